@@ -1,0 +1,168 @@
+"""All documents of a catalog tree, indexed: the jurisdiction tree, departments in scope, and every item with
+its inherited fields resolved from its `source`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load.document import Document
+from .model.items import INHERITED, Item
+from .model.region import RegionNode
+from .rules.problem import Loc, Problem
+from .rules.registry import problem
+
+
+@dataclass
+class Place:
+    """One jurisdiction of the region tree."""
+
+    code: str
+    name: str
+    level: str
+    parent: str | None
+    children: list[str] = field(default_factory=list)
+    departments: list[str] = field(default_factory=list)  # names and short names declared on the node
+
+
+@dataclass(slots=True)
+class Entry:
+    """One item of one list, with `item` resolved (inherited fields filled from `source`)."""
+
+    doc: Document
+    index: int
+    raw: Item
+    item: Item
+    jurisdiction: str
+    source: Entry | None = None
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+    @property
+    def code(self) -> str:
+        return self.raw.code or ""
+
+    def loc(self, *parts: str | int) -> Loc:
+        return ("items", self.index, *parts)
+
+    def problem(self, code: str, message: str, *parts: str | int, at_key: bool = False) -> Problem:
+        return problem(code, self.file, message, self.loc(*parts), item=self.code, at_key=at_key)
+
+
+class Catalog:
+    """The loaded catalog. Build with `Catalog.build(documents)`."""
+
+    def __init__(self, docs: list[Document], as_of: dt.date | None = None) -> None:
+        self.docs = docs
+        self.as_of = as_of or dt.date.today()
+        self.places: dict[str, Place] = {}
+        self.entries: list[Entry] = []
+        self.index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        self._region_dirs: dict[Path, list[str]] = defaultdict(list)
+        self._scopes: dict[Path, frozenset[str]] = {}
+
+    @classmethod
+    def build(cls, docs: Iterable[Document], as_of: dt.date | None = None) -> Catalog:
+        cat = cls(list(docs), as_of)
+        for doc in sorted(cat.docs, key=lambda d: len(d.path.resolve().parts)):
+            if doc.region is not None:
+                cat._add_region(doc)
+        for doc in cat.docs:
+            if doc.header is not None:
+                cat._add_list(doc)
+        for entry in cat.entries:
+            cat._resolve(entry)
+        return cat
+
+    def _add_region(self, doc: Document) -> None:
+        assert doc.region is not None
+        folder = doc.path.resolve().parent
+        for dep in doc.region.departments:
+            self._region_dirs[folder] += [dep.name] + ([dep.short] if dep.short else [])
+        parent = self.places[doc.region.region.code].parent if doc.region.region.code in self.places else None
+        self._add_node(doc.region.region, parent)
+
+    def _add_node(self, node: RegionNode, parent: str | None) -> None:
+        place = self.places.get(node.code)
+        if place is None:
+            place = self.places[node.code] = Place(node.code, node.name, node.level, parent)
+            if parent is not None:
+                self.places[parent].children.append(node.code)
+        place.departments += [n for d in node.departments for n in (d.name, d.short) if n]
+        for child in node.children:
+            self._add_node(child, node.code)
+
+    def _add_list(self, doc: Document) -> None:
+        assert doc.header is not None
+        jur = doc.header.jurisdiction
+        for index, item in enumerate(doc.items):
+            if item is not None:
+                entry = Entry(doc, index, item, item, jur)
+                self.entries.append(entry)
+                self.index[(jur, entry.code)].append(entry)
+
+    def _resolve(self, entry: Entry) -> None:
+        raw = entry.raw
+        if raw.source is None:
+            return
+        found = self.lookup(self.parent_code(entry.jurisdiction), raw.source)
+        if found is None:
+            return
+        entry.source = found
+        inherited = {f: getattr(found.item, f) for f in INHERITED if getattr(raw, f) is None}
+        entry.item = raw.model_copy(update=inherited)
+
+    # --- queries used by rules and operations -------------------------------------------------------------
+    def parent_code(self, code: str) -> str | None:
+        place = self.places.get(code)
+        return place.parent if place else None
+
+    def lookup(self, jurisdiction: str | None, code: str) -> Entry | None:
+        """The first item with `code` in `jurisdiction`'s lists."""
+        found = self.index.get((jurisdiction or "", code))
+        return found[0] if found else None
+
+    def targets(self, entry: Entry) -> tuple[list[str], list[str]]:
+        """(child codes, unknown names) of an item's delegation; names are resolved to codes."""
+        deleg = entry.item.delegation
+        place = self.places.get(entry.jurisdiction)
+        if deleg is None or place is None:
+            return [], []
+        if deleg.to_all:
+            return list(place.children), []
+        by_name = {self.places[c].name: c for c in place.children}
+        codes, unknown = [], []
+        for t in deleg.to:
+            if t in place.children:
+                codes.append(t)
+            elif t in by_name:
+                codes.append(by_name[t])
+            else:
+                unknown.append(t)
+        return codes, unknown
+
+    def departments(self, doc: Document) -> frozenset[str]:
+        """Department names and short names usable in `doc`: region.yaml files of its folder and the folders
+        above, the departments declared on its jurisdiction, and that jurisdiction's own government."""
+        folder = doc.path.resolve().parent
+        jur = doc.header.jurisdiction if doc.header else ""
+        key = folder / f"@{jur}"
+        if key not in self._scopes:
+            names: set[str] = set()
+            for f in [folder, *folder.parents]:
+                names.update(self._region_dirs.get(f, ()))
+            place = self.places.get(jur)
+            while place is not None:
+                names.update(place.departments)
+                names.update(place.name + suffix for suffix in ("人民政府", "办事处", "街道办事处"))
+                place = self.places.get(place.parent) if place.parent else None
+            self._scopes[key] = frozenset(names)
+        return self._scopes[key]
+
+    def lists_of(self, jurisdiction: str) -> list[Entry]:
+        return [e for e in self.entries if e.jurisdiction == jurisdiction]

@@ -1,0 +1,61 @@
+"""The `dlists` command line: the only layer that prints, colours, picks formats and exit codes."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..config import ConfigError
+from ..load.discover import PathError
+from .common import UserError, err_console, state
+
+app = typer.Typer(
+    name="dlists",
+    help="Validate, reconcile, diff and export administrative power-delegation lists (权责清单 / 赋权清单).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", help="Show Python tracebacks for unexpected errors."),
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
+) -> None:
+    """dlists: administrative power-delegation lists as YAML catalogs, checked like code."""
+    state.debug = debug
+    if version:
+        from .. import __version__
+
+        typer.echo(f"dlists {__version__}")
+        raise typer.Exit(0)
+
+
+def _register() -> None:
+    from . import rules_cmd, schema_cmd, validate_cmd
+
+    for module in (validate_cmd, rules_cmd, schema_cmd):
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point: user errors exit 2 with one line, never a traceback (unless --debug)."""
+    try:
+        app(prog_name="dlists")
+    except (UserError, PathError, ConfigError) as exc:
+        err_console.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err_console.print("[red]interrupted[/]")
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - last resort: no traceback for users
+        if state.debug or "--debug" in sys.argv:
+            raise
+        err_console.print(f"[red]error:[/] {type(exc).__name__}: {exc}\n(this is a bug in dlists; rerun with --debug for the traceback)", highlight=False)
+        sys.exit(2)

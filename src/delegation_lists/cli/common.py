@@ -1,0 +1,80 @@
+"""Options and helpers shared by the commands (defined once)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from ..atomic import write_text
+from ..config import Config, ConfigError, find_config
+from ..rules import Selection
+
+
+class UserError(Exception):
+    """Something the user can fix (bad option, missing file, unwritable output): exit 2, one line."""
+
+
+@dataclass
+class State:
+    debug: bool = False
+
+
+state = State()
+console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
+
+
+def split_codes(values: list[str] | None) -> list[str]:
+    """`--select DL1,DL2 --select DL3` -> [DL1, DL2, DL3]."""
+    return [v.strip() for raw in values or [] for v in raw.split(",") if v.strip()]
+
+
+def load_config() -> Config:
+    try:
+        return find_config()
+    except ConfigError as exc:
+        raise UserError(str(exc)) from None
+
+
+def selection(select: list[str] | None, ignore: list[str] | None, config: Config) -> Selection:
+    chosen = split_codes(select) or config.select
+    sel = Selection(set(chosen) if chosen else None, set(split_codes(ignore)) | set(config.ignore))
+    unknown = sel.unknown()
+    if unknown:
+        raise UserError(f"unknown rule code or name: {', '.join(unknown)} (see `dlists rules`)")
+    return sel
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--as-of must be a date like 2024-01-31, not {value!r}") from None
+
+
+def pick_format(fmt: str | None, choices: tuple[str, ...]) -> str:
+    """The chosen format; without one, `github` under GitHub Actions (when offered), else `text`."""
+    if fmt is None:
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in choices else "text"
+    if fmt not in choices:
+        raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(choices)}")
+    return fmt
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print machine output to stdout, or write it atomically to `output`."""
+    if output is None:
+        typer.echo(text)
+        return
+    try:
+        write_text(output, text + "\n")
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+

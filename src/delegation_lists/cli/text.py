@@ -1,0 +1,47 @@
+"""Terminal (rich) rendering of validation problems: location, code, message, the source line and a caret."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+
+from ..rules import RULES
+from ..validate import Report
+
+STYLE = {"error": "bold red", "warning": "yellow"}
+
+
+def _source_line(text: str, line: int) -> str | None:
+    if line <= 0:
+        return None
+    lines = text.splitlines()
+    return lines[line - 1] if line <= len(lines) else None
+
+
+def print_problems(console: Console, report: Report, show_source: bool = True) -> None:
+    for p in report.problems:
+        where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
+        item = f" [dim]\\[{escape(p.item)}][/]" if p.item else ""
+        console.print(
+            f"[bold]{escape(where)}[/]: [{STYLE[p.severity]}]{p.severity}[/] [cyan]{p.code}[/]"
+            f" [dim]{RULES[p.code].name}[/] {escape(p.message)}{item}",
+            highlight=False,
+        )
+        src = _source_line(report.texts.get(p.file, ""), p.line) if show_source else None
+        if src is not None:
+            gutter = f"{p.line:>5} │ "
+            console.print(f"[dim]{gutter}[/]{escape(src.expandtabs(1))}", highlight=False)
+            console.print(" " * (len(gutter) + max(p.column - 1, 0)) + "[bold red]^[/]", highlight=False)
+
+
+def summary(report: Report, strict: bool) -> str:
+    c = report.counts()
+    checked = f"{report.files:,} file{'s' * (report.files != 1)}, {report.items:,} items"
+    if not report.problems:
+        return f"[green]✓[/] no problems ({checked} checked)"
+    parts = [f"{c['error']:,} error{'s' * (c['error'] != 1)}", f"{c['warning']:,} warning{'s' * (c['warning'] != 1)}"]
+    bad = report.failed(strict)
+    mark = "[red]✗[/]" if bad else "[yellow]![/]"
+    files = len({p.file for p in report.problems})
+    note = "" if bad or not c["warning"] else " (warnings do not fail without --strict)"
+    return f"{mark} {', '.join(parts)} in {files:,} file{'s' * (files != 1)} ({checked} checked){note}"

@@ -1,0 +1,68 @@
+"""`dlists validate PATH...`"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+from ..render.problems import to_github, to_json, to_sarif
+from ..validate import Report, validate
+from .common import console, emit, err_console, load_config, parse_date, pick_format, selection
+from .text import print_problems, summary
+
+FORMATS = ("text", "json", "github", "sarif")
+
+
+def validate_command(
+    paths: list[Path] = typer.Argument(..., help="Catalog files or folders (folders are searched for *.yaml / *.yml)."),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | github | sarif (default: github under GitHub Actions, else text)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the json/github/sarif report to this file instead of stdout."),
+    select: list[str] | None = typer.Option(None, "--select", help="Only these rule codes, prefixes (DL1) or names; comma-separated or repeated."),
+    ignore: list[str] | None = typer.Option(None, "--ignore", help="Skip these rule codes, prefixes or names."),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Read files in this encoding (e.g. gbk) instead of UTF-8."),
+    exclude: list[str] | None = typer.Option(None, "--exclude", help="Glob of files or folders to skip (repeatable)."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Judge expiry dates on this day (YYYY-MM-DD; default today)."),
+    no_source: bool = typer.Option(False, "--no-source", help="text format: do not show the source line under each problem."),
+) -> None:
+    """Check catalog files: YAML, schema and every rule; report all problems sorted by file and line.
+
+    Exit 0 when clean, 1 when problems are found (errors; warnings too with --strict), 2 on usage or input errors.
+    A file is checked in the context of its whole catalog (region.yaml above it, the parent lists its sources
+    point at), but only the given files' problems are reported.
+    """
+    config = load_config()
+    chosen = pick_format(fmt, FORMATS)
+    sel = selection(select, ignore, config)
+    report = _run(paths, sel, encoding or config.encoding, [*config.exclude, *(exclude or [])], parse_date(as_of))
+    strict = strict or config.strict
+    if chosen == "text":
+        print_problems(console, report, show_source=not no_source)
+        (console if output is None else err_console).print(summary(report, strict), highlight=False)
+    else:
+        render = {"json": to_json, "github": to_github, "sarif": to_sarif}[chosen]
+        text = render(report)
+        if text or output is not None:
+            emit(text, output)
+        err_console.print(summary(report, strict), highlight=False)
+    raise typer.Exit(1 if report.failed(strict) else 0)
+
+
+def _run(paths: list[Path], sel: object, encoding: str | None, exclude: list[str], as_of: object) -> Report:
+    if not sys.stderr.isatty():
+        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of)  # type: ignore[arg-type]
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=True) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of, progress=tick)  # type: ignore[arg-type]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate_command)

@@ -1,0 +1,57 @@
+"""Project settings: `[tool.dlists]` in pyproject.toml, or a dlists.toml, found from the current folder up."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class ConfigError(Exception):
+    """A settings file that cannot be used (exit code 2)."""
+
+
+@dataclass
+class Config:
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    strict: bool = False
+    encoding: str | None = None
+    source: Path | None = None  # the file the settings came from
+
+
+KEYS = {"select": list, "ignore": list, "exclude": list, "strict": bool, "encoding": str}
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read settings: {exc}") from None
+    if path.name == "dlists.toml":
+        return data.get("tool", {}).get("dlists", data)
+    return data.get("tool", {}).get("dlists")
+
+
+def find_config(start: Path | None = None) -> Config:
+    """The first dlists.toml or pyproject.toml with a [tool.dlists] table, from `start` up."""
+    start = (start or Path.cwd()).resolve()
+    for folder in [start, *start.parents]:
+        for name in ("dlists.toml", "pyproject.toml"):
+            path = folder / name
+            if path.is_file():
+                table = _table(path)
+                if table is not None:
+                    return _config(table, path)
+    return Config()
+
+
+def _config(table: dict[str, Any], path: Path) -> Config:
+    for key, value in table.items():
+        if key not in KEYS:
+            raise ConfigError(f"{path}: unknown setting `{key}` in [tool.dlists] (known: {', '.join(KEYS)})")
+        if not isinstance(value, KEYS[key]):
+            raise ConfigError(f"{path}: `{key}` must be a {KEYS[key].__name__}")
+    return Config(source=path, **table)

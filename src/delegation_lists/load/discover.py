@@ -1,0 +1,85 @@
+"""Paths given on the command line -> the files to check, plus the context they need.
+
+A file is checked in the context of its whole catalog: region.yaml files in the folders above it declare its
+jurisdictions and departments, and a township list needs its county's lists to resolve `source`. So the catalog
+root is the highest folder above a target that holds a region.yaml, and every catalog file under it is loaded;
+problems are reported for the targets only.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+SUFFIXES = (".yaml", ".yml")
+SKIP_DIRS = {".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".dlists-cache", ".tox", ".mypy_cache"}
+REGION_FILES = ("region.yaml", "region.yml")
+
+
+class PathError(Exception):
+    """A path given by the user that does not exist or cannot be used (exit code 2)."""
+
+
+@dataclass
+class Discovered:
+    targets: list[Path]  # files whose problems are reported
+    context: list[Path]  # other files loaded for context only
+
+
+def _walk(folder: Path, exclude: Iterable[str]) -> list[Path]:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part in SKIP_DIRS or part.startswith(".") for part in rel.parts[:-1]):
+            continue
+        if path.suffix in SUFFIXES and path.is_file() and not _excluded(path, exclude):
+            found.append(path)
+    return found
+
+
+def _excluded(path: Path, patterns: Iterable[str]) -> bool:
+    text = path.as_posix()
+    return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(path.name, p) or f"/{p.strip('/')}/" in f"/{text}" for p in patterns)
+
+
+def catalog_root(path: Path) -> Path:
+    """The highest folder at or above `path` that holds a region.yaml (or `path`'s own folder if none)."""
+    start = path if path.is_dir() else path.parent
+    root = start
+    for folder in [start, *start.parents]:
+        if any((folder / name).is_file() for name in REGION_FILES):
+            root = folder
+        if (folder / ".git").exists():
+            break
+    return root
+
+
+def discover(paths: Iterable[str | Path], exclude: Iterable[str] = (), context: bool = True) -> Discovered:
+    """Expand folders into catalog files; add the context files of each target's catalog root."""
+    exclude = list(exclude)
+    targets: dict[Path, None] = {}
+    roots: dict[Path, None] = {}
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise PathError(f"no such file or folder: {raw}")
+        files = _walk(path, exclude) if path.is_dir() else [path]
+        targets.update(dict.fromkeys(files))
+        roots[catalog_root(path.resolve())] = None
+    extra: dict[Path, None] = {}
+    if context:
+        seen = {t.resolve() for t in targets}
+        for root in roots:
+            for f in _walk(root, exclude):
+                if f.resolve() not in seen:
+                    extra[_relative(f)] = None
+    return Discovered(list(targets), list(extra))
+
+
+def _relative(path: Path) -> Path:
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path

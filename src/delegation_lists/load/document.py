@@ -1,0 +1,107 @@
+"""One file -> one Document: its text, data, validated model (region or list) and load/schema problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..model.items import Item, ListDoc, ListHeader
+from ..model.region import RegionDoc
+from ..rules.problem import Problem
+from ..rules.registry import problem
+from .errors import LoadError
+from .schema import schema_problems
+from .text import decode
+from .yaml import paused_gc, parse
+
+#: top-level keys that mark the kind of a document
+KIND_KEYS = {"region": "region", "list": "list", "items": "list", "mapping": "mapping"}
+
+
+@dataclass
+class Document:
+    """A loaded file. `model` is None when the file could not be read or validated."""
+
+    file: str  # the path as shown to the user
+    path: Path
+    kind: str | None = None  # region | list | mapping
+    text: str = ""
+    data: Any = None
+    region: RegionDoc | None = None
+    header: ListHeader | None = None
+    items: list[Item | None] = field(default_factory=list)  # aligned with the YAML `items:` (None: invalid)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _kind(data: Any, path: Path) -> str | None:
+    if not isinstance(data, dict):
+        return None
+    for key in data:
+        if key in KIND_KEYS:
+            return KIND_KEYS[key]
+    return "region" if path.name in ("region.yaml", "region.yml") else None
+
+
+def read_document(path: Path, file: str, encoding: str | None = None) -> Document:
+    """Read, decode, parse and validate one catalog file; every failure becomes a Problem."""
+    doc = Document(file, path)
+    try:
+        doc.text = decode(path.read_bytes(), encoding)
+        with paused_gc():
+            data, duplicates = parse(doc.text)
+            doc.problems += [
+                problem("DL002", file, f"duplicate key `{key}`: it is already set above in this mapping", line=ln, column=col)
+                for key, ln, col in duplicates
+            ]
+            doc.data = data
+            _validate(doc)
+    except OSError as exc:
+        doc.problems.append(problem("DL007", file, f"cannot read file: {exc.strerror or exc}"))
+    except LoadError as exc:
+        doc.problems.append(problem(exc.code, file, exc.message, line=exc.line, column=exc.column))
+    return doc
+
+
+def _validate(doc: Document) -> None:
+    data = doc.data
+    if data is None:
+        doc.problems.append(problem("DL005", doc.file, "the file is empty: a catalog file holds `region:` or `list:`"))
+        return
+    if not isinstance(data, dict):
+        shape = type(data).__name__
+        doc.problems.append(problem("DL005", doc.file, f"the document is a {shape}, not a mapping with `region:` or `list:`", line=1, column=1))
+        return
+    doc.kind = _kind(data, doc.path)
+    if doc.kind is None:
+        keys = ", ".join(f"`{k}`" for k in list(data)[:5])
+        doc.problems.append(problem("DL005", doc.file, f"not a catalog document: expected a top-level `region:` or `list:` key, found {keys}", line=1, column=1))
+        return
+    if doc.kind == "mapping":
+        return
+    try:
+        if doc.kind == "region":
+            doc.region = RegionDoc.model_validate(data)
+        else:
+            listdoc = ListDoc.model_validate(data)
+            doc.header, doc.items = listdoc.header, list(listdoc.items)
+    except ValidationError as exc:
+        doc.problems += schema_problems(exc, doc.file, data)
+        if doc.kind == "list":
+            _salvage(doc)
+
+
+def _valid(model: type[Item] | type[ListHeader], value: Any) -> Any:
+    try:
+        return model.model_validate(value)
+    except ValidationError:
+        return None
+
+
+def _salvage(doc: Document) -> None:
+    """Keep the valid header and items of a list with errors, so rules still see them (slow path only)."""
+    doc.header = _valid(ListHeader, doc.data.get("list"))
+    items = doc.data.get("items")
+    doc.items = [_valid(Item, x) for x in items] if isinstance(items, list) else []

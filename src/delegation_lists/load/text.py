@@ -1,0 +1,62 @@
+"""Bytes -> text: UTF-8 (with or without BOM) by default; GBK/GB18030 files get an error naming the fix."""
+
+from __future__ import annotations
+
+import codecs
+
+from .errors import LoadError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+ENCODING_ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030"}
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of character `index` in `text`."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _looks_chinese(text: str) -> bool:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text[:4000]) >= 2
+
+
+def decode(raw: bytes, encoding: str | None = None) -> str:
+    """Decode a catalog file. `encoding` forces a codec (e.g. `gbk`, read as its superset GB18030)."""
+    if encoding:
+        codec = ENCODING_ALIASES.get(encoding.lower(), encoding)
+        try:
+            return raw.decode(codec).lstrip("\ufeff")
+        except UnicodeDecodeError as exc:
+            line, col = position(raw[: exc.start].decode(codec, "replace"), exc.start)
+            raise LoadError("DL003", f"not valid {encoding}: byte {raw[exc.start]:#04x} cannot be decoded", line, col) from None
+        except LookupError:
+            raise LoadError("DL003", f"unknown encoding {encoding!r}") from None
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(codec, "strict")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = raw[: exc.start].decode("utf-8", "replace")
+        line, col = position(head, len(head))
+        try:
+            guess = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            guess = None
+        if guess is not None and _looks_chinese(guess):
+            raise LoadError(
+                "DL003",
+                "file is GBK/GB18030-encoded, not UTF-8 (as saved by Excel or Notepad on Chinese Windows); "
+                "re-save it as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`), or read it with `--encoding gbk`",
+                line,
+                col,
+            ) from None
+        raise LoadError(
+            "DL003", f"file is not UTF-8: byte {raw[exc.start]:#04x} cannot be decoded; re-save it as UTF-8", line, col
+        ) from None

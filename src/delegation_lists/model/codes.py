@@ -1,0 +1,111 @@
+"""The code tables of the domain: item kinds, delegation modes, levels, statuses, penalty types.
+
+Every table is data: one row per value with its English key, Chinese name and accepted aliases. Parsing,
+labels (zh/en), ordering and the JSON Schema enums are all derived from these rows, never hard-coded elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Code:
+    """One row of a code table: `key` is what the library stores; `zh` the Chinese label."""
+
+    key: str
+    zh: str
+    en: str
+    aliases: tuple[str, ...] = field(default=())
+    number: str = ""  # the platform's two-digit code (kinds only)
+    abbr: str = ""  # the platform's abbreviation (kinds only)
+
+    def spellings(self) -> tuple[str, ...]:
+        """Every spelling a catalog may use for this value."""
+        out = [self.key, self.zh, *self.aliases]
+        out += [s for s in (self.number, self.abbr) if s]
+        return tuple(dict.fromkeys(out))
+
+
+KINDS: tuple[Code, ...] = (
+    Code("licensing", "行政许可", "Licensing", ("许可",), "01", "XK"),
+    Code("penalty", "行政处罚", "Penalty", ("处罚",), "02", "CF"),
+    Code("coercion", "行政强制", "Administrative coercion", ("强制",), "03", "QZ"),
+    Code("levy", "行政征收", "Levy", ("征收",), "04", "ZS"),
+    Code("benefit", "行政给付", "Benefit", ("给付",), "05", "GF"),
+    Code("inspection", "行政检查", "Inspection", ("检查",), "06", "JC"),
+    Code("confirmation", "行政确认", "Confirmation", ("确认",), "07", "QR"),
+    Code("reward", "行政奖励", "Reward", ("奖励",), "08", "JL"),
+    Code("adjudication", "行政裁决", "Adjudication", ("裁决",), "09", "CJ"),
+    Code("other", "其他行政权力", "Other administrative power", ("其他权力", "其他"), "10", "QT"),
+    Code("public_service", "公共服务", "Public service", ("服务", "公共服务事项"), "20", "FW"),
+)
+
+MODES: tuple[Code, ...] = (
+    Code("grant", "赋权", "Grant", ("下放", "赋予")),
+    Code("entrust", "委托", "Entrust", ("委托实施",)),
+    Code("authorize", "授权", "Authorize", ("法定授权",)),
+    Code("assist", "帮办代办", "Assist", ("帮办", "代办", "受理转报")),
+    Code("extend", "延伸", "Extend", ("下沉", "延伸办理", "窗口延伸")),
+)
+
+#: modes whose delegation must cite a published document (decision, agreement or law)
+MODES_NEEDING_BASIS = frozenset({"grant", "entrust", "authorize"})
+
+LEVELS: tuple[Code, ...] = (
+    Code("province", "省级", "Province", ("省",)),
+    Code("city", "市级", "City", ("市", "地市")),
+    Code("county", "县级", "County", ("县", "区", "县区")),
+    Code("township", "乡镇级", "Township", ("乡镇", "街道", "镇", "乡")),
+    Code("village", "村级", "Village", ("村", "社区")),
+)
+
+STATUSES: tuple[Code, ...] = (
+    Code("active", "有效", "Active", ("在用", "实施中")),
+    Code("suspended", "暂停", "Suspended", ("暂停实施",)),
+    Code("abolished", "取消", "Abolished", ("已取消", "废止")),
+)
+
+PENALTY_TYPES: tuple[Code, ...] = tuple(
+    Code(zh, zh, en)
+    for zh, en in (
+        ("警告", "Warning"),
+        ("通报批评", "Public criticism"),
+        ("罚款", "Fine"),
+        ("没收违法所得", "Confiscation of illegal gains"),
+        ("没收非法财物", "Confiscation of illegal property"),
+        ("暂扣许可证件", "Temporary suspension of permit"),
+        ("降低资质等级", "Downgrading of qualification"),
+        ("吊销许可证件", "Revocation of permit"),
+        ("限制开展生产经营活动", "Restriction of business activities"),
+        ("责令停产停业", "Order to suspend production or business"),
+        ("责令关闭", "Order to close"),
+        ("限制从业", "Restriction of employment"),
+        ("行政拘留", "Administrative detention"),
+    )
+)
+
+#: the penalty that restricts personal liberty; it stays with public security organs (行政处罚法 art. 18)
+DETENTION = "行政拘留"
+
+
+def lookup_table(rows: tuple[Code, ...]) -> dict[str, str]:
+    """Map every spelling (case-insensitive for Latin letters) to the row's key."""
+    table: dict[str, str] = {}
+    for row in rows:
+        for spelling in row.spellings():
+            table[spelling] = row.key
+            table[spelling.lower()] = row.key
+    return table
+
+
+KIND_LOOKUP = lookup_table(KINDS)
+MODE_LOOKUP = lookup_table(MODES)
+LEVEL_LOOKUP = lookup_table(LEVELS)
+STATUS_LOOKUP = lookup_table(STATUSES)
+PENALTY_LOOKUP = lookup_table(PENALTY_TYPES)
+
+KIND_ORDER = {row.key: i for i, row in enumerate(KINDS)}
+LEVEL_ORDER = {row.key: i for i, row in enumerate(LEVELS)}
+KIND_BY_KEY = {row.key: row for row in KINDS}
+MODE_BY_KEY = {row.key: row for row in MODES}

@@ -1,0 +1,70 @@
+"""Annotated field types shared by the models: coded values that accept every spelling of a code table.
+
+A value that is not in the table gets a message listing what is accepted, so the located error tells the
+user how to fix it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from . import codes
+
+
+def _coder(name: str, rows: tuple[codes.Code, ...], lookup: dict[str, str]) -> Any:
+    keys = ", ".join(r.key for r in rows)
+
+    def parse(value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = f"{value:02d}"
+        if isinstance(value, str):
+            text = value.strip()
+            found = lookup.get(text) or lookup.get(text.lower())
+            if found:
+                return found
+        raise PydanticCustomError(
+            "unknown_code",
+            "unknown {name} '{value}'; use one of: {keys} (or their Chinese names)",
+            {"name": name, "value": str(value), "keys": keys},
+        )
+
+    spellings = tuple(dict.fromkeys(s for r in rows for s in r.spellings()))
+    literal = Literal[spellings]  # type: ignore[valid-type]
+    return literal, parse
+
+
+def _annotated(name: str, rows: tuple[codes.Code, ...], lookup: dict[str, str]) -> Any:
+    literal, parse = _coder(name, rows, lookup)
+    return Annotated[str, BeforeValidator(parse, json_schema_input_type=literal)]
+
+
+Kind = _annotated("kind", codes.KINDS, codes.KIND_LOOKUP)
+Mode = _annotated("delegation mode", codes.MODES, codes.MODE_LOOKUP)
+Level = _annotated("level", codes.LEVELS, codes.LEVEL_LOOKUP)
+Status = _annotated("status", codes.STATUSES, codes.STATUS_LOOKUP)
+PenaltyType = _annotated("penalty type", codes.PENALTY_TYPES, codes.PENALTY_LOOKUP)
+
+
+def _code_text(value: Any) -> Any:
+    """Codes written without quotes arrive as numbers; keep them as text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value.strip() if isinstance(value, str) else value
+
+
+def _text(value: Any) -> Any:
+    """Free text: trim surrounding spaces (including full-width ones)."""
+    return value.strip(" \t\u3000") if isinstance(value, str) else value
+
+
+def _text_list(value: Any) -> Any:
+    """A list of text; a single string is accepted as a one-element list."""
+    return [value] if isinstance(value, str) else value
+
+
+CodeText = Annotated[str, BeforeValidator(_code_text, json_schema_input_type=str | int)]
+Text = Annotated[str, BeforeValidator(_text)]
+TextList = Annotated[list[Text], BeforeValidator(_text_list, json_schema_input_type=list[str] | str)]

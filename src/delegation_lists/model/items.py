@@ -1,0 +1,139 @@
+"""List documents: a header (`list:`) and its items (spec §1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .fields import CodeText, Kind, Level, Mode, PenaltyType, Status, Text, TextList
+
+STRICT = ConfigDict(extra="forbid", hide_input_in_errors=True)
+
+#: fields a child item takes from its `source` when it leaves them out
+INHERITED = (
+    "name", "kind", "department", "legal_basis", "statutory_days", "promised_days", "main_item",
+    "materials", "service_objects", "online", "notes", "violation", "penalty_types", "discretion",
+)
+#: fields an item without `source` must have
+REQUIRED_OWN = ("code", "name", "kind", "department")
+
+Days = Annotated[int, Field(ge=0, le=3650)]
+
+
+def _targets(value: Any) -> Any:
+    """`to:` is `all`, one child, or a list of child codes or names."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        text = str(value).strip()
+        return ["all"] if text in ("all", "全部", "所有") else [text]
+    if isinstance(value, list):
+        return [str(v).strip() if isinstance(v, (str, int)) and not isinstance(v, bool) else v for v in value]
+    return value
+
+
+def _waivers(value: Any) -> Any:
+    """`waive:` is a list of rule codes (with `waive_reason`) or a mapping of code to reason."""
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list):
+        return {str(v).strip(): "" for v in value}
+    return value
+
+
+Targets = Annotated[list[str], BeforeValidator(_targets, json_schema_input_type=str | list[str])]
+Waivers = Annotated[dict[str, str], BeforeValidator(_waivers, json_schema_input_type=list[str] | dict[str, str])]
+
+
+class Delegation(BaseModel):
+    """How a parent item is handed down: mode, to whom, on what basis."""
+
+    model_config = STRICT
+    mode: Mode
+    to: Targets
+    basis: Text | None = None
+    scope: Text | None = None
+    since: dt.date | None = None
+
+    @property
+    def to_all(self) -> bool:
+        return self.to == ["all"]
+
+
+class Discretion(BaseModel):
+    """One step of a penalty's discretion standard (裁量基准)."""
+
+    model_config = STRICT
+    level: Text
+    condition: Text | None = None
+    standard: Text
+
+
+class Item(BaseModel):
+    """One item of a list. With `source`, unset fields are inherited from the parent item."""
+
+    model_config = STRICT
+    code: CodeText | None = None
+    source: CodeText | None = None
+    name: Text | None = None
+    kind: Kind | None = None
+    department: Text | None = None
+    legal_basis: TextList | None = None
+    statutory_days: Days | None = None
+    promised_days: Days | None = None
+    status: Status = "active"
+    mode: Mode | None = None
+    delegation: Delegation | None = None
+    main_item: Text | None = None
+    materials: TextList | None = None
+    service_objects: TextList | None = None
+    online: bool | None = None
+    notes: Text | None = None
+    effective: dt.date | None = None
+    expires: dt.date | None = None
+    violation: Text | None = None
+    penalty_types: list[PenaltyType] | None = None
+    discretion: list[Discretion] | None = None
+    waive: Waivers | None = None
+    waive_reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Item:
+        if self.source is not None:
+            if self.code is None:
+                self.code = self.source
+        else:
+            missing = [f for f in REQUIRED_OWN if getattr(self, f) is None]
+            if missing:
+                raise PydanticCustomError(
+                    "own_item_incomplete",
+                    "an item without `source` needs {fields}",
+                    {"fields": ", ".join(f"`{f}`" for f in missing)},
+                )
+        if self.waive:
+            for rule, reason in self.waive.items():
+                if not (reason or self.waive_reason):
+                    raise PydanticCustomError(
+                        "waive_reason", "waiving {rule} needs a reason (`waive_reason:`)", {"rule": rule}
+                    )
+                self.waive[rule] = reason or self.waive_reason or ""
+        return self
+
+
+class ListHeader(BaseModel):
+    """Whose list a document is."""
+
+    model_config = STRICT
+    jurisdiction: CodeText
+    level: Level | None = None
+    title: Text | None = None
+    version: CodeText | None = None
+
+
+class ListDoc(BaseModel):
+    """A list document: `list:` header and `items:`."""
+
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, populate_by_name=True)
+    header: ListHeader = Field(alias="list")
+    items: list[Item] = Field(default_factory=list)

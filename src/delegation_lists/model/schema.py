@@ -1,0 +1,20 @@
+"""JSON Schema of the two file kinds, for editors (yaml-language-server) and for documentation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .items import ListDoc
+from .region import RegionDoc
+
+KINDS = {"list": ListDoc, "region": RegionDoc}
+TITLES = {
+    "list": "delegation-lists: a list document (list: + items:)",
+    "region": "delegation-lists: region.yaml (the jurisdiction tree and departments)",
+}
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of `kind` ("list" or "region"), validating the YAML as written."""
+    schema = KINDS[kind].model_json_schema(by_alias=True, mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": TITLES[kind], **{k: v for k, v in schema.items() if k != "title"}}

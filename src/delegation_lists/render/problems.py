@@ -1,0 +1,73 @@
+"""A validation Report -> JSON, GitHub workflow commands, or SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..rules import RULES
+from ..validate import Report
+
+INFO_URI = "https://github.com/delegation-lists/delegation-lists"
+
+
+def to_json(report: Report) -> str:
+    """`{"problems": [...], "counts": {...}}` (problem objects as spec §3)."""
+    counts = {**report.counts(), "files": report.files, "items": report.items}
+    return json.dumps({"problems": [p.to_dict() for p in report.problems], "counts": counts}, ensure_ascii=False, indent=2)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_prop(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def to_github(report: Report) -> str:
+    """One `::error file=…,line=…,col=…,title=CODE::message` line per problem (GitHub Actions annotations)."""
+    lines = []
+    for p in report.problems:
+        props = [f"file={_escape_prop(p.file)}"]
+        if p.line:
+            props += [f"line={p.line}", f"col={p.column}"]
+        props.append(f"title={_escape_prop(p.code + ' ' + RULES[p.code].name)}")
+        suffix = f" [{p.item}]" if p.item else ""
+        lines.append(f"::{p.severity} {','.join(props)}::{_escape_data(p.message + suffix)}")
+    return "\n".join(lines)
+
+
+def to_sarif(report: Report) -> str:
+    """A SARIF 2.1.0 log with one run (for GitHub code scanning and other SARIF viewers)."""
+    used = sorted({p.code for p in report.problems})
+    rules = [_sarif_rule(code) for code in used]
+    index = {code: i for i, code in enumerate(used)}
+    results = [_sarif_result(p, index[p.code]) for p in report.problems]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "dlists", "version": __version__, "informationUri": INFO_URI, "rules": rules}},
+                  "results": results}],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)
+
+
+def _sarif_rule(code: str) -> dict[str, Any]:
+    r = RULES[code]
+    return {
+        "id": code,
+        "name": r.name,
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": r.doc},
+        "defaultConfiguration": {"level": r.severity},
+    }
+
+
+def _sarif_result(p: Any, rule_index: int) -> dict[str, Any]:
+    region = {"startLine": max(p.line, 1), "startColumn": max(p.column, 1)}
+    loc = {"physicalLocation": {"artifactLocation": {"uri": p.file}, "region": region}}
+    if p.path:
+        loc["logicalLocations"] = [{"fullyQualifiedName": p.path}]
+    return {"ruleId": p.code, "ruleIndex": rule_index, "level": p.severity, "message": {"text": p.message}, "locations": [loc]}

@@ -1,0 +1,96 @@
+"""Rules on the items of one jurisdiction: codes, names, time limits, legal bases, dates, waivers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .problem import Problem
+from .registry import RULES, rule
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
+
+@rule("DL101", "duplicate-code", "error", "items")
+def duplicate_code(cat: Catalog) -> Iterator[Problem]:
+    """An item code is used twice in one jurisdiction.
+
+    Codes identify items across versions and levels (diff, reconcile, township `source`), so within one
+    jurisdiction's lists each code appears once. The second and later uses are reported.
+    """
+    for (_jur, _code), entries in cat.index.items():
+        first = entries[0]
+        for e in entries[1:]:
+            where = "earlier in this file" if e.doc is first.doc else f"in {first.file}"
+            field = "code" if e.raw.code and "code" in e.raw.model_fields_set else "source"
+            yield e.problem("DL101", f"item code {e.code} is already used {where} (items[{first.index}])", field)
+
+
+@rule("DL102", "duplicate-name", "warning", "items")
+def duplicate_name(cat: Catalog) -> Iterator[Problem]:
+    """Two items of one jurisdiction share a name, department and kind.
+
+    Usually the same item entered twice under two codes; if they are really distinct (e.g. two sub-items),
+    give them names that tell them apart.
+    """
+    seen: dict[tuple[str, str, str, str], str] = {}
+    for e in cat.entries:
+        it = e.item
+        if not it.name:
+            continue
+        key = (e.jurisdiction, it.department or "", it.kind or "", it.name)
+        if key in seen and seen[key] != e.code:
+            yield e.problem("DL102", f"same name, department and kind as item {seen[key]}: {it.name}", "name")
+        seen.setdefault(key, e.code)
+
+
+@rule("DL103", "promised-over-statutory", "error", "items")
+def promised_over_statutory(cat: Catalog) -> Iterator[Problem]:
+    """The promised time limit (承诺时限) is longer than the statutory one (法定时限).
+
+    A promise can only shorten the statutory limit.
+    """
+    for e in cat.entries:
+        it = e.item
+        if it.promised_days is not None and it.statutory_days is not None and it.promised_days > it.statutory_days:
+            msg = f"promised_days ({it.promised_days}) exceeds statutory_days ({it.statutory_days})"
+            yield e.problem("DL103", msg, "promised_days")
+
+
+@rule("DL104", "missing-legal-basis", "error", "items")
+def missing_legal_basis(cat: Catalog) -> Iterator[Problem]:
+    """An item has no legal basis (设定依据).
+
+    Every administrative power (every kind but public_service) needs one, and so does a township's own item
+    (one without `source`) whatever its kind: a lower level holds only what a law or a delegation gives it.
+    Items taken on with `source` inherit their source's legal basis.
+    """
+    for e in cat.entries:
+        it = e.item
+        if it.legal_basis:
+            continue
+        own_child = e.raw.source is None and cat.parent_code(e.jurisdiction) is not None
+        if it.kind != "public_service" or own_child:
+            what = "a township's own item" if own_child and it.kind == "public_service" else f"a {it.kind} item"
+            field = () if e.raw.source else ("legal_basis",)
+            yield e.problem("DL104", f"no legal_basis: {what} needs one", *field)
+
+
+@rule("DL111", "effective-after-expires", "error", "items")
+def effective_after_expires(cat: Catalog) -> Iterator[Problem]:
+    """An item's `effective` date is after its `expires` date."""
+    for e in cat.entries:
+        it = e.raw
+        if it.effective and it.expires and it.effective > it.expires:
+            yield e.problem("DL111", f"effective ({it.effective}) is after expires ({it.expires})", "effective")
+
+
+@rule("DL112", "unknown-waiver", "warning", "items")
+def unknown_waiver(cat: Catalog) -> Iterator[Problem]:
+    """An item waives a rule code that does not exist (a typo makes the waiver useless)."""
+    for e in cat.entries:
+        for code in e.raw.waive or {}:
+            if code not in RULES:
+                yield e.problem("DL112", f"waives unknown rule {code}", "waive")
+

@@ -1,0 +1,82 @@
+"""Cross-level rules: a child's (township's) items against the parent's (county's) delegations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .delegation import inactive_reason
+from .problem import Problem
+from .registry import rule
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog, Entry
+
+
+def _children(cat: Catalog) -> Iterator[Entry]:
+    """Items with a `source` in lists whose jurisdiction has a parent in the catalog."""
+    for e in cat.entries:
+        if e.raw.source is not None:
+            yield e
+
+
+@rule("DL201", "source-not-found", "error", "levels")
+def source_not_found(cat: Catalog) -> Iterator[Problem]:
+    """A child item's `source` is not an item of the parent jurisdiction's lists (无权执法: nobody gave it)."""
+    for e in _children(cat):
+        if e.source is None:
+            parent = cat.parent_code(e.jurisdiction)
+            where = cat.places[parent].name if parent in cat.places else "the parent jurisdiction (none declared)"
+            yield e.problem("DL201", f"source {e.raw.source} is not an item of {where}", "source")
+
+
+@rule("DL202", "source-not-delegated", "error", "levels")
+def source_not_delegated(cat: Catalog) -> Iterator[Problem]:
+    """A child takes on a parent item that is not delegated to it (no `delegation`, or `to` leaves it out)."""
+    for e in _children(cat):
+        src = e.source
+        if src is None:
+            continue
+        if src.item.delegation is None:
+            yield e.problem("DL202", f"source {src.code} is not delegated at all", "source")
+        elif e.jurisdiction not in cat.targets(src)[0]:
+            yield e.problem("DL202", f"source {src.code} is not delegated to {cat.places[e.jurisdiction].name}", "source")
+
+
+@rule("DL203", "source-inactive", "error", "levels")
+def source_inactive(cat: Catalog) -> Iterator[Problem]:
+    """A child item's source is abolished, suspended or expired (收回/取消: the township must drop it)."""
+    for e in _children(cat):
+        reason = inactive_reason(e.source, cat.as_of) if e.source else None
+        if reason:
+            yield e.problem("DL203", f"source {e.raw.source} is {reason}", "source")
+
+
+@rule("DL204", "mode-mismatch", "error", "levels")
+def mode_mismatch(cat: Catalog) -> Iterator[Problem]:
+    """A child takes an item on with a different mode than the parent delegated it (e.g. grant vs entrust).
+
+    The mode decides in whose name the township acts, so both lists must agree.
+    """
+    for e in _children(cat):
+        deleg = e.source.item.delegation if e.source else None
+        if deleg is not None and e.raw.mode is not None and e.raw.mode != deleg.mode:
+            yield e.problem("DL204", f"taken on as {e.raw.mode}, but delegated as {deleg.mode}", "mode")
+
+
+@rule("DL205", "kind-mismatch", "error", "levels")
+def kind_mismatch(cat: Catalog) -> Iterator[Problem]:
+    """A child item declares a different kind than its source (a penalty cannot become a licensing item)."""
+    for e in _children(cat):
+        if e.source is not None and e.raw.kind is not None and e.raw.kind != e.source.item.kind:
+            yield e.problem("DL205", f"kind {e.raw.kind} differs from its source's kind {e.source.item.kind}", "kind")
+
+
+@rule("DL206", "re-entrusted", "error", "levels")
+def re_entrusted(cat: Catalog) -> Iterator[Problem]:
+    """An entrusted item is delegated further down (委托 may not be re-entrusted, 行政处罚法 art. 20)."""
+    for e in _children(cat):
+        deleg = e.source.item.delegation if e.source else None
+        taken = e.raw.mode or (deleg.mode if deleg else None)
+        if taken == "entrust" and e.raw.delegation is not None:
+            yield e.problem("DL206", "an entrusted item cannot be delegated again", "delegation")

@@ -1,0 +1,56 @@
+"""The Problem record: everything wrong in the data is one of these (spec §3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Loc = tuple[str | int, ...]
+ERROR = "error"
+WARNING = "warning"
+SEVERITIES = (ERROR, WARNING)
+
+
+def format_path(loc: Loc) -> str:
+    """`("items", 3, "promised_days")` -> `items[3].promised_days`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One located problem. `line`/`column` are 1-based; 0 means "not located yet" (or a whole-file problem)."""
+
+    code: str
+    severity: str
+    file: str
+    message: str
+    loc: Loc = ()
+    item: str | None = None
+    line: int = 0
+    column: int = 0
+    at_key: bool = field(default=False, compare=False)  # locate the key rather than its value
+
+    @property
+    def path(self) -> str:
+        return format_path(self.loc)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.code, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "item": self.item,
+            "message": self.message,
+        }

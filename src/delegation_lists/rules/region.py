@@ -1,0 +1,59 @@
+"""Rules tying lists to region.yaml: jurisdictions, levels, departments, delegation targets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .problem import Problem
+from .registry import problem, rule
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
+
+@rule("DL105", "unknown-department", "error", "region")
+def unknown_department(cat: Catalog) -> Iterator[Problem]:
+    """An item names a department that no region.yaml in scope declares.
+
+    Departments are declared in region.yaml (`departments:` with `name` and optional `short`); a list may use
+    those of the region.yaml files in its folder and the folders above, and its jurisdiction's own government
+    (e.g. 赵湾镇人民政府). Inherited departments are checked where they are written.
+    """
+    for e in cat.entries:
+        dep = e.raw.department
+        if dep and dep not in cat.departments(e.doc):
+            yield e.problem("DL105", f"department {dep} is not declared in region.yaml", "department")
+
+
+@rule("DL106", "unknown-jurisdiction", "error", "region")
+def unknown_jurisdiction(cat: Catalog) -> Iterator[Problem]:
+    """A list's jurisdiction is not in region.yaml, or its `level` disagrees with the region tree."""
+    for doc in cat.docs:
+        head = doc.header
+        if head is None:
+            continue
+        place = cat.places.get(head.jurisdiction)
+        if place is None:
+            msg = f"jurisdiction {head.jurisdiction} is not declared in any region.yaml"
+            yield problem("DL106", doc.file, msg, ("list", "jurisdiction"))
+        elif head.level and head.level != place.level:
+            msg = f"level {head.level} disagrees with region.yaml ({place.name} is {place.level})"
+            yield problem("DL106", doc.file, msg, ("list", "level"))
+
+
+@rule("DL107", "bad-delegation-target", "error", "region")
+def bad_delegation_target(cat: Catalog) -> Iterator[Problem]:
+    """A delegation names a target that is not a direct child of the delegating jurisdiction.
+
+    `delegation.to` is `all`, or child codes or names of the list's jurisdiction as declared in region.yaml
+    (a county delegates to its townships, not to another county's or to a village two levels down).
+    """
+    for e in cat.entries:
+        if e.item.delegation is None or e.jurisdiction not in cat.places:
+            continue
+        _, unknown = cat.targets(e)
+        for name in unknown:
+            where = "not a child of" if name in cat.places else "not declared under"
+            msg = f"delegation target {name} is {where} {cat.places[e.jurisdiction].name} in region.yaml"
+            yield e.problem("DL107", msg, "delegation", "to")
