@@ -64,7 +64,7 @@ class Catalog:
         self.entries: list[Entry] = []
         self.index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self._region_dirs: dict[Path, list[str]] = defaultdict(list)
-        self._scopes: dict[Path, frozenset[str]] = {}
+        self._scopes: dict[tuple[Path, str], frozenset[str]] = {}
 
     @classmethod
     def build(cls, docs: Iterable[Document], as_of: dt.date | None = None) -> Catalog:
@@ -149,10 +149,10 @@ class Catalog:
     def departments(self, doc: Document) -> frozenset[str]:
         """Department names and short names usable in `doc`: region.yaml files of its folder and the folders
         above, the departments declared on its jurisdiction, and that jurisdiction's own government."""
-        folder = doc.path.resolve().parent
         jur = doc.header.jurisdiction if doc.header else ""
-        key = folder / f"@{jur}"
+        key = (doc.path.parent, jur)
         if key not in self._scopes:
+            folder = doc.path.resolve().parent
             names: set[str] = set()
             for f in [folder, *folder.parents]:
                 names.update(self._region_dirs.get(f, ()))

@@ -30,9 +30,10 @@ def _table(path: Path) -> dict[str, Any] | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read settings: {exc}") from None
-    if path.name == "dlists.toml":
-        return data.get("tool", {}).get("dlists", data)
-    return data.get("tool", {}).get("dlists")
+    table: Any = data.get("tool", {}).get("dlists", data if path.name == "dlists.toml" else None)
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.dlists] must be a table")
+    return table
 
 
 def find_config(start: Path | None = None) -> Config:

@@ -51,10 +51,10 @@ def load_documents(paths: Sequence[Path], encoding: str | None = None, progress:
 def run_rules(cat: Catalog, selection: Selection) -> list[Problem]:
     """Every enabled catalog rule over the catalog, with item waivers (`waive:`) applied."""
     found = [p for r in checks(selection) if r.check is not None for p in r.check(cat)]
-    waivers = {(e.file, e.index): e.raw.waive for e in cat.entries if e.raw.waive}
+    waivers: dict[tuple[str, str | int], dict[str, str]] = {(e.file, e.index): e.raw.waive for e in cat.entries if e.raw.waive}
     if not waivers:
         return found
-    return [p for p in found if p.code not in waivers.get((p.file, p.loc[1] if len(p.loc) > 1 else None), {})]
+    return [p for p in found if p.code not in waivers.get((p.file, p.loc[1] if len(p.loc) > 1 else -1), {})]
 
 
 def check(docs: list[Document], targets: Iterable[str], selection: Selection, as_of: dt.date | None = None) -> Report:

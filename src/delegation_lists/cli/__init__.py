@@ -6,9 +6,7 @@ import sys
 
 import typer
 
-from ..config import ConfigError
-from ..load.discover import PathError
-from .common import UserError, err_console, state
+from .common import err_console, state
 
 app = typer.Typer(
     name="dlists",
@@ -48,13 +46,13 @@ def main() -> None:
     """Console-script entry point: user errors exit 2 with one line, never a traceback (unless --debug)."""
     try:
         app(prog_name="dlists")
-    except (UserError, PathError, ConfigError) as exc:
+    except OSError as exc:
         err_console.print(f"[red]error:[/] {exc}", highlight=False)
         sys.exit(2)
     except KeyboardInterrupt:
         err_console.print("[red]interrupted[/]")
         sys.exit(2)
-    except Exception as exc:  # noqa: BLE001 - last resort: no traceback for users
+    except Exception as exc:
         if state.debug or "--debug" in sys.argv:
             raise
         err_console.print(f"[red]error:[/] {type(exc).__name__}: {exc}\n(this is a bug in dlists; rerun with --debug for the traceback)", highlight=False)

@@ -3,20 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..atomic import write_text
 from ..config import Config, ConfigError, find_config
+from ..load.discover import PathError
 from ..rules import Selection
 
 
 class UserError(Exception):
     """Something the user can fix (bad option, missing file, unwritable output): exit 2, one line."""
+
+
+def command(func: Callable[..., None]) -> Callable[..., None]:
+    """Wrap a command: user errors print one line on stderr and exit 2 (no traceback)."""
+
+    @functools.wraps(func)
+    def wrapped(*args: Any, **kwargs: Any) -> None:
+        try:
+            func(*args, **kwargs)
+        except (UserError, PathError, ConfigError) as exc:
+            err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(2) from None
+
+    return wrapped
 
 
 @dataclass

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from ..rules import RULES
-from .common import UserError, console, pick_format
+from .common import UserError, command, console, pick_format
 
 
 def rules_command(
@@ -40,4 +40,4 @@ def rules_command(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("rules")(rules_command)
+    app.command("rules")(command(rules_command))

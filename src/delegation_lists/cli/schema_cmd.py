@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ..model.schema import KINDS, json_schema
-from .common import UserError, emit
+from .common import UserError, command, emit
 
 
 def schema_command(
@@ -35,4 +35,4 @@ def _dump(kind: str) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("schema")(schema_command)
+    app.command("schema")(command(schema_command))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -9,8 +10,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from ..render.problems import to_github, to_json, to_sarif
+from ..rules import Selection
 from ..validate import Report, validate
-from .common import console, emit, err_console, load_config, parse_date, pick_format, selection
+from .common import command, console, emit, err_console, load_config, parse_date, pick_format, selection
 from .text import print_problems, summary
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -51,9 +53,9 @@ def validate_command(
     raise typer.Exit(1 if report.failed(strict) else 0)
 
 
-def _run(paths: list[Path], sel: object, encoding: str | None, exclude: list[str], as_of: object) -> Report:
+def _run(paths: list[Path], sel: Selection, encoding: str | None, exclude: list[str], as_of: dt.date | None) -> Report:
     if not sys.stderr.isatty():
-        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of)  # type: ignore[arg-type]
+        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of)
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True) as bar:
         task = bar.add_task("reading", total=None)
@@ -61,8 +63,8 @@ def _run(paths: list[Path], sel: object, encoding: str | None, exclude: list[str
         def tick(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of, progress=tick)  # type: ignore[arg-type]
+        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of, progress=tick)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("validate")(validate_command)
+    app.command("validate")(command(validate_command))

@@ -15,7 +15,7 @@ from ..rules.registry import problem
 from .errors import LoadError
 from .schema import schema_problems
 from .text import decode
-from .yaml import paused_gc, parse
+from .yaml import parse, paused_gc
 
 #: top-level keys that mark the kind of a document
 KIND_KEYS = {"region": "region", "list": "list", "items": "list", "mapping": "mapping"}
@@ -68,7 +68,7 @@ def read_document(path: Path, file: str, encoding: str | None = None) -> Documen
 def _validate(doc: Document) -> None:
     data = doc.data
     if data is None:
-        doc.problems.append(problem("DL005", doc.file, "the file is empty: a catalog file holds `region:` or `list:`"))
+        doc.problems.append(problem("DL005", doc.file, "the file is empty: a catalog file holds `region:` or `list:`", line=1, column=1))
         return
     if not isinstance(data, dict):
         shape = type(data).__name__

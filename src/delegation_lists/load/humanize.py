@@ -39,8 +39,10 @@ def describe_yaml_error(exc: yaml.YAMLError, text: str) -> tuple[str, str, int, 
         shown = f"{char:#06x}" if isinstance(char, int) else repr(char)
         return "DL001", f"control character {shown} is not allowed in YAML text", line, column
     if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        # an unclosed quote or bracket is best shown where it opens, not at the end of the file
+        prefer_context = "end of stream" in problem and exc.context_mark is not None
+        mark = exc.context_mark if prefer_context else (exc.problem_mark or exc.context_mark)
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         if mark is not None and "cannot start any token" in problem:
             ch = text[mark.index] if 0 <= mark.index < len(text) else ""
@@ -49,6 +51,8 @@ def describe_yaml_error(exc: yaml.YAMLError, text: str) -> tuple[str, str, int, 
             if ch in "@`":
                 return "DL001", f"a value cannot start with {ch!r}: put the value in quotes", line, column
         message = _hint(problem)
+        if "found another document" in problem:
+            return "DL005", message, line, column
         if exc.context and message == problem and exc.context not in problem:
             message = f"{problem} ({exc.context})"
         return "DL001", message, line, column

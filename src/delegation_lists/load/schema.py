@@ -37,9 +37,7 @@ def real_loc(loc: tuple[Any, ...], data: Any) -> Loc:
     out: list[str | int] = []
     current = data
     for i, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if (isinstance(current, dict) and part in current) or (isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)):
             current = current[part]
         elif i < len(loc) - 1:
             continue

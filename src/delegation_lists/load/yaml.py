@@ -56,7 +56,7 @@ _SCALARS = {
 }
 
 
-class _Composer(_Parser):  # type: ignore[misc, valid-type]
+class _Composer(_Parser):  # type: ignore[misc, unused-ignore]
     """The C composer with a resolver that only marks plain scalars; values are resolved while building."""
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
@@ -156,7 +156,7 @@ class Builder:
         if make is None:
             raise LoadError("DL006", f"unsupported tag {tag!r} on a scalar", *_at(node))
         try:
-            return make(node)
+            return make(node)  # type: ignore[no-untyped-call]
         except (ValueError, TypeError, yaml.YAMLError) as exc:
             raise LoadError("DL001", f"cannot read value {value[:40]!r} as {tag.rsplit(':', 1)[-1]}: {exc}", *_at(node)) from None
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from .items import ListDoc
 from .region import RegionDoc
 
-KINDS = {"list": ListDoc, "region": RegionDoc}
+KINDS: dict[str, type[BaseModel]] = {"list": ListDoc, "region": RegionDoc}
 TITLES = {
     "list": "delegation-lists: a list document (list: + items:)",
     "region": "delegation-lists: region.yaml (the jurisdiction tree and departments)",

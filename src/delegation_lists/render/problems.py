@@ -67,7 +67,7 @@ def _sarif_rule(code: str) -> dict[str, Any]:
 
 def _sarif_result(p: Any, rule_index: int) -> dict[str, Any]:
     region = {"startLine": max(p.line, 1), "startColumn": max(p.column, 1)}
-    loc = {"physicalLocation": {"artifactLocation": {"uri": p.file}, "region": region}}
+    loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": p.file}, "region": region}}
     if p.path:
         loc["logicalLocations"] = [{"fullyQualifiedName": p.path}]
     return {"ruleId": p.code, "ruleIndex": rule_index, "level": p.severity, "message": {"text": p.message}, "locations": [loc]}

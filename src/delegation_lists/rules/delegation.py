@@ -18,7 +18,7 @@ def inactive_reason(entry: Entry, as_of: dt.date) -> str | None:
     """Why an item cannot be in force on `as_of` (abolished, suspended, expired), or None."""
     it = entry.raw
     if it.status != "active":
-        return it.status
+        return str(it.status)
     if it.expires is not None and it.expires < as_of:
         return f"expired on {it.expires}"
     return None

@@ -1,0 +1,79 @@
+"""Time dlists against the plain-PyYAML baseline on a generated catalog; print items/s, wall time, peak memory
+and each ratio to the baseline.
+
+    python benchmarks/run.py DIR [--repeat 3] [--only baseline,validate]
+
+Each measurement runs in a fresh process (peak memory is that process's own maximum RSS); measurements
+alternate (baseline, validate, baseline, validate, ...) so machine noise hits both alike, and the best run of
+each is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BASELINE = """
+import sys, yaml
+from pathlib import Path
+n = 0
+for p in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+    data = yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    n += len(data.get("items") or []) if isinstance(data, dict) else 0
+print(n)
+"""
+
+
+def dlists(*args: str) -> list[str]:
+    return [sys.executable, "-m", "delegation_lists", *args]
+
+
+def measure(cmd: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB, exit code) of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def count_items(folder: Path) -> int:
+    out = subprocess.run([sys.executable, "-c", BASELINE, str(folder)], capture_output=True, text=True, check=True)
+    return int(out.stdout)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--only", default="baseline,validate")
+    args = ap.parse_args()
+    folder = args.folder
+    items = count_items(folder)
+    files = sum(1 for _ in folder.rglob("*.yaml"))
+    commands = {
+        "baseline": [sys.executable, "-c", BASELINE, str(folder)],
+        "validate": dlists("validate", str(folder), "--format", "json", "-o", os.devnull),
+    }
+    chosen = [c for c in args.only.split(",") if c in commands]
+    best: dict[str, tuple[float, float, int]] = {}
+    for _ in range(args.repeat):
+        for name in chosen:
+            result = measure(commands[name])
+            if name not in best or result[0] < best[name][0]:
+                best[name] = result
+    print(f"catalog: {folder}  {items:,} items in {files:,} files  (best of {args.repeat}, fresh process each)")
+    print(f"{'run':<10} {'wall s':>8} {'items/s':>10} {'peak MB':>9} {'exit':>5} {'ratio':>7}")
+    base = best["baseline"][0] if "baseline" in best else None
+    for name in chosen:
+        wall, peak, code = best[name]
+        ratio = f"{wall / base:.2f}" if base else "-"
+        print(f"{name:<10} {wall:>8.2f} {items / wall:>10,.0f} {peak:>9.0f} {code:>5} {ratio:>7}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""Shared fixtures: paths, and the CLI through one runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from delegation_lists.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases"
+CATALOGS = ROOT / "catalogs"
+SHARED = ROOT.parent / "shared"
+
+
+class Run:
+    """Invoke `dlists ARGS...` in-process; returns the typer Result (exit_code, stdout, stderr)."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+        return self.runner.invoke(app, [str(a) for a in args], env={"GITHUB_ACTIONS": "", **(env or {})})
+
+
+@pytest.fixture
+def dlists() -> Run:
+    return Run()

@@ -1,0 +1,42 @@
+"""Every case folder: validating `input/` gives exactly the problems of `expected.yaml` (code, file, line, column)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from conftest import CASES
+from delegation_lists.validate import validate
+
+CASE_DIRS = sorted(p for p in CASES.iterdir() if (p / "expected.yaml").is_file())
+
+
+def _key(p: dict) -> tuple:  # type: ignore[type-arg]
+    return (p["code"], p["file"], p["line"], p["column"])
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
+def test_case(case):  # type: ignore[no-untyped-def]
+    expected = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))["problems"]
+    report = validate([case / "input"], as_of=dt.date(2025, 1, 1))
+    got = [{"code": p.code, "file": p.file.rsplit("/", 1)[-1], "line": p.line, "column": p.column} for p in report.problems]
+    assert sorted(map(_key, got)) == sorted(map(_key, expected))
+
+
+def test_every_rule_has_a_case():
+    from delegation_lists.rules import RULES
+
+    covered = {p.name.split("-")[0].upper() for p in CASE_DIRS}
+    missing = sorted(code for code in RULES if code not in covered and code != "DL007")
+    assert missing == []
+
+
+def test_problem_fields_complete():
+    report = validate([CASES / "dl103-promised-over-statutory" / "input"])
+    (p,) = report.problems
+    assert p.to_dict() == {
+        "code": "DL103", "severity": "error", "file": p.file, "line": 15, "column": 20,
+        "path": "items[1].promised_days", "item": "C-2", "message": "promised_days (30) exceeds statutory_days (20)",
+    }
