@@ -23,6 +23,8 @@ OBJECTS = ["食品经营", "农村宅基地", "林木采伐", "取水", "公共�
            "动物防疫条件", "临时用地", "排水", "燃气经营", "养老服务", "医疗救助", "就业困难人员", "特困人员", "河道采砂"]
 LAWS = ["中华人民共和国食品安全法", "中华人民共和国土地管理法", "中华人民共和国森林法", "中华人民共和国水法", "公共场所卫生管理条例",
         "中华人民共和国建筑法", "中华人民共和国道路运输条例", "殡葬管理条例", "中华人民共和国种子法", "社会救助暂行办法"]
+MATERIALS = ["申请书（原件1份）", "申请人身份证明（复印件1份）", "营业执照（复印件1份）", "场所使用证明或租赁合同",
+             "经营场所平面布局图", "相关人员健康证明", "村民委员会意见", "现场勘查记录", "授权委托书及受托人身份证明"]
 NUM = "一二三四五六七八九十"
 
 
@@ -37,6 +39,7 @@ def item(rng: random.Random, code: str, kind: str, dept: str, towns: list[str] |
     lines = [f'  - code: "{code}"', f"    name: {name}", f"    kind: {kind}", f"    department: {dept}",
              "    legal_basis:", *[f"      - 《{law}》第{cn(rng.randint(1, 99))}条" for law in laws],
              f"    statutory_days: {stat}", f"    promised_days: {rng.randint(1, stat)}",
+             "    materials:", *[f"      - {m}" for m in rng.sample(MATERIALS, 3)],
              f"    service_objects: [{rng.choice(['自然人', '法人', '自然人, 法人'])}]", f"    online: {rng.choice(['true', 'false'])}",
              f"    notes: 办理地点为政务服务中心{rng.randint(1, 30)}号窗口，可网上预约办理"]
     if towns:

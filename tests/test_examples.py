@@ -33,3 +33,14 @@ def test_county_list_has_every_kind():
     cat = Catalog.build(load_documents(found.targets))
     kinds = {e.item.kind for e in cat.entries if e.jurisdiction == "610928"}
     assert kinds == {k.key for k in KINDS}
+
+
+def test_parallel_loading_gives_identical_reports():
+    """Worker processes change nothing: same problems, same order, as one process."""
+    from conftest import CASES
+
+    paths = [CATALOGS, *sorted(CASES.glob("dl1*/input"))]
+    one = [validate([p], jobs=1) for p in paths]
+    two = [validate([p], jobs=2) for p in paths]
+    assert [r.problems for r in one] == [r.problems for r in two]
+    assert [r.items for r in one] == [r.items for r in two]

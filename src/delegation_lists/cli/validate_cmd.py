@@ -29,6 +29,7 @@ def validate_command(
     exclude: list[str] | None = typer.Option(None, "--exclude", help="Glob of files or folders to skip (repeatable)."),
     as_of: str | None = typer.Option(None, "--as-of", help="Judge expiry dates on this day (YYYY-MM-DD; default today)."),
     no_source: bool = typer.Option(False, "--no-source", help="text format: do not show the source line under each problem."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for parsing (default: one per core for large catalogs)."),
 ) -> None:
     """Check catalog files: YAML, schema and every rule; report all problems sorted by file and line.
 
@@ -39,7 +40,7 @@ def validate_command(
     config = load_config()
     chosen = pick_format(fmt, FORMATS)
     sel = selection(select, ignore, config)
-    report = _run(paths, sel, encoding or config.encoding, [*config.exclude, *(exclude or [])], parse_date(as_of))
+    report = _run(paths, sel, encoding or config.encoding, [*config.exclude, *(exclude or [])], parse_date(as_of), jobs)
     strict = strict or config.strict
     if chosen == "text":
         print_problems(console, report, show_source=not no_source)
@@ -53,9 +54,9 @@ def validate_command(
     raise typer.Exit(1 if report.failed(strict) else 0)
 
 
-def _run(paths: list[Path], sel: Selection, encoding: str | None, exclude: list[str], as_of: dt.date | None) -> Report:
+def _run(paths: list[Path], sel: Selection, encoding: str | None, exclude: list[str], as_of: dt.date | None, jobs: int | None) -> Report:
     if not sys.stderr.isatty():
-        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of)
+        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of, jobs=jobs)
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True) as bar:
         task = bar.add_task("reading", total=None)
@@ -63,7 +64,7 @@ def _run(paths: list[Path], sel: Selection, encoding: str | None, exclude: list[
         def tick(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of, progress=tick)
+        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of, progress=tick, jobs=jobs)
 
 
 def register(app: typer.Typer) -> None:
