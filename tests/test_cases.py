@@ -40,3 +40,13 @@ def test_problem_fields_complete():
         "code": "DL103", "severity": "error", "file": p.file, "line": 15, "column": 20,
         "path": "items[1].promised_days", "item": "C-2", "message": "promised_days (30) exceeds statutory_days (20)",
     }
+
+
+def test_all_rules_catalog_reports_each_rule_once():
+    """The hand-made catalog with one of each problem: every catalog rule exactly once, exit 1."""
+    from delegation_lists.rules import RULES
+
+    report = validate([CASES / "all-rules" / "input"], as_of=dt.date(2025, 1, 1))
+    codes = [p.code for p in report.problems]
+    assert sorted(codes) == sorted(c for c, r in RULES.items() if r.check is not None)
+    assert report.failed()
