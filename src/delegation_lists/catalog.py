@@ -65,6 +65,7 @@ class Catalog:
         self.index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self._region_dirs: dict[Path, list[str]] = defaultdict(list)
         self._scopes: dict[tuple[Path, str], frozenset[str]] = {}
+        self._full_names: dict[Path, dict[str, str]] = defaultdict(dict)
 
     @classmethod
     def build(cls, docs: Iterable[Document], as_of: dt.date | None = None) -> Catalog:
@@ -84,6 +85,8 @@ class Catalog:
         folder = doc.path.resolve().parent
         for dep in doc.region.departments:
             self._region_dirs[folder] += [dep.name] + ([dep.short] if dep.short else [])
+            if dep.short:
+                self._full_names[folder][dep.short] = dep.name
         parent = self.places[doc.region.region.code].parent if doc.region.region.code in self.places else None
         self._add_node(doc.region.region, parent)
 
@@ -164,5 +167,19 @@ class Catalog:
             self._scopes[key] = frozenset(names)
         return self._scopes[key]
 
-    def lists_of(self, jurisdiction: str) -> list[Entry]:
-        return [e for e in self.entries if e.jurisdiction == jurisdiction]
+    def department_name(self, entry: Entry) -> str:
+        """The full name of an item's department (short names expanded through the region.yaml in scope)."""
+        name = entry.item.department or ""
+        doc = entry.source.doc if entry.source is not None and entry.raw.department is None else entry.doc
+        folder = doc.path.resolve().parent
+        for f in [folder, *folder.parents]:
+            full = self._full_names.get(f, {}).get(name)
+            if full:
+                return full
+        return name
+
+    def find_place(self, key: str) -> Place | None:
+        """A jurisdiction by code or name."""
+        if key in self.places:
+            return self.places[key]
+        return next((p for p in self.places.values() if p.name == key), None)

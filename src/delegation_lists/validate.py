@@ -133,4 +133,16 @@ def validate(
         return check(docs, (p.as_posix() for p in found.targets), selection or Selection(), as_of)
 
 
-__all__ = ["RULES", "Report", "check", "load_documents", "run_rules", "validate"]
+def load_catalog(
+    paths: Iterable[str | Path], *, encoding: str | None = None, exclude: Iterable[str] = (),
+    as_of: dt.date | None = None, jobs: int | None = None,
+) -> tuple[Catalog, int]:
+    """The catalog of the given paths (with their context) and the number of files with load/schema errors."""
+    found = discover(paths, exclude)
+    docs = load_documents(found.targets + found.context, encoding, None, jobs)
+    broken = sum(1 for d in docs if any(p.severity == "error" for p in d.problems))
+    with paused_gc():
+        return Catalog.build(docs, as_of), broken
+
+
+__all__ = ["RULES", "Report", "check", "load_catalog", "load_documents", "run_rules", "validate"]

@@ -33,9 +33,9 @@ def _root(
 
 
 def _register() -> None:
-    from . import rules_cmd, schema_cmd, validate_cmd
+    from . import rules_cmd, schema_cmd, stats_cmd, validate_cmd
 
-    for module in (validate_cmd, rules_cmd, schema_cmd):
+    for module in (validate_cmd, stats_cmd, rules_cmd, schema_cmd):
         module.register(app)
 
 

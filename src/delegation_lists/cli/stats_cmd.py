@@ -1,0 +1,96 @@
+"""`dlists stats PATH`"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich import box
+from rich.table import Table
+
+from ..model.codes import KIND_BY_KEY, KINDS, MODE_BY_KEY
+from ..render.tables import markdown, to_csv
+from ..stats import OWN, JurisdictionStats, stats
+from ..validate import load_catalog
+from .common import UserError, command, console, emit, err_console, load_config, pick_format
+
+FORMATS = ("text", "json", "markdown", "csv")
+
+
+def _label(mode: str) -> str:
+    return f"{mode} ({MODE_BY_KEY[mode].zh})" if mode in MODE_BY_KEY else ("own (自有)" if mode == OWN else mode)
+
+
+def _kind_table(rows: list[JurisdictionStats], short: bool = False) -> tuple[list[str], list[list[object]]]:
+    kinds = [k.key for k in KINDS if any(r.kinds.get(k.key) for r in rows)]
+    labels = [KIND_BY_KEY[k].abbr if short else KIND_BY_KEY[k].zh for k in kinds]
+    lead = ["jurisdiction"] if short else ["code", "jurisdiction", "level"]
+    body: list[list[object]] = [
+        [*([r.name] if short else [r.code, r.name, r.level]), *[r.kinds.get(k, 0) for k in kinds], r.total] for r in rows
+    ]
+    return [*lead, *labels, "total"], body
+
+
+def stats_command(
+    paths: list[Path] = typer.Argument(..., help="Catalog files or folders."),
+    jurisdiction: str | None = typer.Option(None, "--jurisdiction", "-j", help="Only this jurisdiction (code or name), with its departments and modes."),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | csv"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """Count items by jurisdiction x kind, by department and by delegation mode."""
+    chosen = pick_format(fmt, FORMATS)
+    config = load_config()
+    cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude)
+    if broken:
+        err_console.print(f"[yellow]warning:[/] {broken} file(s) have errors and are counted only in part; run `dlists validate`")
+    try:
+        rows = stats(cat, jurisdiction)
+    except KeyError:
+        raise UserError(f"no jurisdiction {jurisdiction!r} in this catalog") from None
+    header, body = _kind_table(rows)
+    if chosen == "json":
+        emit(json.dumps({"jurisdictions": [r.to_dict() for r in rows]}, ensure_ascii=False, indent=2), output)
+    elif chosen == "csv":
+        emit(to_csv(header, body).rstrip("\n"), output)
+    elif chosen == "markdown":
+        emit(markdown(header, body) + "".join(_detail_md(r) for r in rows if jurisdiction), output)
+    else:
+        header, body = _kind_table(rows, short=True)
+        table = Table(title="Items by jurisdiction and kind", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+        for i, h in enumerate(header):
+            table.add_column(h, justify="left" if i == 0 else "right", no_wrap=True)
+        for r in body:
+            table.add_row(*map(str, r))
+        console.print(table)
+        legend = " · ".join(f"{k.abbr} {k.zh}" for k in KINDS if k.abbr in header)
+        console.print(f"[dim]{legend}[/]", highlight=False)
+        for r in rows:
+            if jurisdiction or r.level == "township":
+                console.print(_summary_line(r), highlight=False)
+        if jurisdiction:
+            for r in rows:
+                dep = Table("department", "items", title=f"{r.name}: by department", header_style="bold")
+                for name, n in r.departments.most_common():
+                    dep.add_row(name, str(n))
+                console.print(dep)
+
+
+def _summary_line(r: JurisdictionStats) -> str:
+    parts = []
+    for mode, c in sorted(r.modes.items()):
+        lic = c.kinds.get("licensing", 0)
+        n = len(c.departments)
+        parts.append(f"{_label(mode)} {c.items} items from {n} department{'s' * (n != 1)}, {lic} licensing")
+    return f"[bold]{r.name}[/] ({r.code}): " + "; ".join(parts)
+
+
+def _detail_md(r: JurisdictionStats) -> str:
+    modes = [[_label(m), c.items, len(c.departments), c.kinds.get("licensing", 0)] for m, c in sorted(r.modes.items())]
+    deps = [[name, n] for name, n in r.departments.most_common()]
+    return (f"\n\n### {r.name} ({r.code})\n\n" + markdown(["mode", "items", "departments", "licensing"], modes)
+            + "\n\n" + markdown(["department", "items"], deps))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("stats")(command(stats_command))

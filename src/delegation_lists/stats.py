@@ -1,0 +1,80 @@
+"""`stats`: item counts by jurisdiction x kind, by department and by delegation mode (data only)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .catalog import Catalog, Entry
+from .model.codes import KIND_ORDER
+
+OWN = "own"  # the "mode" of an item a jurisdiction holds itself (not taken on from above)
+
+
+@dataclass
+class ModeCount:
+    """Items held in one mode: how many, from how many departments, of which kinds."""
+
+    items: int = 0
+    departments: set[str] = field(default_factory=set)
+    kinds: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class JurisdictionStats:
+    code: str
+    name: str
+    level: str
+    total: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    departments: Counter[str] = field(default_factory=Counter)
+    modes: dict[str, ModeCount] = field(default_factory=dict)
+    delegated: Counter[str] = field(default_factory=Counter)  # items this jurisdiction hands down, by mode
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "jurisdiction": self.code, "name": self.name, "level": self.level, "total": self.total,
+            "kinds": dict(sorted(self.kinds.items(), key=lambda kv: KIND_ORDER.get(kv[0], 99))),
+            "departments": dict(self.departments.most_common()),
+            "modes": {m: {"items": c.items, "departments": len(c.departments), "kinds": dict(c.kinds)} for m, c in self.modes.items()},
+            "delegated": dict(self.delegated),
+        }
+
+
+def _mode(entry: Entry) -> str:
+    if entry.raw.source is None:
+        return OWN
+    if entry.raw.mode:
+        return str(entry.raw.mode)
+    deleg = entry.source.item.delegation if entry.source else None
+    return deleg.mode if deleg else "unknown"
+
+
+def stats(cat: Catalog, jurisdiction: str | None = None) -> list[JurisdictionStats]:
+    """Counts per jurisdiction (all of them, or the one named by code or name), in region-tree order."""
+    rows: dict[str, JurisdictionStats] = {}
+    wanted = None
+    if jurisdiction is not None:
+        place = cat.find_place(jurisdiction)
+        if place is None:
+            raise KeyError(jurisdiction)
+        wanted = place.code
+    for e in cat.entries:
+        if wanted is not None and e.jurisdiction != wanted:
+            continue
+        row = rows.get(e.jurisdiction)
+        if row is None:
+            place = cat.places.get(e.jurisdiction)
+            row = rows[e.jurisdiction] = JurisdictionStats(e.jurisdiction, place.name if place else "?", place.level if place else "?")
+        kind, dept = e.item.kind or "?", cat.department_name(e)
+        row.total += 1
+        row.kinds[kind] += 1
+        row.departments[dept] += 1
+        mc = row.modes.setdefault(_mode(e), ModeCount())
+        mc.items += 1
+        mc.departments.add(dept)
+        mc.kinds[kind] += 1
+        if e.item.delegation is not None:
+            row.delegated[e.item.delegation.mode] += 1
+    return sorted(rows.values(), key=lambda r: (len(r.code), r.code))

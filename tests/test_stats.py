@@ -1,0 +1,38 @@
+"""`dlists stats`: counts, the seed figure, formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from conftest import CATALOGS
+
+
+def test_seed_figure_in_text(dlists):
+    result = dlists("stats", CATALOGS, "--jurisdiction", "赵湾镇")
+    assert result.exit_code == 0
+    assert "entrust (委托) 92 items from 12 departments, 31 licensing" in result.output
+
+
+def test_json_counts(dlists):
+    data = json.loads(dlists("stats", CATALOGS, "-f", "json").stdout)
+    rows = {r["name"]: r for r in data["jurisdictions"]}
+    z = rows["赵湾镇"]
+    assert z["modes"]["entrust"] == {"items": 92, "departments": 12, "kinds": z["modes"]["entrust"]["kinds"]}
+    assert z["modes"]["entrust"]["kinds"]["licensing"] == 31
+    assert rows["旬阳市"]["delegated"] == {"entrust": 92, "grant": 6}
+    assert sum(rows["旬阳市"]["kinds"].values()) == rows["旬阳市"]["total"]
+
+
+def test_csv_and_markdown(dlists):
+    table = list(csv.reader(io.StringIO(dlists("stats", CATALOGS, "-f", "csv").stdout)))
+    assert table[0][:3] == ["code", "jurisdiction", "level"] and "行政许可" in table[0]
+    assert len(table) == 5
+    md = dlists("stats", CATALOGS, "-f", "markdown", "-j", "610928104").stdout
+    assert md.startswith("| code | jurisdiction |") and "### 赵湾镇 (610928104)" in md
+
+
+def test_unknown_jurisdiction_is_a_usage_error(dlists):
+    result = dlists("stats", CATALOGS, "-j", "nowhere")
+    assert result.exit_code == 2 and "no jurisdiction" in result.output
