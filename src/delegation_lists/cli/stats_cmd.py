@@ -60,8 +60,8 @@ def stats_command(
         table = Table(title="Items by jurisdiction and kind", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
         for i, h in enumerate(header):
             table.add_column(h, justify="left" if i == 0 else "right", no_wrap=True)
-        for r in body:
-            table.add_row(*map(str, r))
+        for cells in body:
+            table.add_row(*map(str, cells))
         console.print(table)
         legend = " · ".join(f"{k.abbr} {k.zh}" for k in KINDS if k.abbr in header)
         console.print(f"[dim]{legend}[/]", highlight=False)
