@@ -1,0 +1,107 @@
+"""`dlists reconcile PATH`"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich import box
+from rich.table import Table
+
+from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, reconcile
+from ..render.tables import markdown
+from ..validate import load_catalog
+from .common import UserError, command, console, emit, err_console, load_config, parse_date, pick_format
+
+FORMATS = ("text", "json", "markdown")
+SHORT = {"delegated": "deleg", "matched": "match", "mode_mismatch": "mode≠", "missing": "miss",
+         "unbacked": "unback", "own": "own", "suggestions": "sugg", "coverage": "cover"}
+LEGEND = ("deleg: delegated to the child · match: taken on as delegated · mode≠: taken on in another mode · "
+          "miss: delegated, not taken on (有责无权) · unback: taken on, not delegated to it (无权执法) · "
+          "own: the child's own items · sugg: own items that look like a parent item")
+CATEGORIES = ("matched", "mode_mismatch", "missing", "unbacked", "own", "suggestions")
+
+
+def reconcile_command(
+    paths: list[Path] = typer.Argument(..., help="Catalog folders (the parent's lists and the children's)."),
+    parent: str | None = typer.Option(None, "--parent", help="Parent jurisdiction code or name (default: the region root)."),
+    child: list[str] | None = typer.Option(None, "--child", help="Only this child (code or name); repeatable."),
+    threshold: float = typer.Option(DEFAULT_THRESHOLD, "--threshold", min=0.0, max=1.0, help="Minimum name similarity for a suggestion."),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when anything is missing, unbacked or mismatched."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Judge expiry dates on this day (YYYY-MM-DD)."),
+) -> None:
+    """Check the parent's delegations against each child's list: matched, mode mismatch, missing (delegated, not
+    taken on), unbacked (taken on, not delegated), own items, and suggested sources for own items."""
+    chosen = pick_format(fmt, FORMATS)
+    config = load_config()
+    cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, as_of=parse_date(as_of))
+    if broken:
+        err_console.print(f"[yellow]warning:[/] {broken} file(s) have errors and are reconciled only in part; run `dlists validate`")
+    try:
+        result = reconcile(cat, parent, child, threshold)
+    except ReconcileError as exc:
+        raise UserError(str(exc)) from None
+    if chosen == "json":
+        emit(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), output)
+    elif chosen == "markdown":
+        emit(to_markdown(result), output)
+    else:
+        print_text(result)
+    raise typer.Exit(1 if exit_code and not result.clean else 0)
+
+
+def _counts(result: ReconcileResult) -> tuple[list[str], list[list[object]]]:
+    header = ["child", "code", "delegated", *CATEGORIES, "coverage"]
+    rows: list[list[object]] = []
+    for c in result.children:
+        offered = len(c.matched) + len(c.mode_mismatch) + len(c.missing)
+        rows.append([c.name, c.jurisdiction, offered, *[len(getattr(c, k)) for k in CATEGORIES], f"{c.coverage:.0%}"])
+    t = result.totals()
+    rows.append(["total", "", t["delegated"], *[t[k] for k in CATEGORIES], f"{t['coverage']:.0%}"])
+    return header, rows
+
+
+def _details(result: ReconcileResult) -> list[tuple[str, list[list[str]]]]:
+    """(child title, rows of [category, item, detail]) for every child with something to look at."""
+    out = []
+    for c in result.children:
+        rows = [["mode_mismatch", m["item"], f"delegated {m['delegated']}, taken as {m['taken']}"] for m in c.mode_mismatch]
+        rows += [["missing", code, "delegated but not taken on"] for code in c.missing]
+        rows += [["unbacked", u["item"], f"source {u['source']}: {u['reason']}"] for u in c.unbacked]
+        rows += [["suggestion", s["item"], f"looks like {s['source']} (score {s['score']:.2f})"] for s in c.suggestions]
+        if rows:
+            out.append((f"{c.name} ({c.jurisdiction})", rows))
+    return out
+
+
+def print_text(result: ReconcileResult) -> None:
+    header, rows = _counts(result)
+    table = Table(title=f"{result.parent_name} ({result.parent}) → children", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+    for h in header:
+        if h != "code":
+            table.add_column(SHORT.get(h, h), justify="left" if h == "child" else "right", no_wrap=True)
+    for r in rows:
+        table.add_row(*(str(v) for i, v in enumerate(r) if i != 1))
+    console.print(table)
+    console.print(f"[dim]{LEGEND}[/]", highlight=False)
+    for title, detail in _details(result):
+        t = Table("category", "item", "detail", title=title, header_style="bold", box=box.SIMPLE_HEAD)
+        for r in detail:
+            t.add_row(*r)
+        console.print(t)
+    console.print("[green]✓ every child matches its delegations[/]" if result.clean else "[red]✗ gaps found[/]")
+
+
+def to_markdown(result: ReconcileResult) -> str:
+    header, rows = _counts(result)
+    parts = [f"## Reconcile: {result.parent_name} ({result.parent})", "", markdown(header, rows)]
+    for title, detail in _details(result):
+        parts += ["", f"<details><summary>{title}: {len(detail)} to review</summary>", "", markdown(["category", "item", "detail"], detail), "", "</details>"]
+    return "\n".join(parts)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("reconcile")(command(reconcile_command))

@@ -1,0 +1,153 @@
+"""`reconcile`: a parent's delegations against each child's list (spec §4). Returns data; never prints.
+
+Per child: matched, mode mismatch, missing (delegated, not taken on: 有责无权 seen from the county), unbacked
+(taken on, not delegated to it: 无权执法), the child's own items, and name-similarity suggestions for own items.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .catalog import Catalog, Entry
+from .rules.delegation import inactive_reason
+from .similarity import NameIndex
+
+DEFAULT_THRESHOLD = 0.6
+
+
+class ReconcileError(Exception):
+    """The parent or a child cannot be found (exit code 2)."""
+
+
+@dataclass
+class ChildResult:
+    jurisdiction: str
+    name: str
+    matched: list[str] = field(default_factory=list)
+    mode_mismatch: list[dict[str, str]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    unbacked: list[dict[str, str]] = field(default_factory=list)
+    own: list[str] = field(default_factory=list)
+    suggestions: list[dict[str, Any]] = field(default_factory=list)
+    coverage: float = 1.0
+    departments: dict[str, dict[str, int]] = field(default_factory=dict)  # department -> delegated / taken
+
+    @property
+    def clean(self) -> bool:
+        return not (self.mode_mismatch or self.missing or self.unbacked)
+
+
+@dataclass
+class ReconcileResult:
+    parent: str
+    parent_name: str
+    children: list[ChildResult]
+
+    def totals(self) -> dict[str, Any]:
+        keys = ("matched", "mode_mismatch", "missing", "unbacked", "own", "suggestions")
+        out: dict[str, Any] = {k: sum(len(getattr(c, k)) for c in self.children) for k in keys}
+        delegated = sum(len(c.matched) + len(c.mode_mismatch) + len(c.missing) for c in self.children)
+        out["children"] = len(self.children)
+        out["delegated"] = delegated
+        out["coverage"] = round((out["matched"] + out["mode_mismatch"]) / delegated, 4) if delegated else 1.0
+        return out
+
+    @property
+    def clean(self) -> bool:
+        return all(c.clean for c in self.children)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"parent": self.parent, "name": self.parent_name, "children": [asdict(c) for c in self.children], "totals": self.totals()}
+
+
+def _parent_code(cat: Catalog, parent: str | None) -> str:
+    if parent is not None:
+        place = cat.find_place(parent)
+        if place is None:
+            raise ReconcileError(f"no jurisdiction {parent!r} in this catalog")
+        return place.code
+    roots = [p.code for p in cat.places.values() if p.parent is None and p.children]
+    if not roots:
+        raise ReconcileError("no jurisdiction with children in this catalog (is region.yaml there?)")
+    if len(roots) > 1:
+        raise ReconcileError(f"several top jurisdictions ({', '.join(roots)}): choose one with --parent")
+    return roots[0]
+
+
+def reconcile(cat: Catalog, parent: str | None = None, children: list[str] | None = None,
+              threshold: float = DEFAULT_THRESHOLD) -> ReconcileResult:
+    """Reconcile `parent` (default: the region root) against its children (default: all)."""
+    pcode = _parent_code(cat, parent)
+    place = cat.places[pcode]
+    chosen = place.children
+    if children:
+        wanted = [cat.find_place(c) for c in children]
+        bad = [c for c, p in zip(children, wanted, strict=True) if p is None or p.parent != pcode]
+        if bad:
+            raise ReconcileError(f"not a child of {place.name}: {', '.join(bad)}")
+        chosen = [p.code for p in wanted if p is not None]
+    by_jur: dict[str, list[Entry]] = defaultdict(list)
+    for e in cat.entries:
+        by_jur[e.jurisdiction].append(e)
+    delegated: dict[str, list[Entry]] = defaultdict(list)
+    for e in by_jur[pcode]:
+        if e.item.delegation is not None and inactive_reason(e, cat.as_of) is None:
+            for child in cat.targets(e)[0]:
+                delegated[child].append(e)
+    suggester = _Suggester(cat, by_jur[pcode], threshold)
+    results = [_child(cat, c, by_jur[c], delegated[c], suggester) for c in chosen]
+    return ReconcileResult(pcode, place.name, results)
+
+
+def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry], suggester: _Suggester) -> ChildResult:
+    res = ChildResult(code, cat.places[code].name)
+    offered = {e.code: e for e in delegated}
+    taken: set[str] = set()
+    for e in entries:
+        src = e.source
+        if e.raw.source is None:
+            res.own.append(e.code)
+            hit = suggester.suggest(e)
+            if hit is not None:
+                res.suggestions.append({"item": e.code, "source": hit[0], "score": round(hit[1], 3)})
+        elif src is None:
+            res.unbacked.append({"item": e.code, "source": e.raw.source, "reason": "source not found in the parent's lists"})
+        elif (why := inactive_reason(src, cat.as_of)) is not None:
+            res.unbacked.append({"item": e.code, "source": src.code, "reason": f"source is {why}"})
+        elif src.code not in offered:
+            res.unbacked.append({"item": e.code, "source": src.code, "reason": f"not delegated to {res.name}"})
+        else:
+            taken.add(src.code)
+            deleg = offered[src.code].item.delegation
+            mode = e.raw.mode or (deleg.mode if deleg else None)
+            if deleg is not None and mode != deleg.mode:
+                res.mode_mismatch.append({"item": e.code, "delegated": deleg.mode, "taken": str(mode)})
+            else:
+                res.matched.append(e.code)
+    res.missing = [c for c in offered if c not in taken]
+    res.coverage = round(len(taken) / len(offered), 4) if offered else 1.0
+    for e in delegated:
+        dep = res.departments.setdefault(cat.department_name(e), {"delegated": 0, "taken": 0})
+        dep["delegated"] += 1
+        dep["taken"] += e.code in taken
+    return res
+
+
+class _Suggester:
+    """Best parent item for a child's own item: same kind, and same department when the child names one."""
+
+    def __init__(self, cat: Catalog, parent_items: list[Entry], threshold: float) -> None:
+        self.cat, self.threshold = cat, threshold
+        self.entries = {e.code: e for e in parent_items}
+        self.index = NameIndex((e.code, e.item.name or "") for e in parent_items)
+
+    def suggest(self, entry: Entry) -> tuple[str, float] | None:
+        it = entry.item
+        allowed = [k for k, p in self.entries.items() if it.kind is None or p.item.kind == it.kind]
+        dept = self.cat.department_name(entry)
+        same_dept = [k for k in allowed if self.cat.department_name(self.entries[k]) == dept]
+        pool = set(same_dept or allowed)
+        hit = self.index.best(it.name or "", pool)
+        return hit if hit is not None and hit[1] >= self.threshold else None

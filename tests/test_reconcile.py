@@ -1,0 +1,80 @@
+"""`dlists reconcile`: categories, the json contract, exit codes, suggestions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import CATALOGS
+from delegation_lists.similarity import grams, normalise, score
+
+REGION = """region:
+  code: "100001"
+  name: 样例县
+  level: county
+  children:
+    - {code: "100001101", name: 甲镇, level: township}
+    - {code: "100001102", name: 乙镇, level: township}
+departments:
+  - {name: 样例县市场监督管理局, short: 市场监管局}
+"""
+
+
+def _item(code: str, name: str, to: str, mode: str = "entrust") -> str:
+    return (f'  - code: "{code}"\n    name: {name}\n    kind: licensing\n    department: 市场监管局\n    legal_basis: [《条例》]\n'
+            f"    delegation: {{mode: {mode}, to: [{to}], basis: 文件1号}}\n")
+
+
+def _catalog(tmp_path: Path) -> Path:
+    (tmp_path / "region.yaml").write_text(REGION, encoding="utf-8")
+    county = 'list: {jurisdiction: "100001"}\nitems:\n' + _item("C-1", "食品经营许可", "甲镇, 乙镇") + _item("C-2", "小餐饮经营许可", "甲镇") \
+        + _item("C-3", "公共场所卫生许可", "甲镇", "grant") + _item("C-4", "取水许可", "乙镇")
+    town1 = ('list: {jurisdiction: "100001101"}\nitems:\n  - source: "C-1"\n    mode: entrust\n  - source: "C-3"\n    mode: entrust\n'
+             '  - source: "C-4"\n  - code: "T-1"\n    name: 小餐饮经营许可证核发\n    kind: licensing\n    department: 甲镇人民政府\n    legal_basis: [x]\n')
+    town2 = 'list: {jurisdiction: "100001102"}\nitems:\n  - source: "C-1"\n  - source: "C-4"\n'
+    for name, text in {"county.yaml": county, "t1.yaml": town1, "t2.yaml": town2}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_each_category_exactly(tmp_path: Path, dlists):
+    result = dlists("reconcile", _catalog(tmp_path), "--format", "json", "--exit-code")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    t1, t2 = data["children"]
+    assert data["parent"] == "100001"
+    assert t1["matched"] == ["C-1"]
+    assert t1["mode_mismatch"] == [{"item": "C-3", "delegated": "grant", "taken": "entrust"}]
+    assert t1["missing"] == ["C-2"]
+    assert t1["unbacked"] == [{"item": "C-4", "source": "C-4", "reason": "not delegated to 甲镇"}]
+    assert t1["own"] == ["T-1"]
+    assert t1["suggestions"] == [{"item": "T-1", "source": "C-2", "score": 0.8}]
+    assert t1["coverage"] == round(2 / 3, 4)
+    assert (t2["matched"], t2["missing"], t2["unbacked"], t2["coverage"]) == (["C-1", "C-4"], [], [], 1.0)
+    assert data["totals"]["missing"] == 1 and data["totals"]["children"] == 2
+
+
+def test_clean_examples_exit_zero(dlists):
+    for town in ("赵湾镇", "吕河镇", "610928001"):
+        assert dlists("reconcile", CATALOGS, "--child", town, "--exit-code").exit_code == 0
+
+
+def test_draft_township_shows_every_category(dlists):
+    result = dlists("reconcile", CATALOGS, "--child", "蜀河镇", "-f", "json", "--exit-code")
+    assert result.exit_code == 1
+    (c,) = json.loads(result.stdout)["children"]
+    for key in ("matched", "mode_mismatch", "missing", "unbacked", "own", "suggestions"):
+        assert c[key], key
+    md = dlists("reconcile", CATALOGS, "-f", "markdown").stdout
+    assert "<details><summary>蜀河镇 (610928106)" in md
+
+
+def test_bad_child_and_parent(dlists):
+    assert dlists("reconcile", CATALOGS, "--child", "北京").exit_code == 2
+    assert dlists("reconcile", CATALOGS, "--parent", "nowhere").exit_code == 2
+
+
+def test_normalisation():
+    assert normalise("对（违法）建设的行政处罚") == "对违法建设"
+    assert normalise("ＡＢＣ　许可") == "abc许可"
+    assert score(grams("食品经营许可"), grams("食品经营许可（延续）")) > 0.7
