@@ -28,7 +28,7 @@ def test_json_counts(dlists):
 def test_csv_and_markdown(dlists):
     table = list(csv.reader(io.StringIO(dlists("stats", CATALOGS, "-f", "csv").stdout)))
     assert table[0][:3] == ["code", "jurisdiction", "level"] and "行政许可" in table[0]
-    assert len(table) == 5
+    assert len(table) == 6  # header + county + 4 townships
     md = dlists("stats", CATALOGS, "-f", "markdown", "-j", "610928104").stdout
     assert md.startswith("| code | jurisdiction |") and "### 赵湾镇 (610928104)" in md
 

@@ -89,8 +89,8 @@ def print_text(result: ReconcileResult) -> None:
     console.print(f"[dim]{LEGEND}[/]", highlight=False)
     for title, detail in _details(result):
         t = Table("category", "item", "detail", title=title, header_style="bold", box=box.SIMPLE_HEAD)
-        for r in detail:
-            t.add_row(*r)
+        for line in detail:
+            t.add_row(*line)
         console.print(t)
     console.print("[green]✓ every child matches its delegations[/]" if result.clean else "[red]✗ gaps found[/]")
 
