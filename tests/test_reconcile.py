@@ -78,3 +78,24 @@ def test_normalisation():
     assert normalise("对（违法）建设的行政处罚") == "对违法建设"
     assert normalise("ＡＢＣ　许可") == "abc许可"
     assert score(grams("食品经营许可"), grams("食品经营许可（延续）")) > 0.7
+
+
+def test_suggestion_quality_on_real_names():
+    """Labelled township-style variants of real longhua names: precision and recall >= 0.9 at the default."""
+    import sys
+
+    import pytest
+
+    from conftest import ROOT, SHARED
+
+    if not (SHARED / "real-data/longhua-440309/items.json").is_file():
+        pytest.skip("shared real data not present")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from delegation_lists.reconcile import DEFAULT_THRESHOLD
+    from delegation_lists.suggest_eval import evaluate
+    from suggest_quality import load
+
+    names, pairs = load()
+    assert len([p for p in pairs if p[1]]) >= 40
+    q = evaluate(names, pairs, DEFAULT_THRESHOLD)
+    assert q.precision >= 0.9 and q.recall >= 0.9, q
