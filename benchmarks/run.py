@@ -50,7 +50,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", type=Path)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--only", default="baseline,validate")
+    ap.add_argument("--only", default="baseline,validate,reconcile,stats")
     args = ap.parse_args()
     folder = args.folder
     items = count_items(folder)
@@ -58,6 +58,8 @@ def main() -> None:
     commands = {
         "baseline": [sys.executable, "-c", BASELINE, str(folder)],
         "validate": dlists("validate", str(folder), "--format", "json", "-o", os.devnull),
+        "reconcile": dlists("reconcile", str(folder), "--format", "json", "-o", os.devnull),
+        "stats": dlists("stats", str(folder), "--format", "json", "-o", os.devnull),
     }
     chosen = [c for c in args.only.split(",") if c in commands]
     best: dict[str, tuple[float, float, int]] = {}

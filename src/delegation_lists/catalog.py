@@ -66,6 +66,7 @@ class Catalog:
         self._region_dirs: dict[Path, list[str]] = defaultdict(list)
         self._scopes: dict[tuple[Path, str], frozenset[str]] = {}
         self._full_names: dict[Path, dict[str, str]] = defaultdict(dict)
+        self._dept_cache: dict[tuple[Path, str], str] = {}
 
     @classmethod
     def build(cls, docs: Iterable[Document], as_of: dt.date | None = None) -> Catalog:
@@ -171,12 +172,12 @@ class Catalog:
         """The full name of an item's department (short names expanded through the region.yaml in scope)."""
         name = entry.item.department or ""
         doc = entry.source.doc if entry.source is not None and entry.raw.department is None else entry.doc
-        folder = doc.path.resolve().parent
-        for f in [folder, *folder.parents]:
-            full = self._full_names.get(f, {}).get(name)
-            if full:
-                return full
-        return name
+        key = (doc.path.parent, name)
+        if key not in self._dept_cache:
+            folder = doc.path.resolve().parent
+            hits = (self._full_names.get(f, {}).get(name) for f in [folder, *folder.parents])
+            self._dept_cache[key] = next((h for h in hits if h), name)
+        return self._dept_cache[key]
 
     def find_place(self, key: str) -> Place | None:
         """A jurisdiction by code or name."""

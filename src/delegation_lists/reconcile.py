@@ -62,24 +62,51 @@ class ReconcileResult:
         return {"parent": self.parent, "name": self.parent_name, "children": [asdict(c) for c in self.children], "totals": self.totals()}
 
 
-def _parent_code(cat: Catalog, parent: str | None) -> str:
-    if parent is not None:
-        place = cat.find_place(parent)
-        if place is None:
-            raise ReconcileError(f"no jurisdiction {parent!r} in this catalog")
-        return place.code
-    roots = [p.code for p in cat.places.values() if p.parent is None and p.children]
+def parents(cat: Catalog) -> list[str]:
+    """The default parents: every jurisdiction whose lists delegate something (each county of a province
+    catalog), or else the region root."""
+    delegating = sorted({e.jurisdiction for e in cat.entries if e.item.delegation is not None and e.jurisdiction in cat.places})
+    if delegating:
+        return delegating
+    roots = sorted(p.code for p in cat.places.values() if p.parent is None and p.children)
     if not roots:
         raise ReconcileError("no jurisdiction with children in this catalog (is region.yaml there?)")
-    if len(roots) > 1:
-        raise ReconcileError(f"several top jurisdictions ({', '.join(roots)}): choose one with --parent")
-    return roots[0]
+    return roots
+
+
+def _parent_code(cat: Catalog, parent: str) -> str:
+    place = cat.find_place(parent)
+    if place is None:
+        raise ReconcileError(f"no jurisdiction {parent!r} in this catalog")
+    return place.code
+
+
+def reconcile_all(cat: Catalog, threshold: float = DEFAULT_THRESHOLD) -> list[ReconcileResult]:
+    """Every default parent against all its children."""
+    by_jur = _by_jurisdiction(cat)
+    return [_reconcile(cat, code, None, threshold, by_jur) for code in parents(cat)]
+
+
+def _by_jurisdiction(cat: Catalog) -> dict[str, list[Entry]]:
+    by_jur: dict[str, list[Entry]] = defaultdict(list)
+    for e in cat.entries:
+        by_jur[e.jurisdiction].append(e)
+    return by_jur
 
 
 def reconcile(cat: Catalog, parent: str | None = None, children: list[str] | None = None,
               threshold: float = DEFAULT_THRESHOLD) -> ReconcileResult:
-    """Reconcile `parent` (default: the region root) against its children (default: all)."""
-    pcode = _parent_code(cat, parent)
+    """Reconcile `parent` (default: the only delegating jurisdiction) against its children (default: all)."""
+    if parent is None:
+        found = parents(cat)
+        if len(found) > 1:
+            raise ReconcileError(f"several parents ({', '.join(found[:5])}{'...' if len(found) > 5 else ''}): choose one with --parent")
+        parent = found[0]
+    return _reconcile(cat, _parent_code(cat, parent), children, threshold, _by_jurisdiction(cat))
+
+
+def _reconcile(cat: Catalog, pcode: str, children: list[str] | None, threshold: float,
+               by_jur: dict[str, list[Entry]]) -> ReconcileResult:
     place = cat.places[pcode]
     chosen = place.children
     if children:
@@ -88,9 +115,6 @@ def reconcile(cat: Catalog, parent: str | None = None, children: list[str] | Non
         if bad:
             raise ReconcileError(f"not a child of {place.name}: {', '.join(bad)}")
         chosen = [p.code for p in wanted if p is not None]
-    by_jur: dict[str, list[Entry]] = defaultdict(list)
-    for e in cat.entries:
-        by_jur[e.jurisdiction].append(e)
     delegated: dict[str, list[Entry]] = defaultdict(list)
     for e in by_jur[pcode]:
         if e.item.delegation is not None and inactive_reason(e, cat.as_of) is None:
@@ -140,14 +164,16 @@ class _Suggester:
 
     def __init__(self, cat: Catalog, parent_items: list[Entry], threshold: float) -> None:
         self.cat, self.threshold = cat, threshold
-        self.entries = {e.code: e for e in parent_items}
         self.index = NameIndex((e.code, e.item.name or "") for e in parent_items)
+        self.by_kind: dict[str | None, set[str]] = defaultdict(set)
+        self.by_kind_dept: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+        for e in parent_items:
+            self.by_kind[e.item.kind].add(e.code)
+            self.by_kind[None].add(e.code)
+            self.by_kind_dept[(e.item.kind, cat.department_name(e))].add(e.code)
 
     def suggest(self, entry: Entry) -> tuple[str, float] | None:
         it = entry.item
-        allowed = [k for k, p in self.entries.items() if it.kind is None or p.item.kind == it.kind]
-        dept = self.cat.department_name(entry)
-        same_dept = [k for k in allowed if self.cat.department_name(self.entries[k]) == dept]
-        pool = set(same_dept or allowed)
+        pool = self.by_kind_dept.get((it.kind, self.cat.department_name(entry))) or self.by_kind.get(it.kind, set())
         hit = self.index.best(it.name or "", pool)
         return hit if hit is not None and hit[1] >= self.threshold else None

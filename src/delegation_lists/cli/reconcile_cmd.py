@@ -9,7 +9,7 @@ import typer
 from rich import box
 from rich.table import Table
 
-from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, reconcile
+from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, parents, reconcile, reconcile_all
 from ..render.tables import markdown
 from ..validate import load_catalog
 from .common import UserError, command, console, emit, err_console, load_config, parse_date, pick_format
@@ -41,16 +41,30 @@ def reconcile_command(
     if broken:
         err_console.print(f"[yellow]warning:[/] {broken} file(s) have errors and are reconciled only in part; run `dlists validate`")
     try:
-        result = reconcile(cat, parent, child, threshold)
+        single = parent is not None or child or len(parents(cat)) == 1
+        results = [reconcile(cat, parent, child, threshold)] if single else reconcile_all(cat, threshold)
     except ReconcileError as exc:
         raise UserError(str(exc)) from None
     if chosen == "json":
-        emit(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), output)
+        data = results[0].to_dict() if len(results) == 1 else {"parents": [r.to_dict() for r in results], "totals": _sum_totals(results)}
+        emit(json.dumps(data, ensure_ascii=False, indent=2), output)
     elif chosen == "markdown":
-        emit(to_markdown(result), output)
+        emit("\n\n".join(to_markdown(r) for r in results), output)
     else:
-        print_text(result)
-    raise typer.Exit(1 if exit_code and not result.clean else 0)
+        for r in results:
+            print_text(r)
+    raise typer.Exit(1 if exit_code and not all(r.clean for r in results) else 0)
+
+
+def _sum_totals(results: list[ReconcileResult]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for r in results:
+        for k, v in r.totals().items():
+            if k != "coverage":
+                out[k] = out.get(k, 0) + v
+    taken = out.get("matched", 0) + out.get("mode_mismatch", 0)
+    out["coverage"] = round(taken / out["delegated"], 4) if out.get("delegated") else 1.0
+    return out
 
 
 def _counts(result: ReconcileResult) -> tuple[list[str], list[list[object]]]:
