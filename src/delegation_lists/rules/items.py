@@ -49,10 +49,12 @@ def duplicate_name(cat: Catalog) -> Iterator[Problem]:
 def promised_over_statutory(cat: Catalog) -> Iterator[Problem]:
     """The promised time limit (承诺时限) is longer than the statutory one (法定时限).
 
-    A promise can only shorten the statutory limit.
+    A promise can only shorten the statutory limit. Limits inherited from a `source` are checked at the source.
     """
     for e in cat.entries:
         it = e.item
+        if e.raw.source is not None and e.raw.promised_days is None and e.raw.statutory_days is None:
+            continue
         if it.promised_days is not None and it.statutory_days is not None and it.promised_days > it.statutory_days:
             msg = f"promised_days ({it.promised_days}) exceeds statutory_days ({it.statutory_days})"
             yield e.problem("DL103", msg, "promised_days")
