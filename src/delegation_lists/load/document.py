@@ -45,11 +45,12 @@ def _kind(data: Any, path: Path) -> str | None:
     return "region" if path.name in ("region.yaml", "region.yml") else None
 
 
-def read_document(path: Path, file: str, encoding: str | None = None) -> Document:
-    """Read, decode, parse and validate one catalog file; every failure becomes a Problem."""
+def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes | None = None) -> Document:
+    """Read (or take `raw` bytes, e.g. from git), decode, parse and validate one catalog file; every failure
+    becomes a Problem."""
     doc = Document(file, path)
     try:
-        doc.text = decode(path.read_bytes(), encoding)
+        doc.text = decode(path.read_bytes() if raw is None else raw, encoding)
         with paused_gc():
             data, duplicates = parse(doc.text)
             doc.problems += [

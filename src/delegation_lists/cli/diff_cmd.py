@@ -1,0 +1,113 @@
+"""`dlists diff OLD NEW`"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich import box
+from rich.markup import escape
+from rich.table import Table
+
+from ..atomic import write_text
+from ..diff import TYPES, DiffResult, Options, diff, load_side
+from ..render.tables import markdown
+from .common import UserError, command, console, emit, err_console, load_config, pick_format
+
+FORMATS = ("text", "json", "markdown")
+
+
+def diff_command(
+    old: str = typer.Argument(..., help="Old version: a folder, a file, or REV:PATH read from git (e.g. HEAD~1:catalogs)."),
+    new: str = typer.Argument(..., help="New version: a folder, a file, or REV:PATH."),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    stat: bool = typer.Option(False, "--stat", help="Only the summary of counts."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are differences."),
+    strict_whitespace: bool = typer.Option(False, "--strict-whitespace", help="Report whitespace-only changes too."),
+    strict_order: bool = typer.Option(False, "--strict-order", help="Report order-only changes of list fields too."),
+    ignore_field: list[str] | None = typer.Option(None, "--ignore-field", help="Leave this field out of the comparison (repeatable)."),
+    summary: bool = typer.Option(False, "--summary", help="Also append the markdown diff to $GITHUB_STEP_SUMMARY (GitHub Actions)."),
+) -> None:
+    """Show what changed between two versions of a catalog: items added, removed, changed field by field,
+    renamed (new code, same item) and moved between files, region changes, and the effect on each township."""
+    chosen = pick_format(fmt, FORMATS)
+    config = load_config()
+    sides = [load_side(arg, config.encoding) for arg in (old, new)]
+    for arg, side in zip((old, new), sides, strict=True):
+        if side.problems:
+            err_console.print(f"[yellow]warning:[/] {arg}: {side.problems} file(s) have problems and are compared only in part; run `dlists validate`")
+    result = diff(sides[0], sides[1], Options(strict_whitespace, strict_order, frozenset(ignore_field or [])))
+    if chosen == "json":
+        data: dict[str, Any] = {"summary": result.summary()} if stat else result.to_dict()
+        emit(json.dumps(data, ensure_ascii=False, indent=2), output)
+    elif chosen == "markdown":
+        emit(to_markdown(result, old, new, stat), output)
+    else:
+        print_text(result, stat)
+    if summary:
+        _step_summary(to_markdown(result, old, new, stat))
+    raise typer.Exit(1 if exit_code and result.changes else 0)
+
+
+def _step_summary(text: str) -> None:
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        raise UserError("--summary needs $GITHUB_STEP_SUMMARY (set by GitHub Actions)")
+    existing = Path(target).read_text(encoding="utf-8") if Path(target).exists() else ""
+    write_text(target, existing + text + "\n")
+
+
+def _summary_rows(result: DiffResult) -> tuple[list[str], list[list[object]]]:
+    s = result.summary()
+    rows: list[list[object]] = [[jur, *[counts.get(t, 0) for t in TYPES]] for jur, counts in sorted(s["by_jurisdiction"].items())]
+    rows.append(["total", *[s[t] for t in TYPES]])
+    return ["jurisdiction", *TYPES], rows
+
+
+def _show(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+
+
+def print_text(result: DiffResult, stat: bool) -> None:
+    if not result.changes:
+        console.print("[green]no differences[/]")
+        return
+    header, rows = _summary_rows(result)
+    table = Table(*header, title="Changes", header_style="bold", box=box.SIMPLE_HEAD)
+    for r in rows:
+        table.add_row(*map(str, r))
+    console.print(table)
+    if stat:
+        return
+    style = {"added": "green", "removed": "red", "changed": "yellow", "renamed": "cyan", "moved": "blue"}
+    for c in result.changes:
+        what = f"{c.old_item} → {c.item}" if c.type == "renamed" else (c.item or "(region)")
+        console.print(f"[{style[c.type]}]{c.type:8}[/] {c.jurisdiction} {escape(what)}  [dim]{escape(c.file)}:{c.line}[/]", highlight=False)
+        for f in c.fields:
+            console.print(f"           {f['field']}: [red]{escape(_show(f['old']))}[/] → [green]{escape(_show(f['new']))}[/]", highlight=False)
+    for row in result.impact:
+        parts = [f"{k} {', '.join(map(_show, v))}" for k, v in row.items() if k != "target" and v]
+        console.print(f"[bold]impact[/] on {row['target']}: " + "; ".join(parts), highlight=False)
+
+
+def to_markdown(result: DiffResult, old: str, new: str, stat: bool) -> str:
+    if not result.changes:
+        return f"### Catalog diff `{old}` → `{new}`\n\nNo differences."
+    header, rows = _summary_rows(result)
+    parts = [f"### Catalog diff `{old}` → `{new}`", "", markdown(header, rows)]
+    if not stat:
+        detail = [[c.type, c.jurisdiction, f"{c.old_item} → {c.item}" if c.old_item else (c.item or ""),
+                   "<br>".join(f"{f['field']}: {_show(f['old'])} → {_show(f['new'])}" for f in c.fields)] for c in result.changes]
+        parts += ["", f"<details><summary>{len(detail)} changes</summary>", "", markdown(["change", "jurisdiction", "item", "fields"], detail), "", "</details>"]
+        if result.impact:
+            imp = [[r["target"], *[", ".join(map(_show, r[k])) for k in ("delegated", "withdrawn", "mode_changed", "orphaned")]] for r in result.impact]
+            parts += ["", "**Delegation impact**", "", markdown(["township", "newly delegated", "withdrawn", "mode changed", "orphaned items"], imp)]
+    return "\n".join(parts)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("diff")(command(diff_command))

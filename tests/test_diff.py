@@ -1,0 +1,110 @@
+"""`dlists diff`: one of each change type, no-change edits, exit codes, git revisions, delegation impact."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import CATALOGS
+
+
+def _versions(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(CATALOGS / "xunyang", old)
+    shutil.copytree(CATALOGS / "xunyang", new)
+    powers = new / "county" / "powers.yaml"
+    text = powers.read_text(encoding="utf-8")
+    text = text.replace('  - code: "610928-JL-0003"\n    name: 教学成果奖励\n    kind: reward\n    department: 教体局\n'
+                        "    legal_basis: [《教学成果奖励条例》第二条]\n", "")  # removed
+    text = text.replace('code: "610928-CJ-0002"', 'code: "610928-CJ-0003"')  # renamed: new code, same item
+    text = text.replace("[《娱乐场所管理条例》第九条]", "[《娱乐场所管理条例》第九条, 《娱乐场所管理办法》第五条]")  # changed
+    moved = '  - code: "610928-QT-0006"\n    name: 文物保护单位保护范围内其他建设工程审核\n    kind: other\n    department: 文旅局\n' \
+            "    legal_basis: [《中华人民共和国文物保护法》第十七条]\n"
+    text = text.replace(moved, "")
+    text += ('  - code: "610928-QT-0007"\n    name: 地名命名更名审核\n    kind: other\n    department: 民政局\n'
+             "    legal_basis: [《地名管理条例》第十二条]\n")  # added
+    powers.write_text(text, encoding="utf-8")
+    (new / "county" / "moved.yaml").write_text('list: {jurisdiction: "610928", level: county}\nitems:\n' + moved, encoding="utf-8")  # moved
+    deleg = new / "county" / "delegation.yaml"
+    dtext = deleg.read_text(encoding="utf-8")
+    i = dtext.index('code: "610928-XK-0002"')
+    j = dtext.index("to: [吕河镇, 赵湾镇, 蜀河镇]", i)
+    deleg.write_text(dtext[:j] + "to: [吕河镇, 蜀河镇]" + dtext[j + len("to: [吕河镇, 赵湾镇, 蜀河镇]"):], encoding="utf-8")  # withdrawn from 赵湾镇
+    return old, new
+
+
+def test_one_of_each_change(tmp_path: Path, dlists):
+    old, new = _versions(tmp_path)
+    result = dlists("diff", old, new, "--format", "json", "--exit-code")
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    got = {(c["type"], c["item"]) for c in data["changes"]}
+    assert got == {("removed", "610928-JL-0003"), ("renamed", "610928-CJ-0003"), ("changed", "610928-XK-0033"),
+                   ("moved", "610928-QT-0006"), ("added", "610928-QT-0007"), ("changed", "610928-XK-0002")}
+    by = {c["item"]: c for c in data["changes"]}
+    assert by["610928-CJ-0003"]["old_item"] == "610928-CJ-0002"
+    (basis,) = by["610928-XK-0033"]["fields"]
+    assert basis["field"] == "legal_basis" and basis["added"] == ["《娱乐场所管理办法》第五条"] and basis["removed"] == []
+    assert by["610928-QT-0007"]["file"] == "county/powers.yaml" and by["610928-QT-0007"]["line"] > 1
+    assert data["summary"]["total"] == 6
+    (impact,) = data["impact"]
+    assert impact["target"] == "610928104" and impact["withdrawn"] == ["610928-XK-0002"]
+    assert impact["orphaned"] == ["610928-XK-0002"]  # 赵湾镇 still lists it
+
+
+def test_reindent_and_reorder_is_no_change(tmp_path: Path, dlists):
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(CATALOGS / "xunyang", old)
+    shutil.copytree(CATALOGS / "xunyang", new)
+    f = new / "county" / "powers.yaml"
+    data = yaml.safe_load(f.read_text(encoding="utf-8"))
+    data["items"].reverse()
+    data["items"][0]["name"] = "  " + data["items"][0]["name"].replace("学生", "学生 ")
+    f.write_text(yaml.safe_dump(data, allow_unicode=True, indent=4, default_flow_style=False), encoding="utf-8")
+    assert dlists("diff", old, new, "--exit-code").exit_code == 0
+    assert dlists("diff", old, new, "--exit-code", "--strict-whitespace").exit_code == 1
+
+
+def test_stat_and_markdown(tmp_path: Path, dlists):
+    old, new = _versions(tmp_path)
+    stat = json.loads(dlists("diff", old, new, "-f", "json", "--stat").stdout)
+    assert set(stat) == {"summary"} and stat["summary"]["renamed"] == 1
+    md = dlists("diff", old, new, "-f", "markdown").stdout
+    assert md.startswith("### Catalog diff") and "<details>" in md and "Delegation impact" in md
+    assert "renamed" in dlists("diff", old, new).output
+
+
+def test_ignore_field(tmp_path: Path, dlists):
+    old, new = _versions(tmp_path)
+    data = json.loads(dlists("diff", old, new, "-f", "json", "--ignore-field", "legal_basis").stdout)
+    assert "610928-XK-0033" not in {c["item"] for c in data["changes"]}
+
+
+def test_git_revisions(tmp_path: Path, dlists, monkeypatch: pytest.MonkeyPatch):
+    if shutil.which("git") is None:
+        pytest.skip("git not installed")
+    old, new = _versions(tmp_path)
+    repo = tmp_path / "repo"
+    (repo / "catalogs").mkdir(parents=True)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    shutil.copytree(old, repo / "catalogs" / "xunyang")
+    subprocess.run([*git, "-C", str(repo), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(repo), "commit", "-qm", "v1"], check=True)
+    shutil.rmtree(repo / "catalogs" / "xunyang")
+    shutil.copytree(new, repo / "catalogs" / "xunyang")
+    subprocess.run([*git, "-C", str(repo), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(repo), "commit", "-qm", "v2"], check=True)
+    monkeypatch.chdir(repo)
+    data = json.loads(dlists("diff", "HEAD~1:catalogs", "HEAD:catalogs", "-f", "json").stdout)
+    assert data["summary"]["total"] == 6
+    assert dlists("diff", "HEAD:catalogs", "HEAD:catalogs", "--exit-code").exit_code == 0
+    assert dlists("diff", "nosuchrev:catalogs", "HEAD:catalogs").exit_code == 2
+    monkeypatch.chdir(tmp_path)
+    result = dlists("diff", "HEAD~1:catalogs", "HEAD:catalogs")
+    assert result.exit_code == 2 and "not inside a git repository" in result.output
