@@ -108,3 +108,23 @@ def test_git_revisions(tmp_path: Path, dlists, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
     result = dlists("diff", "HEAD~1:catalogs", "HEAD:catalogs")
     assert result.exit_code == 2 and "not inside a git repository" in result.output
+
+
+def test_step_summary(tmp_path: Path, dlists):
+    old, new = _versions(tmp_path)
+    target = tmp_path / "summary.md"
+    target.write_text("earlier step\n", encoding="utf-8")
+    result = dlists("diff", old, new, "--stat", "--summary", env={"GITHUB_STEP_SUMMARY": str(target)})
+    assert result.exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n### Catalog diff") and "renamed" in text
+    assert dlists("diff", old, new, "--summary", env={"GITHUB_STEP_SUMMARY": ""}).exit_code == 2
+
+
+def test_ci_files_are_valid_yaml():
+    from conftest import ROOT
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hooks[0]["id"] == "dlists-validate" and hooks[0]["entry"] == "dlists validate"
+    flow = yaml.safe_load((ROOT / "examples" / "github-workflow.yml").read_text(encoding="utf-8"))
+    assert "dlists diff" in json.dumps(flow["jobs"], ensure_ascii=False)
