@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -46,11 +47,30 @@ def count_items(folder: Path) -> int:
     return int(out.stdout)
 
 
+def modified_copy(folder: Path, percent: float) -> Path:
+    """A copy of `folder` with about `percent`% of the items changed (a name edited), made once and reused."""
+    dst = folder.with_name(folder.name + f"-mod{percent:g}")
+    if dst.exists():
+        return dst
+    shutil.copytree(folder, dst)
+    step = max(1, round(100 / percent))
+    for path in sorted(dst.rglob("*.yaml")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        seen = 0
+        for i, line in enumerate(lines):
+            if line.startswith("    name: "):
+                seen += 1
+                if seen % step == 0:
+                    lines[i] = line + "（修订）"
+        path.write_text("\n".join(lines), encoding="utf-8")
+    return dst
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", type=Path)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--only", default="baseline,validate,reconcile,stats")
+    ap.add_argument("--only", default="baseline,validate,reconcile,stats,diff")
     args = ap.parse_args()
     folder = args.folder
     items = count_items(folder)
@@ -61,6 +81,8 @@ def main() -> None:
         "reconcile": dlists("reconcile", str(folder), "--format", "json", "-o", os.devnull),
         "stats": dlists("stats", str(folder), "--format", "json", "-o", os.devnull),
     }
+    if "diff" in args.only:
+        commands["diff"] = dlists("diff", str(folder), str(modified_copy(folder, 5)), "--format", "json", "-o", os.devnull)
     chosen = [c for c in args.only.split(",") if c in commands]
     best: dict[str, tuple[float, float, int]] = {}
     for _ in range(args.repeat):
@@ -74,6 +96,8 @@ def main() -> None:
     for name in chosen:
         wall, peak, code = best[name]
         ratio = f"{wall / base:.2f}" if base else "-"
+        if name == "diff" and base:
+            ratio += f" (vs loading both: {wall / (2 * base):.2f})"
         print(f"{name:<10} {wall:>8.2f} {items / wall:>10,.0f} {peak:>9.0f} {code:>5} {ratio:>7}")
 
 

@@ -99,3 +99,22 @@ def test_suggestion_quality_on_real_names():
     assert len([p for p in pairs if p[1]]) >= 40
     q = evaluate(names, pairs, DEFAULT_THRESHOLD)
     assert q.precision >= 0.9 and q.recall >= 0.9, q
+
+
+def test_xlsx_summary_and_one_sheet_per_child(tmp_path: Path, dlists):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    result = dlists("reconcile", str(_catalog(_mk(tmp_path / "cat"))), "-f", "xlsx", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(out, read_only=True)
+    assert len(wb.sheetnames) == 3
+    child = [list(r) for r in wb[wb.sheetnames[1]].iter_rows(values_only=True)]
+    categories = {row[0] for row in child[1:]}
+    assert {"matched", "mode_mismatch", "missing", "unbacked", "own", "suggestion"} <= categories
+    assert dlists("reconcile", str(tmp_path / "cat"), "-f", "xlsx").exit_code == 2
+
+
+def _mk(path: Path) -> Path:
+    path.mkdir()
+    return path

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich import box
 from rich.table import Table
 
+from ..excel.book import Sheet, write_book
 from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, parents, reconcile, reconcile_all
 from ..render.tables import markdown
 from ..validate import load_catalog
 from .common import UserError, command, console, emit, err_console, load_config, parse_date, pick_format
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "xlsx")
 SHORT = {"delegated": "deleg", "matched": "match", "mode_mismatch": "mode≠", "missing": "miss",
          "unbacked": "unback", "own": "own", "suggestions": "sugg", "coverage": "cover"}
 LEGEND = ("deleg: delegated to the child · match: taken on as delegated · mode≠: taken on in another mode · "
@@ -28,7 +31,7 @@ def reconcile_command(
     parent: str | None = typer.Option(None, "--parent", help="Parent jurisdiction code or name (default: the region root)."),
     child: list[str] | None = typer.Option(None, "--child", help="Only this child (code or name); repeatable."),
     threshold: float = typer.Option(DEFAULT_THRESHOLD, "--threshold", min=0.0, max=1.0, help="Minimum name similarity for a suggestion."),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown"),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | xlsx (xlsx needs -o FILE.xlsx)"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when anything is missing, unbacked or mismatched."),
     as_of: str | None = typer.Option(None, "--as-of", help="Judge expiry dates on this day (YYYY-MM-DD)."),
@@ -45,7 +48,14 @@ def reconcile_command(
         results = [reconcile(cat, parent, child, threshold)] if single else reconcile_all(cat, threshold)
     except ReconcileError as exc:
         raise UserError(str(exc)) from None
-    if chosen == "json":
+    if chosen == "xlsx":
+        if output is None:
+            raise UserError("--format xlsx needs --output FILE.xlsx")
+        try:
+            write_book(workbook(results), output)
+        except OSError as exc:
+            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+    elif chosen == "json":
         data = results[0].to_dict() if len(results) == 1 else {"parents": [r.to_dict() for r in results], "totals": _sum_totals(results)}
         emit(json.dumps(data, ensure_ascii=False, indent=2), output)
     elif chosen == "markdown":
@@ -115,6 +125,24 @@ def to_markdown(result: ReconcileResult) -> str:
     for title, detail in _details(result):
         parts += ["", f"<details><summary>{title}: {len(detail)} to review</summary>", "", markdown(["category", "item", "detail"], detail), "", "</details>"]
     return "\n".join(parts)
+
+
+def workbook(results: list[ReconcileResult]) -> list[Sheet]:
+    """A summary sheet, then one sheet per child: every item with its category (filterable)."""
+    summary = Sheet("汇总 summary", ["parent", "child", "code", "delegated", *CATEGORIES, "coverage"])
+    sheets = [summary]
+    for result in results:
+        _, rows = _counts(result)
+        summary.rows += [[result.parent_name, *r] for r in rows]
+        for c in result.children:
+            rows2: list[Sequence[Any]] = [["matched", code, code, ""] for code in c.matched]
+            rows2 += [["mode_mismatch", m["item"], m["item"], f"delegated {m['delegated']}, taken as {m['taken']}"] for m in c.mode_mismatch]
+            rows2 += [["missing", "", code, "delegated but not taken on"] for code in c.missing]
+            rows2 += [["unbacked", u["item"], u["source"], u["reason"]] for u in c.unbacked]
+            rows2 += [["own", code, "", ""] for code in c.own]
+            rows2 += [["suggestion", s["item"], s["source"], f"score {s['score']:.2f}"] for s in c.suggestions]
+            sheets.append(Sheet(c.name, ["category", "item", "parent item", "detail"], rows2))
+    return sheets
 
 
 def register(app: typer.Typer) -> None:
