@@ -11,7 +11,8 @@ import typer
 from rich import box
 from rich.table import Table
 
-from ..excel.book import Sheet, write_book
+from ..excel.model import Book, Column, Sheet
+from ..excel.writer import write_book
 from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, parents, reconcile, reconcile_all
 from ..render.tables import markdown
 from ..validate import load_catalog
@@ -127,9 +128,11 @@ def to_markdown(result: ReconcileResult) -> str:
     return "\n".join(parts)
 
 
-def workbook(results: list[ReconcileResult]) -> list[Sheet]:
-    """A summary sheet, then one sheet per child: every item with its category (filterable)."""
-    summary = Sheet("汇总 summary", ["parent", "child", "code", "delegated", *CATEGORIES, "coverage"])
+def workbook(results: list[ReconcileResult]) -> Book:
+    """A summary sheet, then one sheet per child: every item with its category (a filterable column)."""
+    summary = Sheet("汇总 summary", [Column(h, 14 if i < 2 else 10, "cell" if i < 3 else "center")
+                                   for i, h in enumerate(["parent", "child", "code", "delegated", *CATEGORIES, "coverage"])])
+    summary.add_header()
     sheets = [summary]
     for result in results:
         _, rows = _counts(result)
@@ -141,8 +144,11 @@ def workbook(results: list[ReconcileResult]) -> list[Sheet]:
             rows2 += [["unbacked", u["item"], u["source"], u["reason"]] for u in c.unbacked]
             rows2 += [["own", code, "", ""] for code in c.own]
             rows2 += [["suggestion", s["item"], s["source"], f"score {s['score']:.2f}"] for s in c.suggestions]
-            sheets.append(Sheet(c.name, ["category", "item", "parent item", "detail"], rows2))
-    return sheets
+            sheet = Sheet(c.name, [Column("category", 14), Column("item", 20), Column("parent item", 20), Column("detail", 50)])
+            sheet.add_header()
+            sheet.rows += rows2
+            sheets.append(sheet)
+    return Book(sheets)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,1 +1,2 @@
-"""Excel workbooks: a small workbook model (sheets of rows) and one writer for every command that writes xlsx."""
+"""Excel: a workbook model (sheets of rows), one writer (xlsxwriter, streaming), the export templates, and the
+reader used by `dlists import` (openpyxl)."""

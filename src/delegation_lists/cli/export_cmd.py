@@ -1,0 +1,54 @@
+"""`dlists export PATH -o OUT.xlsx`"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..excel.checklist import checklist_book
+from ..excel.published import published_book
+from ..excel.writer import write_book
+from ..validate import load_catalog
+from .common import UserError, command, console, err_console, load_config, split_codes
+
+TEMPLATES = ("published", "checklist")
+
+
+def export_command(
+    paths: list[Path] = typer.Argument(..., help="Catalog files or folders."),
+    output: Path = typer.Option(..., "--output", "-o", help="The workbook to write (.xlsx); replaced only on success."),
+    template: str = typer.Option("published", "--template", "-t", help="published: the list as published | checklist: the working list with a status column"),
+    jurisdiction: list[str] | None = typer.Option(None, "--jurisdiction", "-j", help="Only this jurisdiction (code or name); repeatable."),
+    lang: str = typer.Option("zh", "--lang", help="Labels: zh | en."),
+    status: list[str] | None = typer.Option(None, "--status", help="checklist: the allowed status values, comma-separated (default 已承接,未承接,待核实)."),
+) -> None:
+    """Write the catalog's lists as an Excel workbook: one sheet per jurisdiction's list."""
+    if template not in TEMPLATES:
+        raise UserError(f"unknown template {template!r}; choose one of: {', '.join(TEMPLATES)}")
+    if lang not in ("zh", "en"):
+        raise UserError(f"unknown language {lang!r}; choose zh or en")
+    if output.suffix.lower() != ".xlsx":
+        raise UserError(f"the output must be an .xlsx file, not {output.name!r}")
+    config = load_config()
+    cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude)
+    if broken:
+        err_console.print(f"[yellow]warning:[/] {broken} file(s) have errors and are exported only in part; run `dlists validate`")
+    only = jurisdiction or []
+    missing = [j for j in only if cat.find_place(j) is None and not any(e.jurisdiction == j for e in cat.entries)]
+    if missing:
+        raise UserError(f"no jurisdiction {', '.join(map(repr, missing))} in this catalog")
+    if not cat.entries:
+        raise UserError("no items to export (is this a catalog folder?)")
+    book = published_book(cat, only, lang) if template == "published" else checklist_book(cat, only, lang, split_codes(status))
+    with console.status(f"writing {output} ..."):
+        try:
+            write_book(book, output)
+        except OSError as exc:
+            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+    rows = sum(len(s.rows) - len(s.banners) - 1 for s in book.sheets)
+    err_console.print(f"wrote {output}: {len(book.sheets)} sheet(s), {rows} rows")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(command(export_command))

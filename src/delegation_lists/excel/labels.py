@@ -1,0 +1,65 @@
+"""Every label of the exported workbooks, in Chinese and English (`--lang zh|en`): one table, no labels in code."""
+
+from __future__ import annotations
+
+from ..model.codes import KIND_BY_KEY, MODE_BY_KEY, STATUSES
+
+LABELS: dict[str, tuple[str, str]] = {
+    "seq": ("序号", "No."),
+    "code": ("事项编码", "Code"),
+    "name": ("事项名称", "Item"),
+    "kind": ("事项类型", "Kind"),
+    "department": ("实施部门", "Department"),
+    "legal_basis": ("设定和实施依据", "Legal basis"),
+    "violation": ("违法行为", "Violation"),
+    "penalty_types": ("处罚种类", "Penalty types"),
+    "mode": ("承接方式", "Mode"),
+    "mode_parent": ("下放方式", "Mode"),
+    "targets": ("实施范围", "Delegated to"),
+    "scope": ("权限范围", "Scope"),
+    "status": ("状态", "Status"),
+    "notes": ("备注", "Notes"),
+    "check": ("承接状态", "Check"),
+    "remarks": ("核实备注", "Remarks"),
+    "list": ("事项清单", "item list"),
+    "total": ("（共{n}项）", " ({n} items)"),
+    "section": ("{num}、{kind}（共{n}项）", "{num}. {kind} ({n} items)"),
+    "footer": ("&C第 &P 页 共 &N 页", "&CPage &P of &N"),
+    "summary": ("汇总", "Summary"),
+    "sheet": ("清单", "List"),
+    "items": ("事项数", "Items"),
+    "all": ("全部", "all"),
+    "separator": ("、", ", "),
+    "statuses": ("已承接,未承接,待核实", "taken on,not taken on,to check"),
+}
+NUMERALS = "一二三四五六七八九十"
+
+
+def label(key: str, lang: str = "zh", **values: object) -> str:
+    text = LABELS[key][0 if lang == "zh" else 1]
+    return text.format(**values) if values else text
+
+
+def section_number(i: int, lang: str = "zh") -> str:
+    """一, 二, ... 十, 十一 for zh; 1, 2, ... for en."""
+    if lang != "zh":
+        return str(i)
+    if i <= 10:
+        return NUMERALS[i - 1]
+    tens, ones = divmod(i, 10)
+    return ("" if tens == 1 else NUMERALS[tens - 1]) + "十" + (NUMERALS[ones - 1] if ones else "")
+
+
+def kind_label(kind: str | None, lang: str = "zh") -> str:
+    row = KIND_BY_KEY.get(kind or "")
+    return (row.zh if lang == "zh" else row.en) if row else (kind or "")
+
+
+def mode_label(mode: str | None, lang: str = "zh") -> str:
+    row = MODE_BY_KEY.get(mode or "")
+    return (row.zh if lang == "zh" else row.en) if row else (mode or "")
+
+
+def status_label(status: str, lang: str = "zh") -> str:
+    row = next((s for s in STATUSES if s.key == status), None)
+    return (row.zh if lang == "zh" else row.en) if row else status

@@ -1,0 +1,103 @@
+"""What an exported sheet holds: the lists of a catalog (one per jurisdiction and title) and each item's cells."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..catalog import Catalog, Entry
+from ..model.codes import KIND_ORDER
+from .labels import label, mode_label, status_label
+
+
+@dataclass
+class PublishedList:
+    """The items of one jurisdiction under one title, in catalog order."""
+
+    jurisdiction: str
+    name: str  # the jurisdiction's name
+    title: str
+    entries: list[Entry] = field(default_factory=list)
+    delegates: bool = False  # a parent's list: shows where each item goes
+
+
+def _tree_order(cat: Catalog) -> dict[str, int]:
+    order: dict[str, int] = {}
+    roots = [c for c, p in cat.places.items() if p.parent is None or p.parent not in cat.places]
+
+    def walk(code: str) -> None:
+        order[code] = len(order)
+        for child in cat.places[code].children:
+            walk(child)
+
+    for root in roots:
+        walk(root)
+    return order
+
+
+def published_lists(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> list[PublishedList]:
+    """The catalog's lists, jurisdictions in region-tree order (parents first), `only` by code or name."""
+    wanted = set()
+    for key in only:
+        place = cat.find_place(key)
+        wanted.add(place.code if place else key)
+    lists: dict[tuple[str, str], PublishedList] = {}
+    for entry in cat.entries:
+        jur = entry.jurisdiction
+        if wanted and jur not in wanted:
+            continue
+        place = cat.places.get(jur)
+        name = place.name if place else jur
+        header = entry.doc.header
+        title = (header.title if header and header.title else "") or f"{name}{label('list', lang)}"
+        found = lists.setdefault((jur, title), PublishedList(jur, name, title))
+        found.entries.append(entry)
+        found.delegates |= entry.item.delegation is not None
+    order = _tree_order(cat)
+    return sorted(lists.values(), key=lambda pl: (order.get(pl.jurisdiction, len(order)), pl.jurisdiction))
+
+
+def by_kind(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+    """Entries grouped by kind in the domain order (licensing first), catalog order inside a kind."""
+    groups: dict[str, list[Entry]] = {}
+    for e in entries:
+        groups.setdefault(e.item.kind or "other", []).append(e)
+    return sorted(groups.items(), key=lambda kv: KIND_ORDER.get(kv[0], 99))
+
+
+def mode_of(entry: Entry) -> str | None:
+    """How the item is held: its delegation's mode (parent list), its own `mode`, or its source's mode."""
+    item = entry.item
+    if item.delegation is not None:
+        return str(item.delegation.mode)
+    if item.mode is not None:
+        return str(item.mode)
+    source = entry.source.item.delegation if entry.source is not None else None
+    return str(source.mode) if source is not None else None
+
+
+def field_value(cat: Catalog, entry: Entry, key: str, lang: str) -> str:
+    """The text of one column for one item."""
+    item, sep = entry.item, label("separator", lang)
+    if key == "code":
+        return entry.code
+    if key in ("name", "department", "violation", "notes"):
+        return getattr(item, key) or ""
+    if key == "legal_basis":
+        return "\n".join(item.legal_basis or [])
+    if key == "penalty_types":
+        return sep.join(item.penalty_types or [])
+    if key in ("mode", "mode_parent"):
+        return mode_label(mode_of(entry), lang)
+    if key == "targets":
+        if item.delegation is None:
+            return ""
+        if item.delegation.to_all:
+            return label("all", lang)
+        return sep.join(cat.places[c].name if c in cat.places else c for c in item.delegation.to)
+    if key == "scope":
+        deleg = item.delegation or (entry.source.item.delegation if entry.source else None)
+        return (deleg.scope or "") if deleg else ""
+    if key == "status":
+        return status_label(item.status, lang)
+    raise KeyError(key)

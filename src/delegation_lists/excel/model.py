@@ -1,0 +1,79 @@
+"""A workbook as data: sheets of rows with named styles, merged banner rows, validations and print settings.
+
+The library builds these (export templates, reconcile and diff workbooks); `writer.write_book` turns one into an
+.xlsx file. Nothing here knows about a particular Excel library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def sheet_title(name: str, used: set[str]) -> str:
+    """Excel sheet names: at most 31 characters, none of []:*?/\\, unique (case-insensitively)."""
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name).strip("'")[:31] or "Sheet"
+    out, n = clean, 2
+    while out.lower() in used:
+        out = f"{clean[:28]}~{n}"
+        n += 1
+    used.add(out.lower())
+    return out
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A cell holding a formula (with the value it evaluates to, for readers that do not recalculate)."""
+
+    text: str
+    value: Any = 0
+
+
+@dataclass
+class Column:
+    header: str
+    width: float = 12
+    style: str = "cell"  # style of the data cells: cell | center | wrap
+
+
+@dataclass
+class Print:
+    """Page setup: A4 landscape, fit to one page wide, repeated title rows, page footer."""
+
+    landscape: bool = True
+    fit_width: bool = True
+    repeat_rows: tuple[int, int] | None = None  # first and last row (0-based) repeated on every page
+    footer: str = ""
+
+
+@dataclass
+class Sheet:
+    """One worksheet. `rows` are data rows; `banners` are rows (by index in `rows`) merged across all columns
+    and drawn in a named style (a title or a section row); `styles` override single cells by (row, column)."""
+
+    title: str
+    columns: list[Column]
+    rows: list[Sequence[Any]] = field(default_factory=list)
+    header_row: int = 0  # index in `rows` of the header; frozen, filtered and styled "header"
+    banners: dict[int, str] = field(default_factory=dict)  # row index -> style (title | section)
+    styles: dict[tuple[int, int], str] = field(default_factory=dict)
+    validations: list[tuple[int, list[str]]] = field(default_factory=list)  # (column, allowed values), data rows
+    highlights: list[tuple[int, str, str]] = field(default_factory=list)  # (column, cell value, style) fills
+    autofilter: bool = True
+    print: Print = field(default_factory=Print)
+    heights: dict[int, float] = field(default_factory=dict)
+
+    def add_banner(self, text: str, style: str) -> None:
+        self.banners[len(self.rows)] = style
+        self.rows.append([text])
+
+    def add_header(self) -> None:
+        self.header_row = len(self.rows)
+        self.rows.append([c.header for c in self.columns])
+
+
+@dataclass
+class Book:
+    sheets: list[Sheet]
+    properties: dict[str, str] = field(default_factory=dict)  # custom document properties (machine-readable)

@@ -1,0 +1,62 @@
+"""The `published` template: the list as the office publishes it, one sheet per list (jurisdiction and title).
+
+Title row merged across the columns with the total, a header row, one section row per kind in the domain order
+with its count, 序号 restarting per section; A4 landscape, one page wide, title and header repeated on every page,
+page numbers in the footer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..catalog import Catalog, Entry
+from .labels import kind_label, label, section_number
+from .lists import PublishedList, by_kind, field_value, published_lists
+from .model import Book, Column, Print, Sheet, sheet_title
+
+#: column key -> (width, style); the order of the columns in a sheet
+COLUMNS: dict[str, tuple[float, str]] = {
+    "seq": (6, "center"), "code": (18, "cell"), "name": (32, "cell"), "department": (18, "cell"),
+    "legal_basis": (44, "wrap"), "violation": (32, "wrap"), "penalty_types": (14, "cell"),
+    "mode_parent": (10, "center"), "mode": (10, "center"), "targets": (22, "cell"), "scope": (20, "cell"),
+    "status": (8, "center"), "notes": (20, "cell"),
+}
+OPTIONAL = ("violation", "penalty_types", "scope", "status", "notes")  # shown only where some item has a value
+
+
+def columns_for(cat: Catalog, pl: PublishedList, lang: str) -> list[str]:
+    """The columns that fit a list: penalty columns only with penalties, a parent's list shows its targets."""
+    keys = ["seq", "code", "name", "department", "legal_basis", "violation", "penalty_types"]
+    keys += ["mode_parent", "targets"] if pl.delegates else ["mode"]
+    keys += ["scope", "status", "notes"]
+    used = {k for k in OPTIONAL for e in pl.entries if _shown(cat, e, k, lang)}
+    return [k for k in keys if k not in OPTIONAL or k in used]
+
+
+def _shown(cat: Catalog, entry: Entry, key: str, lang: str) -> bool:
+    if key == "status":
+        return bool(entry.item.status != "active")
+    return field_value(cat, entry, key, lang) != ""
+
+
+def list_sheet(cat: Catalog, pl: PublishedList, lang: str, used: set[str]) -> Sheet:
+    keys = columns_for(cat, pl, lang)
+    sheet = Sheet(sheet_title(pl.name, used), [Column(label(k, lang), *COLUMNS[k]) for k in keys])
+    sheet.add_banner(pl.title + label("total", lang, n=len(pl.entries)), "title")
+    sheet.heights[0] = 36
+    sheet.add_header()
+    for number, (kind, entries) in enumerate(by_kind(pl.entries), start=1):
+        sheet.add_banner(label("section", lang, num=section_number(number, lang), kind=kind_label(kind, lang), n=len(entries)), "section")
+        for seq, entry in enumerate(entries, start=1):
+            sheet.rows.append([seq, *(field_value(cat, entry, k, lang) for k in keys[1:])])
+    sheet.print = Print(repeat_rows=(0, sheet.header_row), footer=label("footer", lang))
+    return sheet
+
+
+def published_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> Book:
+    """One sheet per list; custom properties map each sheet to its jurisdiction code (for `dlists import`)."""
+    used: set[str] = set()
+    lists = published_lists(cat, only, lang)
+    sheets = [list_sheet(cat, pl, lang, used) for pl in lists]
+    props = {f"dlists:{s.title}": pl.jurisdiction for s, pl in zip(sheets, lists, strict=True)}
+    return Book(sheets, props)

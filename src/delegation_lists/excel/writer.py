@@ -1,0 +1,135 @@
+"""Write a `Book` to .xlsx with xlsxwriter in constant-memory mode (rows streamed, shared named formats).
+
+Text is always written as text: a value starting with = + - @, a tab or CR never becomes a formula (CSV/Excel
+injection); only `Formula` cells are formulas. Document times are fixed, so the same book gives the same bytes.
+The file is written beside the target and renamed over it only on success.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.utility import quote_sheetname, xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
+
+from ..atomic import atomic_path
+from .model import Book, Formula, Sheet, sheet_title
+
+FIXED_TIME = dt.datetime(2000, 1, 1)
+FONT = "SimSun"  # 宋体: what published lists use; LibreOffice substitutes a CJK font where it is missing
+STYLES: dict[str, dict[str, Any]] = {
+    "cell": {"valign": "vcenter", "text_wrap": True, "border": 1},
+    "center": {"valign": "vcenter", "align": "center", "text_wrap": True, "border": 1},
+    "wrap": {"valign": "top", "text_wrap": True, "border": 1},
+    "header": {"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "border": 1, "bg_color": "#D9E1F2"},
+    "title": {"bold": True, "font_size": 16, "align": "center", "valign": "vcenter", "text_wrap": True},
+    "section": {"bold": True, "align": "left", "valign": "vcenter", "border": 1, "bg_color": "#F2F2F2"},
+    "old": {"valign": "top", "text_wrap": True, "border": 1, "bg_color": "#FFC7CE", "font_color": "#9C0006"},
+    "new": {"valign": "top", "text_wrap": True, "border": 1, "bg_color": "#C6EFCE", "font_color": "#006100"},
+    "good": {"bg_color": "#C6EFCE", "font_color": "#006100"},
+    "bad": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
+    "neutral": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
+}
+
+
+def _write_cell(ws: Worksheet, r: int, c: int, value: Any, fmt: Any) -> None:
+    if value is None or value == "":
+        ws.write_blank(r, c, None, fmt)
+    elif isinstance(value, Formula):
+        ws.write_formula(r, c, value.text, fmt, value.value)
+    elif isinstance(value, bool):
+        ws.write_boolean(r, c, value, fmt)
+    elif isinstance(value, (int, float)):
+        ws.write_number(r, c, value, fmt)
+    else:
+        ws.write_string(r, c, str(value), fmt)
+
+
+LINE_HEIGHT = 13.5  # points per line of 10-point text
+
+
+def text_width(text: str) -> int:
+    """Display width in Excel's character units: CJK and full-width characters count two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def row_height(row: Sequence[Any], widths: list[float]) -> float | None:
+    """The height a row needs for its wrapped text (Excel does not grow rows of written files by itself)."""
+    lines = 1
+    for value, width in zip(row, widths, strict=False):
+        if isinstance(value, str) and value:
+            per_line = max(1, int(width) - 1)
+            lines = max(lines, sum(-(-text_width(part) // per_line) or 1 for part in value.split("\n")))
+    return lines * LINE_HEIGHT if lines > 1 else None
+
+
+def _layout(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> None:
+    """Everything xlsxwriter needs before the first row: widths, panes, filter, validations, page setup."""
+    last_col, last_row = len(sheet.columns) - 1, len(sheet.rows) - 1
+    for i, column in enumerate(sheet.columns):
+        ws.set_column(i, i, column.width)
+    ws.freeze_panes(sheet.header_row + 1, 0)
+    first_data = sheet.header_row + 1
+    if sheet.autofilter and last_col >= 0:
+        ws.autofilter(sheet.header_row, 0, max(last_row, sheet.header_row), last_col)
+    end = max(last_row, first_data)
+    for col, values in sheet.validations:
+        ws.data_validation(first_data, col, end, col, {"validate": "list", "source": values})
+    for col, value, style in sheet.highlights:
+        ws.conditional_format(first_data, col, end, col, {"type": "cell", "criteria": "==", "value": f'"{value}"', "format": formats[style]})
+    ws.set_paper(9)  # A4
+    if sheet.print.landscape:
+        ws.set_landscape()
+    if sheet.print.fit_width:
+        ws.fit_to_pages(1, 0)
+    if sheet.print.repeat_rows is not None:
+        ws.repeat_rows(*sheet.print.repeat_rows)
+    if sheet.print.footer:
+        ws.set_footer(sheet.print.footer)
+
+
+def _write_sheet(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> None:
+    _layout(ws, sheet, formats)
+    last_col = len(sheet.columns) - 1
+    col_formats = [formats[c.style] for c in sheet.columns]
+    widths = [c.width for c in sheet.columns]
+    for r, row in enumerate(sheet.rows):
+        height = sheet.heights.get(r) or (None if r in sheet.banners else row_height(row, widths))
+        if height:
+            ws.set_row(r, height)
+        if r in sheet.banners:
+            fmt = formats[sheet.banners[r]]
+            if last_col > 0:
+                ws.merge_range(r, 0, r, last_col, "", fmt)
+            _write_cell(ws, r, 0, row[0] if row else "", fmt)
+            continue
+        row_fmts = [formats["header"]] * len(row) if r == sheet.header_row else col_formats
+        for c, value in enumerate(row):
+            fmt = formats[sheet.styles[(r, c)]] if (r, c) in sheet.styles else row_fmts[min(c, len(row_fmts) - 1)]
+            _write_cell(ws, r, c, value, fmt)
+
+
+def write_book(book: Book, target: str | Path) -> None:
+    """Write `book` to `target` (.xlsx), atomically."""
+    with atomic_path(target) as tmp:
+        wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False,
+                                           "strings_to_urls": False, "strings_to_numbers": False})
+        wb.set_properties({"created": FIXED_TIME})
+        for key, value in book.properties.items():
+            wb.set_custom_property(key, value)
+        formats = {name: wb.add_format({"font_name": FONT, "font_size": 10, **spec}) for name, spec in STYLES.items()}
+        formats["title"].set_font_size(16)
+        used: set[str] = set()
+        for sheet in book.sheets:
+            _write_sheet(wb.add_worksheet(sheet_title(sheet.title, used)), sheet, formats)
+        wb.close()
+
+
+def sheet_ref(title: str, col: int, first: int, last: int) -> str:
+    """An absolute range on another sheet, for summary formulas: 'Sheet'!$G$3:$G$99."""
+    letter = xl_col_to_name(col)
+    return f"{quote_sheetname(title)}!${letter}${first + 1}:${letter}${last + 1}"
