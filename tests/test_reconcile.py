@@ -56,22 +56,22 @@ def test_each_category_exactly(tmp_path: Path, dlists):
 
 def test_clean_examples_exit_zero(dlists):
     for town in ("赵湾镇", "吕河镇", "610928001"):
-        assert dlists("reconcile", CATALOGS, "--child", town, "--exit-code").exit_code == 0
+        assert dlists("reconcile", CATALOGS / "xunyang", "--child", town, "--exit-code").exit_code == 0
 
 
 def test_draft_township_shows_every_category(dlists):
-    result = dlists("reconcile", CATALOGS, "--child", "蜀河镇", "-f", "json", "--exit-code")
+    result = dlists("reconcile", CATALOGS / "xunyang", "--child", "蜀河镇", "-f", "json", "--exit-code")
     assert result.exit_code == 1
     (c,) = json.loads(result.stdout)["children"]
     for key in ("matched", "mode_mismatch", "missing", "unbacked", "own", "suggestions"):
         assert c[key], key
-    md = dlists("reconcile", CATALOGS, "-f", "markdown").stdout
+    md = dlists("reconcile", CATALOGS / "xunyang", "-f", "markdown").stdout
     assert "<details><summary>蜀河镇 (610928106)" in md
 
 
 def test_bad_child_and_parent(dlists):
-    assert dlists("reconcile", CATALOGS, "--child", "北京").exit_code == 2
-    assert dlists("reconcile", CATALOGS, "--parent", "nowhere").exit_code == 2
+    assert dlists("reconcile", CATALOGS / "xunyang", "--child", "北京").exit_code == 2
+    assert dlists("reconcile", CATALOGS / "xunyang", "--parent", "nowhere").exit_code == 2
 
 
 def test_normalisation():

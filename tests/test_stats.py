@@ -10,13 +10,13 @@ from conftest import CATALOGS
 
 
 def test_seed_figure_in_text(dlists):
-    result = dlists("stats", CATALOGS, "--jurisdiction", "赵湾镇")
+    result = dlists("stats", CATALOGS / "xunyang", "--jurisdiction", "赵湾镇")
     assert result.exit_code == 0
     assert "entrust (委托) 92 items from 12 departments, 31 licensing" in result.output
 
 
 def test_json_counts(dlists):
-    data = json.loads(dlists("stats", CATALOGS, "-f", "json").stdout)
+    data = json.loads(dlists("stats", CATALOGS / "xunyang", "-f", "json").stdout)
     rows = {r["name"]: r for r in data["jurisdictions"]}
     z = rows["赵湾镇"]
     assert z["modes"]["entrust"] == {"items": 92, "departments": 12, "kinds": z["modes"]["entrust"]["kinds"]}
@@ -26,13 +26,13 @@ def test_json_counts(dlists):
 
 
 def test_csv_and_markdown(dlists):
-    table = list(csv.reader(io.StringIO(dlists("stats", CATALOGS, "-f", "csv").stdout)))
+    table = list(csv.reader(io.StringIO(dlists("stats", CATALOGS / "xunyang", "-f", "csv").stdout)))
     assert table[0][:3] == ["code", "jurisdiction", "level"] and "行政许可" in table[0]
     assert len(table) == 6  # header + county + 4 townships
-    md = dlists("stats", CATALOGS, "-f", "markdown", "-j", "610928104").stdout
+    md = dlists("stats", CATALOGS / "xunyang", "-f", "markdown", "-j", "610928104").stdout
     assert md.startswith("| code | jurisdiction |") and "### 赵湾镇 (610928104)" in md
 
 
 def test_unknown_jurisdiction_is_a_usage_error(dlists):
-    result = dlists("stats", CATALOGS, "-j", "nowhere")
+    result = dlists("stats", CATALOGS / "xunyang", "-j", "nowhere")
     assert result.exit_code == 2 and "no jurisdiction" in result.output

@@ -91,12 +91,16 @@ def load_documents(
 
 
 def run_rules(cat: Catalog, selection: Selection) -> list[Problem]:
-    """Every enabled catalog rule over the catalog, with item waivers (`waive:`) applied."""
+    """Every enabled catalog rule over the catalog, with waivers (`waive:` on an item or a list header) applied."""
     found = [p for r in checks(selection) if r.check is not None for p in r.check(cat)]
     waivers: dict[tuple[str, str | int], dict[str, str]] = {(e.file, e.index): e.raw.waive for e in cat.entries if e.raw.waive}
+    for doc in cat.docs:
+        if doc.header is not None and doc.header.waive:
+            waivers[(doc.file, "list")] = doc.header.waive
     if not waivers:
         return found
-    return [p for p in found if p.code not in waivers.get((p.file, p.loc[1] if len(p.loc) > 1 else -1), {})]
+    return [p for p in found if p.code not in waivers.get((p.file, p.loc[1] if len(p.loc) > 1 else -1), {})
+            and p.code not in waivers.get((p.file, "list"), {})]
 
 
 def check(docs: list[Document], targets: Iterable[str], selection: Selection, as_of: dt.date | None = None) -> Report:

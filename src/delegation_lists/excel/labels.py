@@ -7,6 +7,7 @@ from ..model.codes import KIND_BY_KEY, MODE_BY_KEY, STATUSES
 LABELS: dict[str, tuple[str, str]] = {
     "seq": ("序号", "No."),
     "code": ("事项编码", "Code"),
+    "main_item": ("主项名称", "Main item"),
     "name": ("事项名称", "Item"),
     "kind": ("事项类型", "Kind"),
     "department": ("实施部门", "Department"),
@@ -16,6 +17,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "mode": ("承接方式", "Mode"),
     "mode_parent": ("下放方式", "Mode"),
     "targets": ("实施范围", "Delegated to"),
+    "basis": ("下放依据", "Basis"),
     "scope": ("权限范围", "Scope"),
     "status": ("状态", "Status"),
     "notes": ("备注", "Notes"),

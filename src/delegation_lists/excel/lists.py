@@ -81,7 +81,7 @@ def field_value(cat: Catalog, entry: Entry, key: str, lang: str) -> str:
     item, sep = entry.item, label("separator", lang)
     if key == "code":
         return entry.code
-    if key in ("name", "department", "violation", "notes"):
+    if key in ("name", "main_item", "department", "violation", "notes"):
         return getattr(item, key) or ""
     if key == "legal_basis":
         return "\n".join(item.legal_basis or [])
@@ -95,6 +95,8 @@ def field_value(cat: Catalog, entry: Entry, key: str, lang: str) -> str:
         if item.delegation.to_all:
             return label("all", lang)
         return sep.join(cat.places[c].name if c in cat.places else c for c in item.delegation.to)
+    if key == "basis":
+        return (item.delegation.basis or "") if item.delegation else ""
     if key == "scope":
         deleg = item.delegation or (entry.source.item.delegation if entry.source else None)
         return (deleg.scope or "") if deleg else ""

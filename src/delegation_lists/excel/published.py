@@ -16,18 +16,18 @@ from .model import Book, Column, Print, Sheet, sheet_title
 
 #: column key -> (width, style); the order of the columns in a sheet
 COLUMNS: dict[str, tuple[float, str]] = {
-    "seq": (6, "center"), "code": (18, "cell"), "name": (32, "cell"), "department": (18, "cell"),
+    "seq": (6, "center"), "code": (18, "cell"), "main_item": (20, "cell"), "name": (32, "cell"), "department": (18, "cell"),
     "legal_basis": (44, "wrap"), "violation": (32, "wrap"), "penalty_types": (14, "cell"),
-    "mode_parent": (10, "center"), "mode": (10, "center"), "targets": (22, "cell"), "scope": (20, "cell"),
+    "mode_parent": (10, "center"), "mode": (10, "center"), "targets": (22, "cell"), "basis": (24, "cell"), "scope": (20, "cell"),
     "status": (8, "center"), "notes": (20, "cell"),
 }
-OPTIONAL = ("violation", "penalty_types", "scope", "status", "notes")  # shown only where some item has a value
+OPTIONAL = ("main_item", "violation", "penalty_types", "basis", "scope", "status", "notes")  # shown only where some item has a value
 
 
 def columns_for(cat: Catalog, pl: PublishedList, lang: str) -> list[str]:
     """The columns that fit a list: penalty columns only with penalties, a parent's list shows its targets."""
-    keys = ["seq", "code", "name", "department", "legal_basis", "violation", "penalty_types"]
-    keys += ["mode_parent", "targets"] if pl.delegates else ["mode"]
+    keys = ["seq", "code", "main_item", "name", "department", "legal_basis", "violation", "penalty_types"]
+    keys += ["mode_parent", "targets", "basis"] if pl.delegates else ["mode"]
     keys += ["scope", "status", "notes"]
     used = {k for k in OPTIONAL for e in pl.entries if _shown(cat, e, k, lang)}
     return [k for k in keys if k not in OPTIONAL or k in used]

@@ -16,6 +16,7 @@ from pathlib import Path
 SUFFIXES = (".yaml", ".yml")
 SKIP_DIRS = {".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".dlists-cache", ".tox", ".mypy_cache"}
 REGION_FILES = ("region.yaml", "region.yml")
+NOT_CATALOG = (".mapping.yaml", ".mapping.yml")  # `dlists import` mappings kept beside the catalogs
 
 
 class PathError(Exception):
@@ -34,7 +35,7 @@ def _walk(folder: Path, exclude: Iterable[str]) -> list[Path]:
         rel = path.relative_to(folder)
         if any(part in SKIP_DIRS or part.startswith(".") for part in rel.parts[:-1]):
             continue
-        if path.suffix in SUFFIXES and path.is_file() and not _excluded(path, exclude):
+        if path.suffix in SUFFIXES and not path.name.endswith(NOT_CATALOG) and path.is_file() and not _excluded(path, exclude):
             found.append(path)
     return found
 

@@ -65,7 +65,7 @@ def schema_problems(exc: ValidationError, file: str, data: Any) -> list[Problem]
         item = item_code(data, loc)
         if kind == "extra_forbidden":
             close = difflib.get_close_matches(field, KNOWN_FIELDS, n=1, cutoff=0.6)
-            hint = f"; did you mean `{close[0]}`?" if close else ""
+            hint = (f"; did you mean `{close[0]}`?" if close[0] != field else " here") if close else ""
             out.append(problem("DL010", file, f"unknown field `{field}`{hint}", loc, item=item, at_key=True))
         elif kind == "missing":
             out.append(problem("DL011", file, f"missing required field `{field}`", loc[:-1], item=item))

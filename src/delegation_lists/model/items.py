@@ -70,6 +70,14 @@ class Discretion(BaseModel):
     standard: Text
 
 
+def _check_waivers(waive: dict[str, str] | None, reason: str | None) -> None:
+    """Every waived rule needs a reason: its own, or `waive_reason` for all."""
+    for rule, own in (waive or {}).items():
+        if not (own or reason):
+            raise PydanticCustomError("waive_reason", "waiving {rule} needs a reason (`waive_reason:`)", {"rule": rule})
+        waive[rule] = own or reason or ""  # type: ignore[index]
+
+
 class Item(BaseModel):
     """One item of a list. With `source`, unset fields are inherited from the parent item."""
 
@@ -111,13 +119,7 @@ class Item(BaseModel):
                     "an item without `source` needs {fields}",
                     {"fields": ", ".join(f"`{f}`" for f in missing)},
                 )
-        if self.waive:
-            for rule, reason in self.waive.items():
-                if not (reason or self.waive_reason):
-                    raise PydanticCustomError(
-                        "waive_reason", "waiving {rule} needs a reason (`waive_reason:`)", {"rule": rule}
-                    )
-                self.waive[rule] = reason or self.waive_reason or ""
+        _check_waivers(self.waive, self.waive_reason)
         return self
 
 
@@ -129,6 +131,13 @@ class ListHeader(BaseModel):
     level: Level | None = None
     title: Text | None = None
     version: CodeText | None = None
+    waive: Waivers | None = None  # rules waived for every item of the document, with a reason
+    waive_reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> ListHeader:
+        _check_waivers(self.waive, self.waive_reason)
+        return self
 
 
 class ListDoc(BaseModel):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .problem import Problem
-from .registry import RULES, rule
+from .registry import RULES, problem, rule
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -89,7 +89,11 @@ def effective_after_expires(cat: Catalog) -> Iterator[Problem]:
 
 @rule("DL112", "unknown-waiver", "warning", "items")
 def unknown_waiver(cat: Catalog) -> Iterator[Problem]:
-    """An item waives a rule code that does not exist (a typo makes the waiver useless)."""
+    """An item or a list header waives a rule code that does not exist (a typo makes the waiver useless)."""
+    for doc in cat.docs:
+        for code in (doc.header.waive or {}) if doc.header else {}:
+            if code not in RULES:
+                yield problem("DL112", doc.file, f"the list waives unknown rule {code}", ("list", "waive"))
     for e in cat.entries:
         for code in e.raw.waive or {}:
             if code not in RULES:

@@ -1,0 +1,154 @@
+"""Item records -> a catalog: region.yaml (the owner, children from 实施范围, departments from the department
+column) and one list document per jurisdiction and kind, in a deterministic order."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model.codes import KIND_BY_KEY, KIND_ORDER, LEVEL_ORDER, LEVELS
+from ..model.items import INHERITED
+from .mapping import Mapping
+from .rows import Record, RowIssue
+
+ITEM_ORDER = ("code", "name", "kind", "department", "legal_basis", "violation", "penalty_types", "main_item", "status", "mode", "notes")
+
+
+@dataclass
+class Owner:
+    code: str
+    name: str
+    level: str
+
+
+@dataclass
+class Built:
+    region: dict[str, Any]
+    lists: dict[str, dict[str, Any]]  # relative path -> list document
+    issues: list[RowIssue] = field(default_factory=list)
+    items: int = 0
+
+
+def child_level(level: str) -> str:
+    return LEVELS[min(LEVEL_ORDER[level] + 1, len(LEVELS) - 1)].key
+
+
+class Builder:
+    """Collects records; `build()` returns the documents. Codes are generated where a list has none
+    (`{jurisdiction}-{XK|CF|...}-{0001}`), children get the mapping's codes or `{owner}{001}`."""
+
+    def __init__(self, owner: Owner, mapping: Mapping, defaults: dict[str, Any]) -> None:
+        self.owner, self.mapping, self.defaults = owner, mapping, defaults
+        self.children: dict[str, str] = {}  # name -> code
+        self.sheet_children: dict[str, str] = {}  # code -> name (jurisdictions of exported sheets)
+        self.departments: dict[str, None] = {}
+        self.items: dict[tuple[str, int, str], list[dict[str, Any]]] = defaultdict(list)  # (jur, title no., kind)
+        self.titles: dict[tuple[str, str | None], int] = {}  # (jur, title) -> number, in order of appearance
+        self.seen: dict[tuple[str, str], int] = {}  # (jurisdiction, code) -> row
+        self.issues: list[RowIssue] = []
+
+    def child_code(self, name: str) -> str:
+        if name not in self.children:
+            code = self.mapping.children.get(name) or next((c for c, n in self.sheet_children.items() if n == name), None)
+            if code is None:
+                used, n = set(self.children.values()) | set(self.sheet_children), len(self.children)
+                while (code := f"{self.owner.code}{(n := n + 1):03d}") in used:
+                    pass
+            self.children[name] = code
+        return self.children[name]
+
+    def add_sheet(self, code: str, name: str) -> None:
+        """A sheet of a child jurisdiction (an exported workbook names its sheets' codes)."""
+        if code != self.owner.code:
+            self.sheet_children.setdefault(code, name)
+
+    def add(self, rec: Record, title: str | None) -> None:
+        jur = rec.jurisdiction or self.owner.code
+        f = dict(rec.fields)
+        for key in ("department", "kind"):
+            if key not in f and self.defaults.get(key):
+                f[key] = self.defaults[key]
+        item = {k: f[k] for k in ITEM_ORDER if k in f and k not in ("mode", "status")}
+        if f.get("status", "active") != "active":
+            item["status"] = f["status"]
+        targets = f.get("targets")
+        if targets:
+            mode = f.get("mode") or self.defaults.get("mode")
+            if mode is None:
+                self.issues.append(RowIssue(rec.table, rec.row, "delegated (实施范围) but no mode: add a 承接方式 column, --mode or defaults.mode"))
+                return
+            for t in targets:
+                self.child_code(t)
+            to = ["all"] if targets in (["全部"], ["all"]) else targets
+            deleg = {"mode": mode, "to": to, "basis": f.get("basis") or self.defaults.get("basis"), "scope": f.get("scope") or self.defaults.get("scope")}
+            item["delegation"] = {k: v for k, v in deleg.items() if v}
+        else:
+            if f.get("mode"):
+                item["mode"] = f["mode"]
+            if f.get("scope"):
+                item["notes"] = "；".join(filter(None, [item.get("notes"), f"权限范围：{f['scope']}"]))
+        if item.get("department"):
+            self.departments.setdefault(item["department"], None)
+        self._place(jur, item, rec, title)
+
+    def _place(self, jur: str, item: dict[str, Any], rec: Record, title: str | None) -> None:
+        number = self.titles.setdefault((jur, title), sum(1 for j, _ in self.titles if j == jur))
+        key = (jur, number, item["kind"])
+        if "code" in item:
+            if (jur, item["code"]) in self.seen:
+                self.issues.append(RowIssue(rec.table, rec.row, f"code {item['code']} is used by an earlier row (row {self.seen[(jur, item['code'])]})"))
+                return
+            self.seen[(jur, item["code"])] = rec.row
+        self.items[key].append(item)
+
+    def _assign_codes(self) -> None:
+        for (jur, _, kind), items in self.items.items():
+            used = {i["code"] for i in items if "code" in i}
+            n = 0
+            for item in items:
+                if "code" not in item:
+                    while (code := f"{jur}-{KIND_BY_KEY[kind].abbr}-{(n := n + 1):04d}") in used:
+                        pass
+                    item["code"] = code
+                    used.add(code)
+            items[:] = [{"code": i["code"], **{k: v for k, v in i.items() if k != "code"}} for i in items]
+
+    def _link_sources(self) -> None:
+        """A child's item with the code of an item of the owner's lists (a township sheet of an exported
+        workbook) becomes `source: CODE` with only the fields that differ from it."""
+        parent = {i["code"]: i for (jur, _, _), items in self.items.items() if jur == self.owner.code for i in items}
+        for (jur, _, _), items in self.items.items():
+            if jur == self.owner.code:
+                continue
+            for n, item in enumerate(items):
+                src = parent.get(item["code"])
+                if src is not None:
+                    kept = {k: v for k, v in item.items() if k != "code" and not (k in INHERITED and src.get(k) == v)}
+                    items[n] = {"source": item["code"], **kept}
+
+    def build(self) -> Built:
+        self._assign_codes()
+        self._link_sources()
+        kids = [{"code": c, "name": n, "level": child_level(self.owner.level)} for c, n in self.sheet_children.items()]
+        kids += [{"code": c, "name": n, "level": child_level(self.owner.level)} for n, c in self.children.items() if c not in self.sheet_children]
+        region: dict[str, Any] = {"region": {"code": self.owner.code, "name": self.owner.name, "level": self.owner.level}}
+        if kids:
+            region["region"]["children"] = kids
+        if self.departments:
+            region["departments"] = [{"name": d} for d in self.departments]
+        lists: dict[str, dict[str, Any]] = {}
+        order = {c: i for i, c in enumerate([self.owner.code, *self.sheet_children])}
+        titles = {(jur, n): t for (jur, t), n in self.titles.items()}
+        several = {jur for jur, n in titles if n > 0}
+        for (jur, n, kind), items in sorted(self.items.items(), key=lambda kv: (order[kv[0][0]], kv[0][1], KIND_ORDER[kv[0][2]])):
+            level = self.owner.level if jur == self.owner.code else child_level(self.owner.level)
+            header: dict[str, Any] = {"jurisdiction": jur, "level": level}
+            title = titles[(jur, n)] or self.mapping.title
+            if title:
+                header["title"] = title
+            if self.mapping.waive:
+                header["waive"] = dict(self.mapping.waive)
+            folder = f"{jur}/{n + 1}" if jur in several else jur  # one folder per title: files load in list order
+            lists[f"{folder}/{kind}.yaml"] = {"list": header, "items": items}
+        return Built(region, lists, self.issues, sum(len(v) for v in self.items.values()))

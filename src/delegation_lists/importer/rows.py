@@ -1,0 +1,133 @@
+"""Table rows -> item records: find the header, map the columns, follow section rows, normalise values, and
+report every row that cannot be placed (with its row number). Nothing is dropped silently."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model.codes import KIND_LOOKUP, MODE_LOOKUP, PENALTY_LOOKUP, STATUS_LOOKUP
+from .headers import SYNONYMS, clean, find_header, header_field, section_kind
+from .mapping import Mapping
+from .tables import Table
+
+LIST_SPLIT = re.compile(r"[、,，;；\n]+")
+TOTAL = re.compile(r"\s*[（(]\s*共\s*\d+\s*项\s*[)）]\s*$|\s*\(\d+ items\)\s*$")
+LOOKUPS = {"kind": KIND_LOOKUP, "mode": MODE_LOOKUP, "status": STATUS_LOOKUP}
+
+
+@dataclass
+class RowIssue:
+    table: str
+    row: int
+    message: str
+
+
+@dataclass
+class Record:
+    """One imported item: its fields (values normalised), where it came from."""
+
+    table: str
+    row: int
+    fields: dict[str, Any]
+    jurisdiction: str | None = None
+
+
+@dataclass
+class TableResult:
+    records: list[Record] = field(default_factory=list)
+    issues: list[RowIssue] = field(default_factory=list)
+    title: str | None = None
+    skipped: str | None = None  # why the whole table was skipped (no header)
+
+
+def _columns(header: list[Any], mapping: Mapping) -> list[str | None]:
+    out: list[str | None] = []
+    for cell in header:
+        raw = clean(cell)
+        out.append(mapping.columns[raw] if raw in mapping.columns else header_field(raw))
+    return out
+
+
+def _cell_values(value: Any) -> str:
+    """A JSON list (e.g. 实施范围 as an array) becomes lines; everything else is cleaned text."""
+    if isinstance(value, list):
+        return "\n".join(clean(v) for v in value if clean(v))
+    return clean(value)
+
+
+def _split(text: str) -> list[str]:
+    return [p.strip() for p in LIST_SPLIT.split(text) if p.strip()]
+
+
+def _normalise(name: str, text: str, mapping: Mapping) -> tuple[Any, str | None]:
+    """(value, problem) for one field; value None means 'not set'."""
+    mapped = mapping.value(name, text)
+    if mapped is None or mapped == "":
+        return None, None
+    if name in LOOKUPS:
+        key = LOOKUPS[name].get(mapped) or LOOKUPS[name].get(mapped.lower())
+        return (key, None) if key else (None, f"unknown {name} {mapped!r} (map it with --mapping values.{name})")
+    if name == "legal_basis":
+        return [line for line in mapped.split("\n") if line], None
+    if name == "targets":
+        return _split(mapped), None
+    if name == "penalty_types":
+        parts = _split(mapped)
+        bad = [p for p in parts if p not in PENALTY_LOOKUP]
+        return ([PENALTY_LOOKUP[p] for p in parts], None) if not bad else (None, f"unknown penalty type {bad[0]!r}")
+    return mapped, None
+
+
+def _record(cells: list[str], columns: list[str | None], mapping: Mapping) -> tuple[dict[str, Any], list[str]]:
+    raw: dict[str, str] = {}
+    for name, text in zip(columns, cells, strict=False):
+        if name and name != "seq" and text:
+            raw[name] = raw[name] + "\n" + text if name == "legal_basis" and name in raw else raw.get(name, text)
+    fields, problems = {}, []
+    for name, text in raw.items():
+        value, problem = _normalise(name, text, mapping)
+        if problem:
+            problems.append(problem)
+        elif value is not None:
+            fields[name] = value
+    return fields, problems
+
+
+def read_rows(table: Table, mapping: Mapping, default_kind: str | None) -> TableResult:
+    """All item records of one table."""
+    result = TableResult()
+    header_cells: list[str] | None = None
+    if table.header is not None:
+        columns, body, title_rows = _columns(table.header, mapping), table.rows, []
+    else:
+        at = find_header(table.rows, {k: v for k, v in mapping.columns.items() if v})
+        if at is None:
+            result.skipped = f"no header row with {SYNONYMS['name'][0]} and another known column in the first 30 rows"
+            return result
+        columns, body, title_rows = _columns(table.rows[at][1], mapping), table.rows[at + 1:], table.rows[:at]
+        header_cells = [clean(c) for c in table.rows[at][1]]
+    titles = [clean(c) for _, cells in title_rows for c in cells if clean(c)]
+    result.title = TOTAL.sub("", titles[0]) if titles else None
+    kind = default_kind
+    for number, row in body:
+        cells = [_cell_values(c) for c in row]
+        if not any(cells) or cells == header_cells:
+            continue
+        section = section_kind(cells)
+        if section is not None:
+            kind = section
+            continue
+        fields, problems = _record(cells, columns, mapping)
+        if kind:
+            fields.setdefault("kind", kind)
+        if "name" not in fields:
+            problems.insert(0, "no item name: " + " | ".join(c for c in cells if c)[:80])
+        elif "kind" not in fields:
+            problems.append("no kind: no kind column, section row or --kind default")
+        if problems:
+            result.issues += [RowIssue(table.name, number, p) for p in problems]
+        else:
+            result.records.append(Record(table.name, number, fields, table.jurisdiction))
+    return result

@@ -1,0 +1,111 @@
+"""The import as a whole: file -> tables -> records -> documents, and writing them (atomically, never over
+existing files unless forced)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..atomic import write_text
+from .build import Builder, Built, Owner
+from .mapping import Mapping
+from .rows import LOOKUPS, RowIssue, read_rows
+from .tables import Table, read_tables
+
+
+class ImportFailed(Exception):
+    """The import cannot start (missing owner, unreadable file): exit 2."""
+
+
+@dataclass
+class Options:
+    jurisdiction: str | None = None
+    name: str | None = None
+    level: str | None = None
+    kind: str | None = None
+    mode: str | None = None
+    basis: str | None = None
+    encoding: str | None = None
+
+
+@dataclass
+class Result:
+    built: Built
+    notes: list[str] = field(default_factory=list)  # tables skipped, encodings guessed
+
+    @property
+    def issues(self) -> list[RowIssue]:
+        return self.built.issues
+
+
+def _owner(opts: Options, mapping: Mapping, tables: list[Table]) -> Owner:
+    """Whose list: the options, the mapping, or (an exported workbook) its first sheet's jurisdiction and name."""
+    sheets = [t for t in tables if t.jurisdiction]
+    code = opts.jurisdiction or mapping.region.code or (sheets[0].jurisdiction if sheets else None)
+    if code is None:
+        raise ImportFailed("whose list is this? give --jurisdiction CODE (and --name NAME), or region.code in --mapping")
+    sheet_name = next((re.sub(r"~\d+$", "", t.name) for t in sheets if t.jurisdiction == code), None)
+    name = opts.name or mapping.region.name or sheet_name or code
+    return Owner(code, name, opts.level or mapping.region.level or "county")
+
+
+def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
+    """Read `path` and build the catalog documents; row problems are collected, not raised."""
+    tables = read_tables(path, opts.encoding)
+    owner = _owner(opts, mapping, tables)
+    defaults: dict[str, Any] = {**mapping.defaults, **{k: v for k, v in vars(opts).items() if v and k in ("kind", "mode", "basis")}}
+    for key in ("kind", "mode"):
+        if defaults.get(key) is not None:
+            value = LOOKUPS[key].get(str(defaults[key]))
+            if value is None:
+                raise ImportFailed(f"unknown default {key} {defaults[key]!r}")
+            defaults[key] = value
+    builder = Builder(owner, mapping, defaults)
+    notes: list[str] = []
+    for table in tables:
+        if table.jurisdiction:
+            builder.add_sheet(table.jurisdiction, table.name)
+    for table in tables:
+        notes += [f"{table.name}: {n}" for n in table.notes]
+        if table.jurisdiction == owner.code:
+            table.jurisdiction = None
+        got = read_rows(table, mapping, defaults.get("kind"))
+        if got.skipped:
+            notes.append(f"{table.name}: skipped, {got.skipped}")
+            continue
+        builder.issues += got.issues
+        for rec in got.records:
+            builder.add(rec, got.title)
+    return Result(builder.build(), notes)
+
+
+class _Dumper(yaml.CSafeDumper):
+    """Block style, but short lists of plain values on one line (`to: [甲镇, 乙镇]`)."""
+
+
+def _list(dumper: _Dumper, data: list[Any]) -> yaml.Node:
+    flow = all(isinstance(v, str) for v in data) and sum(len(v) + 2 for v in data) < 60
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+_Dumper.add_representer(list, _list)
+
+
+def dump(data: dict[str, Any]) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=False)
+
+
+def write_catalog(built: Built, out: Path, force: bool = False) -> list[Path]:
+    """Write region.yaml and the list files under `out`; refuses to replace existing files unless `force`."""
+    files = {Path("region.yaml"): built.region, **{Path(p): doc for p, doc in built.lists.items()}}
+    existing = [out / p for p in files if (out / p).exists()]
+    if existing and not force:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        raise ImportFailed(f"{existing[0]} exists{more}; use --force to replace")
+    for rel, doc in files.items():
+        write_text(out / rel, dump(doc))
+    return [out / p for p in files]
