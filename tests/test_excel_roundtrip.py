@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CATALOGS
 
+from conftest import CATALOGS
 from delegation_lists.catalog import Catalog
 from delegation_lists.excel.published import published_book
 from delegation_lists.validate import load_catalog, validate
