@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", type=Path)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--only", default="baseline,validate,reconcile,stats,diff")
+    ap.add_argument("--only", default="baseline,validate,reconcile,stats,diff,export")
     args = ap.parse_args()
     folder = args.folder
     items = count_items(folder)
@@ -81,6 +82,8 @@ def main() -> None:
         "reconcile": dlists("reconcile", str(folder), "--format", "json", "-o", os.devnull),
         "stats": dlists("stats", str(folder), "--format", "json", "-o", os.devnull),
     }
+    if "export" in args.only:
+        commands["export"] = dlists("export", str(folder), "-o", str(Path(tempfile.gettempdir()) / "dlists-bench-export.xlsx"))
     if "diff" in args.only:
         commands["diff"] = dlists("diff", str(folder), str(modified_copy(folder, 5)), "--format", "json", "-o", os.devnull)
     chosen = [c for c in args.only.split(",") if c in commands]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..catalog import Catalog
+from ..load.yaml import paused_gc
 from .labels import kind_label, label
 from .lists import PublishedList, field_value, published_lists
 from .model import Book, Column, Formula, Sheet, sheet_title
@@ -49,6 +50,7 @@ def _summary(sheets: list[Sheet], lists: list[PublishedList], statuses: list[str
     return summary
 
 
+@paused_gc()
 def checklist_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh", statuses: Sequence[str] = ()) -> Book:
     """Summary sheet first, then one item sheet per list."""
     values = list(statuses) or label("statuses", lang).split(",")

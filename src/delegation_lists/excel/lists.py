@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..catalog import Catalog, Entry
@@ -42,17 +42,20 @@ def published_lists(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") ->
         place = cat.find_place(key)
         wanted.add(place.code if place else key)
     lists: dict[tuple[str, str], PublishedList] = {}
+    by_doc: dict[int, PublishedList] = {}
     for entry in cat.entries:
-        jur = entry.jurisdiction
-        if wanted and jur not in wanted:
-            continue
-        place = cat.places.get(jur)
-        name = place.name if place else jur
-        header = entry.doc.header
-        title = (header.title if header and header.title else "") or f"{name}{label('list', lang)}"
-        found = lists.setdefault((jur, title), PublishedList(jur, name, title))
+        found = by_doc.get(id(entry.doc))
+        if found is None:
+            jur = entry.jurisdiction
+            if wanted and jur not in wanted:
+                continue
+            place = cat.places.get(jur)
+            name = place.name if place else jur
+            header = entry.doc.header
+            title = (header.title if header and header.title else "") or f"{name}{label('list', lang)}"
+            found = by_doc[id(entry.doc)] = lists.setdefault((jur, title), PublishedList(jur, name, title))
         found.entries.append(entry)
-        found.delegates |= entry.item.delegation is not None
+        found.delegates = found.delegates or entry.item.delegation is not None
     order = _tree_order(cat)
     return sorted(lists.values(), key=lambda pl: (order.get(pl.jurisdiction, len(order)), pl.jurisdiction))
 
@@ -76,30 +79,40 @@ def mode_of(entry: Entry) -> str | None:
     return str(source.mode) if source is not None else None
 
 
+def _targets(cat: Catalog, entry: Entry, lang: str) -> str:
+    deleg = entry.item.delegation
+    if deleg is None:
+        return ""
+    if deleg.to_all:
+        return label("all", lang)
+    return label("separator", lang).join(cat.places[c].name if c in cat.places else c for c in deleg.to)
+
+
+def scope_of(entry: Entry) -> str:
+    deleg = entry.item.delegation or (entry.source.item.delegation if entry.source else None)
+    return (deleg.scope or "") if deleg else ""
+
+
+Getter = Callable[[Catalog, Entry, str], str]
+#: column key -> the text of that column for one item
+GETTERS: dict[str, Getter] = {
+    "code": lambda cat, e, lang: e.code,
+    "name": lambda cat, e, lang: e.item.name or "",
+    "main_item": lambda cat, e, lang: e.item.main_item or "",
+    "department": lambda cat, e, lang: e.item.department or "",
+    "violation": lambda cat, e, lang: e.item.violation or "",
+    "notes": lambda cat, e, lang: e.item.notes or "",
+    "legal_basis": lambda cat, e, lang: "\n".join(e.item.legal_basis or ()),
+    "penalty_types": lambda cat, e, lang: label("separator", lang).join(e.item.penalty_types or ()),
+    "mode": lambda cat, e, lang: mode_label(mode_of(e), lang),
+    "mode_parent": lambda cat, e, lang: mode_label(mode_of(e), lang),
+    "targets": _targets,
+    "basis": lambda cat, e, lang: (e.item.delegation.basis or "") if e.item.delegation else "",
+    "scope": lambda cat, e, lang: scope_of(e),
+    "status": lambda cat, e, lang: status_label(e.item.status, lang),
+}
+
+
 def field_value(cat: Catalog, entry: Entry, key: str, lang: str) -> str:
     """The text of one column for one item."""
-    item, sep = entry.item, label("separator", lang)
-    if key == "code":
-        return entry.code
-    if key in ("name", "main_item", "department", "violation", "notes"):
-        return getattr(item, key) or ""
-    if key == "legal_basis":
-        return "\n".join(item.legal_basis or [])
-    if key == "penalty_types":
-        return sep.join(item.penalty_types or [])
-    if key in ("mode", "mode_parent"):
-        return mode_label(mode_of(entry), lang)
-    if key == "targets":
-        if item.delegation is None:
-            return ""
-        if item.delegation.to_all:
-            return label("all", lang)
-        return sep.join(cat.places[c].name if c in cat.places else c for c in item.delegation.to)
-    if key == "basis":
-        return (item.delegation.basis or "") if item.delegation else ""
-    if key == "scope":
-        deleg = item.delegation or (entry.source.item.delegation if entry.source else None)
-        return (deleg.scope or "") if deleg else ""
-    if key == "status":
-        return status_label(item.status, lang)
-    raise KeyError(key)
+    return GETTERS[key](cat, entry, lang)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..catalog import Catalog, Entry
+from ..load.yaml import paused_gc
 from .labels import kind_label, label, section_number
-from .lists import PublishedList, by_kind, field_value, published_lists
+from .lists import GETTERS, PublishedList, by_kind, published_lists, scope_of
 from .model import Book, Column, Print, Sheet, sheet_title
 
 #: column key -> (width, style); the order of the columns in a sheet
@@ -29,14 +30,19 @@ def columns_for(cat: Catalog, pl: PublishedList, lang: str) -> list[str]:
     keys = ["seq", "code", "main_item", "name", "department", "legal_basis", "violation", "penalty_types"]
     keys += ["mode_parent", "targets", "basis"] if pl.delegates else ["mode"]
     keys += ["scope", "status", "notes"]
-    used = {k for k in OPTIONAL for e in pl.entries if _shown(cat, e, k, lang)}
+    used = {k for k in OPTIONAL if _shown(k, pl.entries)}
     return [k for k in keys if k not in OPTIONAL or k in used]
 
 
-def _shown(cat: Catalog, entry: Entry, key: str, lang: str) -> bool:
+def _shown(key: str, entries: list[Entry]) -> bool:
+    """Whether any item has a value for an optional column (cheap checks on the items, no formatting)."""
     if key == "status":
-        return bool(entry.item.status != "active")
-    return field_value(cat, entry, key, lang) != ""
+        return any(e.item.status != "active" for e in entries)
+    if key == "basis":
+        return any(e.item.delegation is not None and e.item.delegation.basis for e in entries)
+    if key == "scope":
+        return any(scope_of(e) for e in entries)
+    return any(getattr(e.item, key) for e in entries)
 
 
 def list_sheet(cat: Catalog, pl: PublishedList, lang: str, used: set[str]) -> Sheet:
@@ -47,12 +53,13 @@ def list_sheet(cat: Catalog, pl: PublishedList, lang: str, used: set[str]) -> Sh
     sheet.add_header()
     for number, (kind, entries) in enumerate(by_kind(pl.entries), start=1):
         sheet.add_banner(label("section", lang, num=section_number(number, lang), kind=kind_label(kind, lang), n=len(entries)), "section")
-        for seq, entry in enumerate(entries, start=1):
-            sheet.rows.append([seq, *(field_value(cat, entry, k, lang) for k in keys[1:])])
+        getters = [GETTERS[k] for k in keys[1:]]
+        sheet.rows += [[seq, *(get(cat, entry, lang) for get in getters)] for seq, entry in enumerate(entries, start=1)]
     sheet.print = Print(repeat_rows=(0, sheet.header_row), footer=label("footer", lang))
     return sheet
 
 
+@paused_gc()
 def published_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> Book:
     """One sheet per list; custom properties map each sheet to its jurisdiction code (for `dlists import`)."""
     used: set[str] = set()

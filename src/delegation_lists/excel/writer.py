@@ -17,6 +17,7 @@ from xlsxwriter.utility import quote_sheetname, xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from ..atomic import atomic_path
+from ..load.yaml import paused_gc
 from .model import Book, Formula, Sheet, sheet_title
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
@@ -52,18 +53,26 @@ def _write_cell(ws: Worksheet, r: int, c: int, value: Any, fmt: Any) -> None:
 LINE_HEIGHT = 13.5  # points per line of 10-point text
 
 
-def text_width(text: str) -> int:
-    """Display width in Excel's character units: CJK and full-width characters count two."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+def text_width(text: str) -> float:
+    """Display width in Excel's character units: CJK and full-width characters (3 bytes in UTF-8) count two."""
+    return len(text) + (len(text.encode("utf-8")) - len(text)) / 2
 
 
-def row_height(row: Sequence[Any], widths: list[float]) -> float | None:
+def _lines(value: str, width: float, cache: dict[tuple[str, float], int]) -> int:
+    key = (value, width)
+    if key not in cache:
+        per_line = max(1.0, width - 1)
+        parts = value.split("\n") if "\n" in value else (value,)
+        cache[key] = sum(max(1, -int(-text_width(part) // per_line)) for part in parts)
+    return cache[key]
+
+
+def row_height(row: Sequence[Any], widths: list[float], cache: dict[tuple[str, float], int] | None = None) -> float | None:
     """The height a row needs for its wrapped text (Excel does not grow rows of written files by itself)."""
-    lines = 1
+    lines, cache = 1, {} if cache is None else cache
     for value, width in zip(row, widths, strict=False):
-        if isinstance(value, str) and value:
-            per_line = max(1, int(width) - 1)
-            lines = max(lines, sum(-(-text_width(part) // per_line) or 1 for part in value.split("\n")))
+        if type(value) is str and len(value) * 2 > width:
+            lines = max(lines, _lines(value, width, cache))
     return lines * LINE_HEIGHT if lines > 1 else None
 
 
@@ -97,8 +106,14 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> None:
     last_col = len(sheet.columns) - 1
     col_formats = [formats[c.style] for c in sheet.columns]
     widths = [c.width for c in sheet.columns]
+    cache: dict[tuple[str, float], int] = {}  # lists repeat departments, bases and notes
+    ncols = len(col_formats)
+    # xlsxwriter 3's undecorated writers (the public ones only add A1-notation parsing), public ones otherwise
+    write_string = getattr(ws, "_write_string", ws.write_string)
+    write_blank = getattr(ws, "_write_blank", ws.write_blank)
+    write_number = getattr(ws, "_write_number", ws.write_number)
     for r, row in enumerate(sheet.rows):
-        height = sheet.heights.get(r) or (None if r in sheet.banners else row_height(row, widths))
+        height = sheet.heights.get(r) or (None if r in sheet.banners else row_height(row, widths, cache))
         if height:
             ws.set_row(r, height)
         if r in sheet.banners:
@@ -108,14 +123,21 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> None:
             _write_cell(ws, r, 0, row[0] if row else "", fmt)
             continue
         row_fmts = [formats["header"]] * len(row) if r == sheet.header_row else col_formats
+        styled = bool(sheet.styles)
         for c, value in enumerate(row):
-            fmt = formats[sheet.styles[(r, c)]] if (r, c) in sheet.styles else row_fmts[min(c, len(row_fmts) - 1)]
-            _write_cell(ws, r, c, value, fmt)
+            fmt = formats[sheet.styles[(r, c)]] if styled and (r, c) in sheet.styles else row_fmts[c if c < ncols else -1]
+            kind = type(value)  # the common cases first, without dispatch
+            if kind is str:
+                (write_string if value else write_blank)(r, c, value, fmt)
+            elif kind is int:
+                write_number(r, c, value, fmt)
+            else:
+                _write_cell(ws, r, c, value, fmt)
 
 
 def write_book(book: Book, target: str | Path) -> None:
     """Write `book` to `target` (.xlsx), atomically."""
-    with atomic_path(target) as tmp:
+    with atomic_path(target) as tmp, paused_gc():
         wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False,
                                            "strings_to_urls": False, "strings_to_numbers": False})
         wb.set_properties({"created": FIXED_TIME})

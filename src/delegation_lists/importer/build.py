@@ -50,8 +50,8 @@ class Builder:
 
     def child_code(self, name: str) -> str:
         if name not in self.children:
-            code = self.mapping.children.get(name) or next((c for c, n in self.sheet_children.items() if n == name), None)
-            if code is None:
+            code = self.mapping.children.get(name) or next((c for c, n in self.sheet_children.items() if n == name), "")
+            if not code:
                 used, n = set(self.children.values()) | set(self.sheet_children), len(self.children)
                 while (code := f"{self.owner.code}{(n := n + 1):03d}") in used:
                     pass

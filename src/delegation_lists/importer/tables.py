@@ -95,4 +95,5 @@ def read_tables(path: Path, encoding: str | None = None) -> list[Table]:
         raise ReadError(f"{path}: {exc}") from None
     except OSError as exc:
         raise ReadError(f"{path}: {exc.strerror or exc}") from None
-    raise ReadError(f"{path}: cannot import {suffix or 'a file without extension'} files; use .xlsx, .csv or .json")
+    hint = " (save it as .xlsx in Excel or LibreOffice first)" if suffix == ".xls" else ""
+    raise ReadError(f"{path}: cannot import {suffix or 'a file without extension'} files; use .xlsx, .csv or .json{hint}")

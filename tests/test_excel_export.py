@@ -1,0 +1,102 @@
+"""`dlists export`: the written workbooks, read back with openpyxl, against golden descriptions
+(tests/golden/*.yaml; regenerate with UPDATE_GOLDEN=1 after a deliberate change)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+
+from conftest import CATALOGS, ROOT
+from delegation_lists.excel.model import Book, Column, Sheet
+from delegation_lists.excel.writer import write_book
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def describe(path: Path, rows: int = 8) -> dict[str, Any]:
+    """A compact, stable description: sheets, merged ranges, header, first rows, formulas, validations, print setup."""
+    wb = load_workbook(path)
+    out: dict[str, Any] = {"properties": {p.name: p.value for p in wb.custom_doc_props.props}, "sheets": []}
+    for ws in wb.worksheets:
+        out["sheets"].append({
+            "title": ws.title,
+            "dimensions": ws.dimensions,
+            "merged": sorted(str(r) for r in ws.merged_cells.ranges)[:12],
+            "freeze": ws.freeze_panes,
+            "autofilter": ws.auto_filter.ref,
+            "rows": [[c for c in r] for r in ws.iter_rows(max_row=rows, values_only=True)],
+            "validations": [[str(v.sqref), v.type, v.formula1] for v in ws.data_validations.dataValidation],
+            "conditional": sorted(str(r.sqref) for r in ws.conditional_formatting),
+            "print": {"orientation": ws.page_setup.orientation, "paper": ws.page_setup.paperSize,
+                      "fit_to_page": ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None,
+                      "fit_width": ws.page_setup.fitToWidth, "fit_height": ws.page_setup.fitToHeight,
+                      "title_rows": ws.print_title_rows, "footer": ws.oddFooter.center.text},
+            "fonts": sorted({c.font.name for r in ws.iter_rows(max_row=rows) for c in r if c.value is not None}),
+        })
+    return out
+
+
+def check_golden(name: str, data: dict[str, Any]) -> None:
+    path = GOLDEN / f"{name}.yaml"
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
+    if os.environ.get("UPDATE_GOLDEN") or not path.exists():
+        path.write_text(text, encoding="utf-8")
+    assert yaml.safe_load(path.read_text(encoding="utf-8")) == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("name, args", [
+    ("published-zhaowan", ["-j", "赵湾镇"]),
+    ("published-county-en", ["-j", "610928", "--lang", "en"]),
+    ("checklist", ["-t", "checklist"]),
+])
+def test_golden(name: str, args: list[str], tmp_path: Path, dlists):
+    out = tmp_path / "out.xlsx"
+    result = dlists("export", CATALOGS / "xunyang", "-o", out, *args)
+    assert result.exit_code == 0, result.output
+    check_golden(name, describe(out))
+
+
+def test_published_sections_and_total(tmp_path: Path, dlists):
+    out = tmp_path / "z.xlsx"
+    dlists("export", CATALOGS / "xunyang", "-j", "赵湾镇", "-o", out)
+    ws = load_workbook(out).active
+    values = [r[0] for r in ws.iter_rows(values_only=True)]
+    assert values[0] == "旬阳市赵湾镇承接县级事项清单（共95项）"
+    assert values[2] == "一、行政许可（共31项）"
+    assert values[3] == 1 and values[33] == 31 and str(values[34]).startswith("二、")
+
+
+def test_same_catalog_same_bytes(tmp_path: Path, dlists):
+    for i in (1, 2):
+        assert dlists("export", CATALOGS / "xunyang", "-o", tmp_path / f"{i}.xlsx", "-t", "checklist").exit_code == 0
+    assert (tmp_path / "1.xlsx").read_bytes() == (tmp_path / "2.xlsx").read_bytes()
+
+
+def test_formula_injection_is_written_as_text(tmp_path: Path):
+    hostile = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "=cmd|' /C calc'!A0"]
+    out = tmp_path / "inj.xlsx"
+    write_book(Book([Sheet("s", [Column("a")], [["a"], *([v] for v in hostile)])]), out)
+    ws = load_workbook(out).active
+    cells = [c for (c,) in ws.iter_rows(min_row=2)]
+    assert [c.value.replace("_x000D_", "\r") for c in cells] == hostile  # openpyxl leaves xlsx's CR escape
+    assert all(c.data_type == "s" for c in cells)
+
+
+def test_existing_file_kept_on_failure(tmp_path: Path, dlists):
+    out = tmp_path / "keep.xlsx"
+    out.write_bytes(b"old")
+    result = dlists("export", tmp_path / "nothing-here", "-o", out)
+    assert result.exit_code == 2
+    assert out.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.xlsx"]
+
+
+def test_bad_options(tmp_path: Path, dlists):
+    assert dlists("export", CATALOGS / "xunyang", "-o", tmp_path / "x.csv").exit_code == 2
+    assert dlists("export", CATALOGS / "xunyang", "-o", tmp_path / "x.xlsx", "-t", "nope").exit_code == 2
+    assert dlists("export", CATALOGS / "xunyang", "-o", tmp_path / "x.xlsx", "-j", "北京").exit_code == 2
