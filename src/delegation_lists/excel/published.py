@@ -22,7 +22,7 @@ COLUMNS: dict[str, tuple[float, str]] = {
     "mode_parent": (10, "center"), "mode": (10, "center"), "targets": (22, "cell"), "basis": (24, "cell"), "scope": (20, "cell"),
     "status": (8, "center"), "notes": (20, "cell"),
 }
-OPTIONAL = ("main_item", "violation", "penalty_types", "basis", "scope", "status", "notes")  # shown only where some item has a value
+OPTIONAL = ("main_item", "legal_basis", "violation", "penalty_types", "basis", "scope", "status", "notes")  # shown only where some item has a value
 
 
 def columns_for(cat: Catalog, pl: PublishedList, lang: str) -> list[str]:

@@ -54,8 +54,9 @@ LINE_HEIGHT = 13.5  # points per line of 10-point text
 
 
 def text_width(text: str) -> float:
-    """Display width in Excel's character units: CJK and full-width characters (3 bytes in UTF-8) count two."""
-    return len(text) + (len(text.encode("utf-8")) - len(text)) / 2
+    """Display width in Excel's character units: CJK and full-width characters (3 bytes in UTF-8) count 1.8
+    (10-point 宋体 as LibreOffice and Excel render it)."""
+    return len(text) + (len(text.encode("utf-8")) - len(text)) * 0.4
 
 
 def _lines(value: str, width: float, cache: dict[tuple[str, float], int]) -> int:
