@@ -128,3 +128,47 @@ def test_ci_files_are_valid_yaml():
     assert hooks[0]["id"] == "dlists-validate" and hooks[0]["entry"] == "dlists validate"
     flow = yaml.safe_load((ROOT / "examples" / "github-workflow.yml").read_text(encoding="utf-8"))
     assert "dlists diff" in json.dumps(flow["jobs"], ensure_ascii=False)
+
+
+CASES_DIR = Path(__file__).parent / "diff-cases"
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES_DIR.iterdir()))
+def test_case_folders(case: str, dlists):
+    """tests/diff-cases/<case>/{old,new}/ and the expected json (regenerate by hand and review when it changes)."""
+    folder = CASES_DIR / case
+    result = dlists("diff", folder / "old", folder / "new", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+
+
+def test_one_of_each_type_in_case_folder(dlists):
+    data = json.loads((CASES_DIR / "one-of-each" / "expected.json").read_text(encoding="utf-8"))
+    assert sorted({c["type"] for c in data["changes"]}) == ["added", "changed", "moved", "removed", "renamed"]
+    folder = CASES_DIR / "one-of-each"
+    assert dlists("diff", folder / "old", folder / "new", "--exit-code").exit_code == 1
+    assert dlists("diff", folder / "old", folder / "old", "--exit-code").exit_code == 0
+
+
+def test_moving_and_reindenting_is_no_change(dlists):
+    folder = CASES_DIR / "move-and-reindent"
+    data = json.loads(dlists("diff", folder / "old", folder / "new", "-f", "json").stdout)
+    assert [c["type"] for c in data["changes"]] == ["moved"]
+    assert dlists("diff", folder / "old", folder / "new", "--exit-code").exit_code == 0
+
+
+def test_xlsx(tmp_path: Path, dlists):
+    from openpyxl import load_workbook
+
+    folder = CASES_DIR / "one-of-each"
+    out = tmp_path / "d.xlsx"
+    assert dlists("diff", folder / "old", folder / "new", "-f", "xlsx", "-o", out).exit_code == 0
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["summary", "changes", "impact"]
+    rows = list(wb["changes"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("change", "jurisdiction", "item")
+    basis = next(r for r in rows if r[2] == "C-01")
+    assert basis[6] == "legal_basis" and "《食品经营许可管理办法》第十条" in basis[8]
+    cell = next(c for c in wb["changes"]["I"] if c.value and "第十条" in str(c.value))
+    assert cell.fill.fgColor.rgb.endswith("C6EFCE")  # new values highlighted green
+    assert dlists("diff", folder / "old", folder / "new", "-f", "xlsx").exit_code == 2

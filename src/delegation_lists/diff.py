@@ -29,6 +29,7 @@ class Side:
 
     items: dict[tuple[str, str], tuple[str, Document, int, dict[str, Any]]] = field(default_factory=dict)
     regions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    region_files: dict[str, tuple[str, int]] = field(default_factory=dict)  # jurisdiction -> (file, line of children)
     problems: int = 0
 
 
@@ -77,6 +78,8 @@ def _index(pairs: list[tuple[str, Document]]) -> Side:
         side.problems += bool(doc.problems)
         if doc.region is not None:
             node = doc.region.region
+            lines = doc.text.split("\n")
+            side.region_files[node.code] = (rel, next((i + 1 for i, ln in enumerate(lines) if ln.strip().startswith("children:")), 1))
             side.regions[node.code] = {"name": node.name, "level": node.level,
                                        "children": [f"{c.code} {c.name}" for c in node.children],
                                        "departments": [d.name for d in doc.region.departments]}
@@ -123,8 +126,8 @@ def field_changes(old: dict[str, Any], new: dict[str, Any], opts: Options) -> li
         entry: dict[str, Any] = {"field": key, "old": va, "new": vb}
         if key in LIST_FIELDS or isinstance(va, list) or isinstance(vb, list):
             la, lb = [_norm(x, opts) for x in va or []], [_norm(x, opts) for x in vb or []]
-            entry["added"] = [x for x in lb if x not in la]
-            entry["removed"] = [x for x in la if x not in lb]
+            entry["added"] = [x for x, n in zip(vb or [], lb, strict=True) if n not in la]  # as written, not normalised
+            entry["removed"] = [x for x, n in zip(va or [], la, strict=True) if n not in lb]
         out.append(entry)
     return out
 
@@ -232,7 +235,9 @@ def _region_changes(old: Side, new: Side, opts: Options) -> list[Change]:
     for code in sorted(old.regions.keys() | new.regions.keys()):
         fields = field_changes(old.regions.get(code, {}), new.regions.get(code, {}), opts)
         if fields:
-            out.append(Change("changed", code, None, None, "region.yaml", 0, fields))
+            side = new if code in new.regions else old
+            file, line = side.region_files.get(code, ("region.yaml", 0))
+            out.append(Change("changed", code, None, None, file, line, fields))
     return out
 
 

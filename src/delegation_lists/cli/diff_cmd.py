@@ -14,19 +14,21 @@ from rich.table import Table
 
 from ..atomic import write_text
 from ..diff import TYPES, DiffResult, Options, diff, load_side
+from ..excel.reports import diff_book
+from ..excel.writer import write_book
 from ..render.tables import markdown
 from .common import UserError, command, console, emit, err_console, load_config, pick_format
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "xlsx")
 
 
 def diff_command(
     old: str = typer.Argument(..., help="Old version: a folder, a file, or REV:PATH read from git (e.g. HEAD~1:catalogs)."),
     new: str = typer.Argument(..., help="New version: a folder, a file, or REV:PATH."),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown"),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | xlsx (xlsx needs -o FILE.xlsx)"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     stat: bool = typer.Option(False, "--stat", help="Only the summary of counts."),
-    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are differences."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are differences (items that only moved between files do not count)."),
     strict_whitespace: bool = typer.Option(False, "--strict-whitespace", help="Report whitespace-only changes too."),
     strict_order: bool = typer.Option(False, "--strict-order", help="Report order-only changes of list fields too."),
     ignore_field: list[str] | None = typer.Option(None, "--ignore-field", help="Leave this field out of the comparison (repeatable)."),
@@ -35,13 +37,21 @@ def diff_command(
     """Show what changed between two versions of a catalog: items added, removed, changed field by field,
     renamed (new code, same item) and moved between files, region changes, and the effect on each township."""
     chosen = pick_format(fmt, FORMATS)
+    if chosen == "xlsx" and output is None:
+        raise UserError("--format xlsx needs --output FILE.xlsx")
     config = load_config()
     sides = [load_side(arg, config.encoding) for arg in (old, new)]
     for arg, side in zip((old, new), sides, strict=True):
         if side.problems:
             err_console.print(f"[yellow]warning:[/] {arg}: {side.problems} file(s) have problems and are compared only in part; run `dlists validate`")
     result = diff(sides[0], sides[1], Options(strict_whitespace, strict_order, frozenset(ignore_field or [])))
-    if chosen == "json":
+    if chosen == "xlsx":
+        assert output is not None
+        try:
+            write_book(diff_book(result, old, new), output)
+        except OSError as exc:
+            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+    elif chosen == "json":
         data: dict[str, Any] = {"summary": result.summary()} if stat else result.to_dict()
         emit(json.dumps(data, ensure_ascii=False, indent=2), output)
     elif chosen == "markdown":
@@ -50,7 +60,7 @@ def diff_command(
         print_text(result, stat)
     if summary:
         _step_summary(to_markdown(result, old, new, stat))
-    raise typer.Exit(1 if exit_code and result.changes else 0)
+    raise typer.Exit(1 if exit_code and any(c.type != "moved" for c in result.changes) else 0)
 
 
 def _step_summary(text: str) -> None:

@@ -1,0 +1,42 @@
+"""Workbooks of the other commands, on the same model and writer: the diff (one row per change and field, old
+and new cells highlighted) and its delegation impact."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..diff import TYPES, DiffResult
+from .model import Book, Column, Sheet
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def diff_book(result: DiffResult, old: str, new: str) -> Book:
+    """Summary (counts by jurisdiction x change type), changes (one row per changed field), impact."""
+    s = result.summary()
+    summary = Sheet("summary", [Column("jurisdiction", 16), *[Column(t, 10, "center") for t in TYPES]])
+    summary.add_banner(f"{old} → {new}", "section")
+    summary.add_header()
+    summary.rows += [[jur, *[counts.get(t, 0) for t in TYPES]] for jur, counts in sorted(s["by_jurisdiction"].items())]
+    summary.rows.append(["total", *[s[t] for t in TYPES]])
+    cols = [("change", 10), ("jurisdiction", 14), ("item", 20), ("old item", 20), ("file", 30), ("line", 6), ("field", 18), ("old", 40), ("new", 40)]
+    changes = Sheet("changes", [Column(h, w, "wrap" if h in ("old", "new") else "cell") for h, w in cols])
+    changes.add_header()
+    for c in result.changes:
+        lead = [c.type, c.jurisdiction, c.item or "", c.old_item or "", c.file, c.line]
+        for f in c.fields or [{"field": "", "old": None, "new": None}]:
+            r = len(changes.rows)
+            old_v, new_v = (f.get("removed"), f.get("added")) if "added" in f or "removed" in f else (f.get("old"), f.get("new"))
+            changes.rows.append([*lead, f["field"], _text(old_v), _text(new_v)])
+            if f["field"]:
+                changes.styles[(r, 7)], changes.styles[(r, 8)] = "old", "new"
+    impact = Sheet("impact", [Column(h, 30 if i else 14) for i, h in enumerate(["township", "delegated", "withdrawn", "mode_changed", "orphaned"])])
+    impact.add_header()
+    impact.rows += [[row["target"], *["\n".join(map(_text, row.get(k, []))) for k in ("delegated", "withdrawn", "mode_changed", "orphaned")]]
+                    for row in result.impact]
+    return Book([summary, changes, impact])
