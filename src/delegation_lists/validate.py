@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog
+from .load.cache import Cache, restore
 from .load.discover import discover
 from .load.document import Document, read_document
+from .load.errors import LoadError
 from .load.locate import place
+from .load.text import decode
 from .load.yaml import paused_gc
 from .rules import RULES, Problem, Selection
 from .rules.registry import checks
@@ -47,12 +50,45 @@ class Report:
 PARALLEL_MIN_BYTES = 4_000_000
 
 
-def _read_chunk(args: tuple[list[Path], str | None]) -> list[Document]:
-    paths, encoding = args
-    docs = [read_document(p, p.as_posix(), encoding) for p in paths]
+def _read_one(path: Path, encoding: str | None, cache: Cache | None) -> Document:
+    if cache is None:
+        return read_document(path, path.as_posix(), encoding)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return read_document(path, path.as_posix(), encoding)  # reports the error
+    key = cache.key(raw)
+    entry = cache.get(key)
+    if entry is not None:
+        try:
+            text = decode(raw, encoding)
+        except LoadError:
+            text = ""
+        return restore(entry, path.as_posix(), path, text)
+    doc = read_document(path, path.as_posix(), encoding, raw=raw)
+    cache.put(key, doc)
+    return doc
+
+
+def _read_chunk(args: tuple[list[Path], str | None, Path | None]) -> list[Document]:
+    paths, encoding, cache_root = args
+    cache = Cache(cache_root, encoding) if cache_root is not None else None
+    docs = [_read_one(p, encoding, cache) for p in paths]
     for d in docs:
         d.data = None  # not needed after validation; keeps the transfer to the parent small
     return docs
+
+
+def _uncached(paths: Sequence[Path], cache: Cache) -> list[Path]:
+    """The files the cache cannot answer (only they are worth worker processes)."""
+    out = []
+    for p in paths:
+        try:
+            if not cache.has(cache.key(p.read_bytes())):
+                out.append(p)
+        except OSError:
+            out.append(p)
+    return out
 
 
 def _workers(paths: Sequence[Path], jobs: int | None) -> int:
@@ -66,16 +102,18 @@ def _workers(paths: Sequence[Path], jobs: int | None) -> int:
 
 
 def load_documents(
-    paths: Sequence[Path], encoding: str | None = None, progress: Progress | None = None, jobs: int | None = None
+    paths: Sequence[Path], encoding: str | None = None, progress: Progress | None = None, jobs: int | None = None,
+    cache: Path | None = None,
 ) -> list[Document]:
-    """Read every file, in the given order; large catalogs are parsed in parallel worker processes."""
-    workers = _workers(paths, jobs)
+    """Read every file, in the given order; large catalogs are parsed in parallel worker processes. With `cache`
+    (a folder), files whose bytes were seen before are taken from the parse cache under it."""
+    workers = _workers(_uncached(paths, Cache(cache, encoding)) if cache is not None else paths, jobs)
     size = max(1, min(64, len(paths) // (workers * 4) or 1))
     chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
     docs: list[Document] = []
     with paused_gc():
         if workers == 1:
-            results: Iterable[list[Document]] = map(_read_chunk, [(c, encoding) for c in chunks])
+            results: Iterable[list[Document]] = map(_read_chunk, [(c, encoding, cache) for c in chunks])
             for chunk in results:
                 docs += chunk
                 if progress:
@@ -83,7 +121,7 @@ def load_documents(
             return docs
         ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-            for chunk in pool.map(_read_chunk, [(c, encoding) for c in chunks]):
+            for chunk in pool.map(_read_chunk, [(c, encoding, cache) for c in chunks]):
                 docs += chunk
                 if progress:
                     progress(len(docs), len(paths))
@@ -128,22 +166,23 @@ def validate(
     as_of: dt.date | None = None,
     progress: Progress | None = None,
     jobs: int | None = None,
+    cache: Path | None = None,
 ) -> Report:
     """Validate files and folders (each in the context of its whole catalog). `jobs`: worker processes
-    (default: one per core for large catalogs)."""
+    (default: one per core for large catalogs); `cache`: the folder holding the parse cache (none: no cache)."""
     found = discover(paths, exclude)
-    docs = load_documents(found.targets + found.context, encoding, progress, jobs)
+    docs = load_documents(found.targets + found.context, encoding, progress, jobs, cache)
     with paused_gc():
         return check(docs, (p.as_posix() for p in found.targets), selection or Selection(), as_of)
 
 
 def load_catalog(
     paths: Iterable[str | Path], *, encoding: str | None = None, exclude: Iterable[str] = (),
-    as_of: dt.date | None = None, jobs: int | None = None,
+    as_of: dt.date | None = None, jobs: int | None = None, cache: Path | None = None,
 ) -> tuple[Catalog, int]:
     """The catalog of the given paths (with their context) and the number of files with load/schema errors."""
     found = discover(paths, exclude)
-    docs = load_documents(found.targets + found.context, encoding, None, jobs)
+    docs = load_documents(found.targets + found.context, encoding, None, jobs, cache)
     broken = sum(1 for d in docs if any(p.severity == "error" for p in d.problems))
     with paused_gc():
         return Catalog.build(docs, as_of), broken

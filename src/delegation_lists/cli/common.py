@@ -69,6 +69,17 @@ def selection(select: list[str] | None, ignore: list[str] | None, config: Config
     return sel
 
 
+NO_CACHE_HELP = "Do not use or fill the parse cache (.dlists-cache/ beside the settings file, else in the current folder)."
+
+
+def cache_root(no_cache: bool, config: Config) -> Path | None:
+    """Where the parse cache lives: beside dlists.toml/pyproject.toml when found, else the current folder;
+    None with --no-cache or DLISTS_NO_CACHE=1."""
+    if no_cache or os.environ.get("DLISTS_NO_CACHE"):
+        return None
+    return config.source.parent if config.source is not None else Path.cwd()
+
+
 def parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None

@@ -10,7 +10,7 @@ from ..excel.checklist import checklist_book
 from ..excel.published import published_book
 from ..excel.writer import write_book
 from ..validate import load_catalog
-from .common import UserError, command, console, err_console, load_config, split_codes
+from .common import NO_CACHE_HELP, UserError, cache_root, command, console, err_console, load_config, split_codes
 
 TEMPLATES = ("published", "checklist")
 
@@ -22,6 +22,7 @@ def export_command(
     jurisdiction: list[str] | None = typer.Option(None, "--jurisdiction", "-j", help="Only this jurisdiction (code or name); repeatable."),
     lang: str = typer.Option("zh", "--lang", help="Labels: zh | en."),
     status: list[str] | None = typer.Option(None, "--status", help="checklist: the allowed status values, comma-separated (default 已承接,未承接,待核实)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
 ) -> None:
     """Write the catalog's lists as an Excel workbook: one sheet per jurisdiction's list."""
     if template not in TEMPLATES:
@@ -31,7 +32,7 @@ def export_command(
     if output.suffix.lower() != ".xlsx":
         raise UserError(f"the output must be an .xlsx file, not {output.name!r}")
     config = load_config()
-    cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude)
+    cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
     if broken:
         err_console.print(f"[yellow]warning:[/] {broken} file(s) have errors and are exported only in part; run `dlists validate`")
     only = jurisdiction or []

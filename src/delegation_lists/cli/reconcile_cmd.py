@@ -16,7 +16,18 @@ from ..excel.writer import write_book
 from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, parents, reconcile, reconcile_all
 from ..render.tables import markdown
 from ..validate import load_catalog
-from .common import UserError, command, console, emit, err_console, load_config, parse_date, pick_format
+from .common import (
+    NO_CACHE_HELP,
+    UserError,
+    cache_root,
+    command,
+    console,
+    emit,
+    err_console,
+    load_config,
+    parse_date,
+    pick_format,
+)
 
 FORMATS = ("text", "json", "markdown", "xlsx")
 SHORT = {"delegated": "deleg", "matched": "match", "mode_mismatch": "mode≠", "missing": "miss",
@@ -36,12 +47,13 @@ def reconcile_command(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when anything is missing, unbacked or mismatched."),
     as_of: str | None = typer.Option(None, "--as-of", help="Judge expiry dates on this day (YYYY-MM-DD)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
 ) -> None:
     """Check the parent's delegations against each child's list: matched, mode mismatch, missing (delegated, not
     taken on), unbacked (taken on, not delegated), own items, and suggested sources for own items."""
     chosen = pick_format(fmt, FORMATS)
     config = load_config()
-    cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, as_of=parse_date(as_of))
+    cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config), as_of=parse_date(as_of))
     if broken:
         err_console.print(f"[yellow]warning:[/] {broken} file(s) have errors and are reconciled only in part; run `dlists validate`")
     try:

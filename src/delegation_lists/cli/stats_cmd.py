@@ -13,7 +13,7 @@ from ..model.codes import KIND_BY_KEY, KINDS, MODE_BY_KEY
 from ..render.tables import markdown, to_csv
 from ..stats import OWN, JurisdictionStats, stats
 from ..validate import load_catalog
-from .common import UserError, command, console, emit, err_console, load_config, pick_format
+from .common import NO_CACHE_HELP, UserError, cache_root, command, console, emit, err_console, load_config, pick_format
 
 FORMATS = ("text", "json", "markdown", "csv")
 
@@ -37,11 +37,12 @@ def stats_command(
     jurisdiction: str | None = typer.Option(None, "--jurisdiction", "-j", help="Only this jurisdiction (code or name), with its departments and modes."),
     fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | csv"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
 ) -> None:
     """Count items by jurisdiction x kind, by department and by delegation mode."""
     chosen = pick_format(fmt, FORMATS)
     config = load_config()
-    cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude)
+    cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
     if broken:
         err_console.print(f"[yellow]warning:[/] {broken} file(s) have errors and are counted only in part; run `dlists validate`")
     try:

@@ -12,7 +12,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 from ..render.problems import to_github, to_json, to_sarif
 from ..rules import Selection
 from ..validate import Report, validate
-from .common import command, console, emit, err_console, load_config, parse_date, pick_format, selection
+from .common import (
+    NO_CACHE_HELP,
+    cache_root,
+    command,
+    console,
+    emit,
+    err_console,
+    load_config,
+    parse_date,
+    pick_format,
+    selection,
+)
 from .text import print_problems, summary
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -30,6 +41,7 @@ def validate_command(
     as_of: str | None = typer.Option(None, "--as-of", help="Judge expiry dates on this day (YYYY-MM-DD; default today)."),
     no_source: bool = typer.Option(False, "--no-source", help="text format: do not show the source line under each problem."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for parsing (default: one per core for large catalogs)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
 ) -> None:
     """Check catalog files: YAML, schema and every rule; report all problems sorted by file and line.
 
@@ -40,7 +52,7 @@ def validate_command(
     config = load_config()
     chosen = pick_format(fmt, FORMATS)
     sel = selection(select, ignore, config)
-    report = _run(paths, sel, encoding or config.encoding, [*config.exclude, *(exclude or [])], parse_date(as_of), jobs)
+    report = _run(paths, sel, encoding or config.encoding, [*config.exclude, *(exclude or [])], parse_date(as_of), jobs, cache_root(no_cache, config))
     strict = strict or config.strict
     if chosen == "text":
         print_problems(console, report, show_source=not no_source)
@@ -54,9 +66,10 @@ def validate_command(
     raise typer.Exit(1 if report.failed(strict) else 0)
 
 
-def _run(paths: list[Path], sel: Selection, encoding: str | None, exclude: list[str], as_of: dt.date | None, jobs: int | None) -> Report:
+def _run(paths: list[Path], sel: Selection, encoding: str | None, exclude: list[str], as_of: dt.date | None, jobs: int | None,
+         cache: Path | None) -> Report:
     if not sys.stderr.isatty():
-        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of, jobs=jobs)
+        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of, jobs=jobs, cache=cache)
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True) as bar:
         task = bar.add_task("reading", total=None)
@@ -64,7 +77,7 @@ def _run(paths: list[Path], sel: Selection, encoding: str | None, exclude: list[
         def tick(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of, progress=tick, jobs=jobs)
+        return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of, progress=tick, jobs=jobs, cache=cache)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,65 @@
+"""The parse cache: a loaded file, keyed by a hash of its bytes, the tool version and the encoding option, so
+that re-validating a catalog after editing one file parses only that file.
+
+Entries live under `.dlists-cache/` (one pickle per content hash, written atomically), hold the validated models
+and the load/schema problems, never the file name: a hit is rebuilt with the file's current name and text, so
+cached and uncached runs give identical reports. The folder is local state like `__pycache__`: do not copy one
+from an untrusted source. Delete it at any time; `--no-cache` bypasses it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from .document import Document
+
+CACHE_DIR = ".dlists-cache"
+FORMAT = 1  # bump when the cached shape changes
+
+
+class Cache:
+    def __init__(self, root: Path, encoding: str | None = None) -> None:
+        self.dir = root / CACHE_DIR / f"{__version__}-{FORMAT}-{encoding or 'auto'}"
+
+    @staticmethod
+    def key(raw: bytes) -> str:
+        return hashlib.blake2b(raw, digest_size=20).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.pickle"
+
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        try:
+            with self._path(key).open("rb") as fh:
+                entry = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            return None  # missing or unreadable: parse again
+        return entry if isinstance(entry, dict) else None
+
+    def put(self, key: str, doc: Document) -> None:
+        entry = {"kind": doc.kind, "region": doc.region, "header": doc.header, "items": doc.items,
+                 "problems": [dataclasses.replace(p, file="") for p in doc.problems]}
+        path = self._path(key)
+        with contextlib.suppress(OSError):  # a read-only folder only costs speed
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+
+
+def restore(entry: dict[str, Any], file: str, path: Path, text: str) -> Document:
+    """A cached document under its current name."""
+    return Document(file, path, entry["kind"], text, None, entry["region"], entry["header"], entry["items"],
+                    [dataclasses.replace(p, file=file) for p in entry["problems"]])

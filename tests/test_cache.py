@@ -1,0 +1,56 @@
+"""The parse cache never changes results, and re-validation parses only the files that changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import delegation_lists.validate as validate_module
+from conftest import CASES, CATALOGS
+from delegation_lists.validate import validate
+
+
+def _report(paths: list[Path], cache: Path | None):
+    r = validate(paths, cache=cache, jobs=1)
+    return r.problems, r.files, r.items
+
+
+@pytest.mark.parametrize("paths", [[CATALOGS / "xunyang"], sorted(CASES.glob("*/input"))], ids=["examples", "all-cases"])
+def test_cached_equals_uncached(paths: list[Path], tmp_path: Path):
+    uncached = _report(paths, None)
+    cold = _report(paths, tmp_path)  # fills the cache
+    warm = _report(paths, tmp_path)  # answered from it
+    assert cold == uncached and warm == uncached
+
+
+def test_only_changed_files_are_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    catalog = tmp_path / "cat"
+    shutil.copytree(CATALOGS / "xunyang", catalog)
+    cache = tmp_path / "cache"
+    validate([catalog], cache=cache, jobs=1)
+    parsed: list[str] = []
+    real = validate_module.read_document
+    monkeypatch.setattr(validate_module, "read_document", lambda path, *a, **k: parsed.append(path.name) or real(path, *a, **k))
+    zhaowan = catalog / "townships" / "zhaowan.yaml"
+    zhaowan.write_text(zhaowan.read_text(encoding="utf-8").replace("mode: entrust", "mode: entrust ", 1), encoding="utf-8")
+    again = validate([catalog], cache=cache, jobs=1)
+    assert parsed == ["zhaowan.yaml"]
+    assert again.problems == validate([catalog], jobs=1).problems
+
+
+def test_corrupt_cache_entry_is_ignored(tmp_path: Path):
+    cache = tmp_path / "cache"
+    first = _report([CATALOGS / "xunyang"], cache)
+    for entry in cache.rglob("*.pickle"):
+        entry.write_bytes(b"garbage")
+    assert _report([CATALOGS / "xunyang"], cache) == first
+
+
+def test_cli_no_cache(tmp_path: Path, dlists, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    assert dlists("validate", CATALOGS / "xunyang", "--no-cache").exit_code == 0
+    assert not (tmp_path / ".dlists-cache").exists()
+    assert dlists("validate", CATALOGS / "xunyang").exit_code == 0
+    assert any((tmp_path / ".dlists-cache").rglob("*.pickle"))
