@@ -14,6 +14,8 @@ from .catalog import Catalog, Entry
 from .rules.delegation import inactive_reason
 from .similarity import NameIndex
 
+#: the sets a reconciliation sorts a child's items into (spec §4)
+CATEGORIES = ("matched", "mode_mismatch", "missing", "unbacked", "own", "suggestions")
 DEFAULT_THRESHOLD = 0.6
 
 

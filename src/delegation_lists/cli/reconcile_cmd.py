@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich import box
 from rich.table import Table
 
-from ..excel.model import Book, Column, Sheet
+from ..excel.reports import reconcile_book
 from ..excel.writer import write_book
-from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, parents, reconcile, reconcile_all
+from ..reconcile import CATEGORIES, DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, parents, reconcile, reconcile_all
 from ..render.tables import markdown
 from ..validate import load_catalog
 from .common import (
@@ -35,7 +33,6 @@ SHORT = {"delegated": "deleg", "matched": "match", "mode_mismatch": "mode≠", "
 LEGEND = ("deleg: delegated to the child · match: taken on as delegated · mode≠: taken on in another mode · "
           "miss: delegated, not taken on (有责无权) · unback: taken on, not delegated to it (无权执法) · "
           "own: the child's own items · sugg: own items that look like a parent item")
-CATEGORIES = ("matched", "mode_mismatch", "missing", "unbacked", "own", "suggestions")
 
 
 def reconcile_command(
@@ -65,7 +62,7 @@ def reconcile_command(
         if output is None:
             raise UserError("--format xlsx needs --output FILE.xlsx")
         try:
-            write_book(workbook(results), output)
+            write_book(reconcile_book(results), output)
         except OSError as exc:
             raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
     elif chosen == "json":
@@ -138,29 +135,6 @@ def to_markdown(result: ReconcileResult) -> str:
     for title, detail in _details(result):
         parts += ["", f"<details><summary>{title}: {len(detail)} to review</summary>", "", markdown(["category", "item", "detail"], detail), "", "</details>"]
     return "\n".join(parts)
-
-
-def workbook(results: list[ReconcileResult]) -> Book:
-    """A summary sheet, then one sheet per child: every item with its category (a filterable column)."""
-    summary = Sheet("汇总 summary", [Column(h, 14 if i < 2 else 10, "cell" if i < 3 else "center")
-                                   for i, h in enumerate(["parent", "child", "code", "delegated", *CATEGORIES, "coverage"])])
-    summary.add_header()
-    sheets = [summary]
-    for result in results:
-        _, rows = _counts(result)
-        summary.rows += [[result.parent_name, *r] for r in rows]
-        for c in result.children:
-            rows2: list[Sequence[Any]] = [["matched", code, code, ""] for code in c.matched]
-            rows2 += [["mode_mismatch", m["item"], m["item"], f"delegated {m['delegated']}, taken as {m['taken']}"] for m in c.mode_mismatch]
-            rows2 += [["missing", "", code, "delegated but not taken on"] for code in c.missing]
-            rows2 += [["unbacked", u["item"], u["source"], u["reason"]] for u in c.unbacked]
-            rows2 += [["own", code, "", ""] for code in c.own]
-            rows2 += [["suggestion", s["item"], s["source"], f"score {s['score']:.2f}"] for s in c.suggestions]
-            sheet = Sheet(c.name, [Column("category", 14), Column("item", 20), Column("parent item", 20), Column("detail", 50)])
-            sheet.add_header()
-            sheet.rows += rows2
-            sheets.append(sheet)
-    return Book(sheets)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,12 +1,14 @@
 """Workbooks of the other commands, on the same model and writer: the diff (one row per change and field, old
-and new cells highlighted) and its delegation impact."""
+and new cells highlighted, and its delegation impact) and the reconciliation (a summary, one sheet per child)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from ..diff import TYPES, DiffResult
+from ..reconcile import CATEGORIES, ReconcileResult
 from .model import Book, Column, Sheet
 
 
@@ -40,3 +42,27 @@ def diff_book(result: DiffResult, old: str, new: str) -> Book:
     impact.rows += [[row["target"], *["\n".join(map(_text, row.get(k, []))) for k in ("delegated", "withdrawn", "mode_changed", "orphaned")]]
                     for row in result.impact]
     return Book([summary, changes, impact])
+
+
+def reconcile_book(results: list[ReconcileResult]) -> Book:
+    """A summary sheet, then one sheet per child: every item with its category (a filterable column)."""
+    summary = Sheet("汇总 summary", [Column(h, 14 if i < 2 else 10, "cell" if i < 3 else "center")
+                                   for i, h in enumerate(["parent", "child", "code", "delegated", *CATEGORIES, "coverage"])])
+    summary.add_header()
+    sheets = [summary]
+    for result in results:
+        for c in result.children:
+            offered = len(c.matched) + len(c.mode_mismatch) + len(c.missing)
+            summary.rows.append([result.parent_name, c.name, c.jurisdiction, offered, *[len(getattr(c, k)) for k in CATEGORIES], f"{c.coverage:.0%}"])
+        for c in result.children:
+            rows2: list[Sequence[Any]] = [["matched", code, code, ""] for code in c.matched]
+            rows2 += [["mode_mismatch", m["item"], m["item"], f"delegated {m['delegated']}, taken as {m['taken']}"] for m in c.mode_mismatch]
+            rows2 += [["missing", "", code, "delegated but not taken on"] for code in c.missing]
+            rows2 += [["unbacked", u["item"], u["source"], u["reason"]] for u in c.unbacked]
+            rows2 += [["own", code, "", ""] for code in c.own]
+            rows2 += [["suggestion", s["item"], s["source"], f"score {s['score']:.2f}"] for s in c.suggestions]
+            sheet = Sheet(c.name, [Column("category", 14), Column("item", 20), Column("parent item", 20), Column("detail", 50)])
+            sheet.add_header()
+            sheet.rows += rows2
+            sheets.append(sheet)
+    return Book(sheets)
