@@ -15,9 +15,11 @@ from typing import Any
 from .load.discover import discover
 from .load.document import Document
 from .load.git import is_git_spec, read_git
+from .load.yaml import paused_gc
 from .similarity import grams, score
 from .validate import load_documents
 
+SPACES = re.compile(r"[\s\u3000]+")
 LIST_FIELDS = {"legal_basis", "materials", "service_objects", "penalty_types", "delegation.to"}
 RENAME_MIN = 0.8
 TYPES = ("added", "removed", "changed", "renamed", "moved")
@@ -57,8 +59,8 @@ class Change:
                 "file": self.file, "line": self.line, "fields": self.fields}
 
 
-def load_side(arg: str, encoding: str | None = None) -> Side:
-    """A folder, a file, or `REV:PATH` -> its items and regions."""
+def load_side(arg: str, encoding: str | None = None, cache: Path | None = None) -> Side:
+    """A folder, a file, or `REV:PATH` -> its items and regions (files through the parse cache under `cache`)."""
     if is_git_spec(arg):
         rev, _, sub = arg.partition(":")
         docs = read_git(arg, encoding)
@@ -66,12 +68,13 @@ def load_side(arg: str, encoding: str | None = None) -> Side:
         pairs = [(d.file[len(prefix):] if d.file.startswith(prefix) else d.file.split(":", 1)[1], d) for d in docs]
     else:
         root = Path(arg)
-        docs = load_documents(discover([root], context=False).targets, encoding)
+        docs = load_documents(discover([root], context=False).targets, encoding, cache=cache)
         base = root if root.is_dir() else root.parent
         pairs = [(d.path.relative_to(base).as_posix() if d.path.is_relative_to(base) else d.file, d) for d in docs]
     return _index(pairs)
 
 
+@paused_gc()
 def _index(pairs: list[tuple[str, Document]]) -> Side:
     side = Side()
     for rel, doc in pairs:
@@ -106,7 +109,7 @@ def _flat(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def _norm(value: Any, opts: Options) -> Any:
     if isinstance(value, str) and not opts.strict_whitespace:
-        return re.sub(r"[\s\u3000]+", "", value)  # spaces carry no meaning in Chinese text
+        return SPACES.sub("", value)  # spaces carry no meaning in Chinese text
     if isinstance(value, list):
         vals = [_norm(v, opts) for v in value]
         return vals if opts.strict_order else sorted(vals, key=repr)
@@ -149,6 +152,7 @@ class DiffResult:
         return {"summary": self.summary(), "changes": [c.to_dict() for c in self.changes], "impact": self.impact}
 
 
+@paused_gc()
 def diff(old: Side, new: Side, opts: Options | None = None) -> DiffResult:
     """Every change from `old` to `new`, in (jurisdiction, item) order, with the delegation impact."""
     opts = opts or Options()
@@ -172,6 +176,8 @@ def diff(old: Side, new: Side, opts: Options | None = None) -> DiffResult:
             changes.append(_change("added", k, None, rel, doc, i, []))
     for k in old.items.keys() & new.items.keys():
         (orel, _, _, odata), (nrel, doc, i, ndata) = old.items[k], new.items[k]
+        if orel == nrel and odata == ndata:
+            continue  # the common case: untouched
         fields = field_changes(odata, ndata, opts)
         if orel != nrel:
             changes.append(_change("moved", k, None, nrel, doc, i, [{"field": "file", "old": orel, "new": nrel}, *fields]))

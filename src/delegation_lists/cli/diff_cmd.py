@@ -17,7 +17,7 @@ from ..diff import TYPES, DiffResult, Options, diff, load_side
 from ..excel.reports import diff_book
 from ..excel.writer import write_book
 from ..render.tables import markdown
-from .common import UserError, command, console, emit, err_console, load_config, pick_format
+from .common import NO_CACHE_HELP, UserError, cache_root, command, console, emit, err_console, load_config, pick_format
 
 FORMATS = ("text", "json", "markdown", "xlsx")
 
@@ -32,6 +32,7 @@ def diff_command(
     strict_whitespace: bool = typer.Option(False, "--strict-whitespace", help="Report whitespace-only changes too."),
     strict_order: bool = typer.Option(False, "--strict-order", help="Report order-only changes of list fields too."),
     ignore_field: list[str] | None = typer.Option(None, "--ignore-field", help="Leave this field out of the comparison (repeatable)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
     summary: bool = typer.Option(False, "--summary", help="Also append the markdown diff to $GITHUB_STEP_SUMMARY (GitHub Actions)."),
 ) -> None:
     """Show what changed between two versions of a catalog: items added, removed, changed field by field,
@@ -40,7 +41,7 @@ def diff_command(
     if chosen == "xlsx" and output is None:
         raise UserError("--format xlsx needs --output FILE.xlsx")
     config = load_config()
-    sides = [load_side(arg, config.encoding) for arg in (old, new)]
+    sides = [load_side(arg, config.encoding, cache_root(no_cache, config)) for arg in (old, new)]
     for arg, side in zip((old, new), sides, strict=True):
         if side.problems:
             err_console.print(f"[yellow]warning:[/] {arg}: {side.problems} file(s) have problems and are compared only in part; run `dlists validate`")
