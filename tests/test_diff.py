@@ -172,3 +172,22 @@ def test_xlsx(tmp_path: Path, dlists):
     cell = next(c for c in wb["changes"]["I"] if c.value and "第十条" in str(c.value))
     assert cell.fill.fgColor.rgb.endswith("C6EFCE")  # new values highlighted green
     assert dlists("diff", folder / "old", folder / "new", "-f", "xlsx").exit_code == 2
+
+
+def test_scanned_item_lines_agree_with_the_parser():
+    """The text scan that places diff lines gives the composer's lines on every example and case file."""
+    from conftest import ROOT
+    from delegation_lists.diff import item_lines
+    from delegation_lists.load.document import read_document
+    from delegation_lists.load.locate import locate
+    from delegation_lists.load.yaml import compose
+
+    checked = 0
+    for path in sorted([*(ROOT / "catalogs").rglob("*.yaml"), *(ROOT / "tests").rglob("*.yaml")]):
+        doc = read_document(path, str(path))
+        if doc.header is None or not doc.items or (got := item_lines(doc)) is None:
+            continue
+        root = compose(doc.text)
+        assert got == [locate(root, ("items", i))[0] for i in range(len(doc.items))], path
+        checked += 1
+    assert checked > 30

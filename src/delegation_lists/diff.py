@@ -194,24 +194,45 @@ def _change(kind: str, key: tuple[str, str], old_item: str | None, rel: str, doc
     return Change(kind, key[0], key[1], old_item, rel, 0, fields, doc, index)
 
 
+def item_lines(doc: Document) -> list[int] | None:
+    """The line of each item of a block-style `items:` sequence, found by scanning the text (no parse);
+    None when the layout is anything else (flow style, comments in odd places): then the file is composed."""
+    lines = doc.text.split("\n")
+    start = next((i for i, ln in enumerate(lines) if ln.startswith("items:")), None)
+    if start is None:
+        return None
+    first = next((ln for ln in lines[start + 1:] if ln.strip() and not ln.lstrip().startswith("#")), "")
+    indent = first[: len(first) - len(first.lstrip())]
+    if not first.lstrip().startswith("- "):
+        return None
+    marker = indent + "- "
+    found = [i + 1 for i, ln in enumerate(lines[start + 1:], start=start + 1) if ln.startswith(marker)]
+    return found if len(found) == len(doc.items) else None
+
+
 def _place_lines(changes: list[Change]) -> None:
-    """Turn item indexes into line numbers, composing only the files that have changes."""
+    """Turn item indexes into line numbers, scanning (or, for unusual layouts, composing) changed files only."""
     from .load.errors import LoadError
     from .load.locate import locate
     from .load.yaml import compose
 
-    roots: dict[int, Any] = {}
+    cached: dict[int, list[int] | Any] = {}
     for c in changes:
         doc = c.doc
         if doc is None:
             continue
-        if id(doc) not in roots:
-            try:
-                roots[id(doc)] = compose(doc.text)
-            except LoadError:
-                roots[id(doc)] = None
-        root = roots[id(doc)]
-        c.line = locate(root, ("items", c.index))[0] if root is not None else 0
+        if id(doc) not in cached:
+            cached[id(doc)] = item_lines(doc)
+            if cached[id(doc)] is None:
+                try:
+                    cached[id(doc)] = compose(doc.text)
+                except LoadError:
+                    cached[id(doc)] = None
+        found = cached[id(doc)]
+        if isinstance(found, list):
+            c.line = found[c.index] if c.index < len(found) else 0
+        else:
+            c.line = locate(found, ("items", c.index))[0] if found is not None else 0
 
 
 def _renames(old: Side, new: Side, removed: list[tuple[str, str]], added: list[tuple[str, str]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
