@@ -11,7 +11,8 @@ from delegation_lists.catalog import Catalog
 from delegation_lists.excel.published import published_book
 from delegation_lists.validate import load_catalog, validate
 
-FIELDS = ("name", "kind", "department", "legal_basis", "main_item", "violation", "penalty_types", "notes", "status")
+FIELDS = ("name", "kind", "department", "legal_basis", "statutory_days", "promised_days", "main_item", "violation",
+          "penalty_types", "notes", "status")
 
 
 def _view(cat: Catalog) -> list[tuple[str, str, list[tuple[object, ...]]]]:
@@ -27,7 +28,7 @@ def _items(cat: Catalog) -> dict[tuple[str, str], tuple[object, ...]]:
     out = {}
     for e in cat.entries:
         d = e.item.delegation
-        deleg = (d.mode, tuple(cat.places[t].name if t in cat.places else t for t in d.to), d.basis, d.scope) if d else None
+        deleg = (d.mode, tuple(cat.places[t].name if t in cat.places else t for t in d.to), d.basis, d.scope, d.since) if d else None
         out[(cat.places[e.jurisdiction].name, e.code)] = (*(getattr(e.item, f) for f in FIELDS), deleg)
     return out
 

@@ -93,7 +93,7 @@ def scope_of(entry: Entry) -> str:
     return (deleg.scope or "") if deleg else ""
 
 
-Getter = Callable[[Catalog, Entry, str], str]
+Getter = Callable[[Catalog, Entry, str], str | int]
 #: column key -> the text of that column for one item
 GETTERS: dict[str, Getter] = {
     "code": lambda cat, e, lang: e.code,
@@ -108,6 +108,9 @@ GETTERS: dict[str, Getter] = {
     "mode_parent": lambda cat, e, lang: mode_label(mode_of(e), lang),
     "targets": _targets,
     "basis": lambda cat, e, lang: (e.item.delegation.basis or "") if e.item.delegation else "",
+    "since": lambda cat, e, lang: e.item.delegation.since.isoformat() if e.item.delegation and e.item.delegation.since else "",
+    "statutory_days": lambda cat, e, lang: "" if e.item.statutory_days is None else e.item.statutory_days,
+    "promised_days": lambda cat, e, lang: "" if e.item.promised_days is None else e.item.promised_days,
     "scope": lambda cat, e, lang: scope_of(e),
     "status": lambda cat, e, lang: status_label(e.item.status, lang),
 }
@@ -115,4 +118,4 @@ GETTERS: dict[str, Getter] = {
 
 def field_value(cat: Catalog, entry: Entry, key: str, lang: str) -> str:
     """The text of one column for one item."""
-    return GETTERS[key](cat, entry, lang)
+    return str(GETTERS[key](cat, entry, lang))

@@ -18,17 +18,17 @@ from .model import Book, Column, Print, Sheet, sheet_title
 #: column key -> (width, style); the order of the columns in a sheet
 COLUMNS: dict[str, tuple[float, str]] = {
     "seq": (6, "center"), "code": (18, "cell"), "main_item": (20, "cell"), "name": (32, "cell"), "department": (18, "cell"),
-    "legal_basis": (44, "wrap"), "violation": (32, "wrap"), "penalty_types": (14, "cell"),
-    "mode_parent": (10, "center"), "mode": (10, "center"), "targets": (22, "cell"), "basis": (24, "cell"), "scope": (20, "cell"),
+    "legal_basis": (44, "wrap"), "statutory_days": (9, "center"), "promised_days": (9, "center"), "violation": (32, "wrap"), "penalty_types": (14, "cell"),
+    "mode_parent": (10, "center"), "mode": (10, "center"), "targets": (22, "cell"), "basis": (24, "cell"), "since": (11, "center"), "scope": (20, "cell"),
     "status": (8, "center"), "notes": (20, "cell"),
 }
-OPTIONAL = ("main_item", "legal_basis", "violation", "penalty_types", "basis", "scope", "status", "notes")  # shown only where some item has a value
+OPTIONAL = ("main_item", "legal_basis", "statutory_days", "promised_days", "since", "violation", "penalty_types", "basis", "scope", "status", "notes")  # shown only where some item has a value
 
 
 def columns_for(cat: Catalog, pl: PublishedList, lang: str) -> list[str]:
     """The columns that fit a list: penalty columns only with penalties, a parent's list shows its targets."""
-    keys = ["seq", "code", "main_item", "name", "department", "legal_basis", "violation", "penalty_types"]
-    keys += ["mode_parent", "targets", "basis"] if pl.delegates else ["mode"]
+    keys = ["seq", "code", "main_item", "name", "department", "legal_basis", "statutory_days", "promised_days", "violation", "penalty_types"]
+    keys += ["mode_parent", "targets", "basis", "since"] if pl.delegates else ["mode"]
     keys += ["scope", "status", "notes"]
     used = {k for k in OPTIONAL if _shown(k, pl.entries)}
     return [k for k in keys if k not in OPTIONAL or k in used]
@@ -38,8 +38,10 @@ def _shown(key: str, entries: list[Entry]) -> bool:
     """Whether any item has a value for an optional column (cheap checks on the items, no formatting)."""
     if key == "status":
         return any(e.item.status != "active" for e in entries)
-    if key == "basis":
-        return any(e.item.delegation is not None and e.item.delegation.basis for e in entries)
+    if key in ("basis", "since"):
+        return any(e.item.delegation is not None and getattr(e.item.delegation, key) for e in entries)
+    if key.endswith("_days"):
+        return any(getattr(e.item, key) is not None for e in entries)
     if key == "scope":
         return any(scope_of(e) for e in entries)
     return any(getattr(e.item, key) for e in entries)

@@ -12,7 +12,7 @@ from ..model.items import INHERITED
 from .mapping import Mapping
 from .rows import Record, RowIssue
 
-ITEM_ORDER = ("code", "name", "kind", "department", "legal_basis", "violation", "penalty_types", "main_item", "status", "mode", "notes")
+ITEM_ORDER = ("code", "name", "kind", "department", "legal_basis", "statutory_days", "promised_days", "violation", "penalty_types", "main_item", "status", "mode", "notes")
 
 
 @dataclass
@@ -81,7 +81,7 @@ class Builder:
             for t in targets:
                 self.child_code(t)
             to = ["all"] if targets in (["全部"], ["all"]) else targets
-            deleg = {"mode": mode, "to": to, "basis": f.get("basis") or self.defaults.get("basis"), "scope": f.get("scope") or self.defaults.get("scope")}
+            deleg = {"mode": mode, "to": to, "basis": f.get("basis") or self.defaults.get("basis"), "scope": f.get("scope") or self.defaults.get("scope"), "since": f.get("since")}
             item["delegation"] = {k: v for k, v in deleg.items() if v}
         else:
             if f.get("mode"):

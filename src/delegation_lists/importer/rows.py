@@ -73,6 +73,11 @@ def _normalise(name: str, text: str, mapping: Mapping) -> tuple[Any, str | None]
         return [line for line in mapped.split("\n") if line], None
     if name == "targets":
         return _split(mapped), None
+    if name.endswith("_days"):
+        digits = re.sub(r"(个)?(工作日|日|天)$", "", mapped)
+        return (int(digits), None) if digits.isdigit() else (None, f"{name} is not a number of days: {mapped!r}")
+    if name == "since":
+        return mapped.split(" ")[0], None  # an Excel date cell reads as '2023-07-01 00:00:00'
     if name == "penalty_types":
         parts = _split(mapped)
         bad = [p for p in parts if p not in PENALTY_LOOKUP]
