@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog
-from .load.cache import Cache, restore
+from .load.cache import Cache, place_cached, restore
 from .load.discover import discover
 from .load.document import Document, read_document
 from .load.errors import LoadError
@@ -64,9 +64,11 @@ def _read_one(path: Path, encoding: str | None, cache: Cache | None) -> Document
             text = decode(raw, encoding)
         except LoadError:
             text = ""
-        return restore(entry, path.as_posix(), path, text)
-    doc = read_document(path, path.as_posix(), encoding, raw=raw)
-    cache.put(key, doc)
+        doc = restore(entry, path.as_posix(), path, text)
+    else:
+        doc = read_document(path, path.as_posix(), encoding, raw=raw)
+        cache.put(key, doc)
+    doc.digest = key
     return doc
 
 
@@ -141,8 +143,10 @@ def run_rules(cat: Catalog, selection: Selection) -> list[Problem]:
             and p.code not in waivers.get((p.file, "list"), {})]
 
 
-def check(docs: list[Document], targets: Iterable[str], selection: Selection, as_of: dt.date | None = None) -> Report:
-    """Run load, schema and catalog rules; keep the problems of `targets`, located and sorted."""
+def check(docs: list[Document], targets: Iterable[str], selection: Selection, as_of: dt.date | None = None,
+          cache: Cache | None = None) -> Report:
+    """Run load, schema and catalog rules; keep the problems of `targets`, located (through the parse cache's
+    remembered positions when given) and sorted."""
     wanted = set(targets)
     cat = Catalog.build(docs, as_of)
     problems = [p for d in docs for p in d.problems] + run_rules(cat, selection)
@@ -151,7 +155,8 @@ def check(docs: list[Document], targets: Iterable[str], selection: Selection, as
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for p in problems:
         by_file[p.file].append(p)
-    located = [q for f, ps in by_file.items() for q in place(ps, texts.get(f, ""))]
+    files = {d.file: d for d in docs}
+    located = [q for f, ps in by_file.items() for q in (place_cached(ps, files[f], cache) if f in files else place(ps, ""))]
     located.sort(key=Problem.sort_key)
     items = sum(len(d.items) for d in docs if d.file in wanted)
     return Report(located, len(wanted), items, texts)
@@ -173,7 +178,8 @@ def validate(
     found = discover(paths, exclude)
     docs = load_documents(found.targets + found.context, encoding, progress, jobs, cache)
     with paused_gc():
-        return check(docs, (p.as_posix() for p in found.targets), selection or Selection(), as_of)
+        return check(docs, (p.as_posix() for p in found.targets), selection or Selection(), as_of,
+                     Cache(cache, encoding) if cache is not None else None)
 
 
 def load_catalog(

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..rules.problem import Problem
 from .document import Document
+from .locate import place
 
 CACHE_DIR = ".dlists-cache"
 FORMAT = 1  # bump when the cached shape changes
@@ -36,6 +38,18 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.pickle"
 
+    def positions(self, key: str) -> dict[tuple[Any, bool], tuple[int, int]]:
+        """Problem locations found in this text before: (loc, at_key) -> (line, column)."""
+        try:
+            with self._path(key).with_suffix(".pos").open("rb") as fh:
+                found = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def save_positions(self, key: str, positions: dict[tuple[Any, bool], tuple[int, int]]) -> None:
+        self._write(self._path(key).with_suffix(".pos"), positions)
+
     def has(self, key: str) -> bool:
         return self._path(key).is_file()
 
@@ -50,12 +64,15 @@ class Cache:
     def put(self, key: str, doc: Document) -> None:
         entry = {"kind": doc.kind, "region": doc.region, "header": doc.header, "items": doc.items,
                  "problems": [dataclasses.replace(p, file="") for p in doc.problems]}
-        path = self._path(key)
+        self._write(self._path(key), entry)
+
+    @staticmethod
+    def _write(path: Path, value: Any) -> None:
         with contextlib.suppress(OSError):  # a read-only folder only costs speed
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
 
 
@@ -63,3 +80,19 @@ def restore(entry: dict[str, Any], file: str, path: Path, text: str) -> Document
     """A cached document under its current name."""
     return Document(file, path, entry["kind"], text, None, entry["region"], entry["header"], entry["items"],
                     [dataclasses.replace(p, file=file) for p in entry["problems"]])
+
+
+def place_cached(problems: list[Problem], doc: Document, cache: Cache | None) -> list[Problem]:
+    """`place` (line and column from the parsed text), remembering the answers per text in the cache, so a
+    re-validation does not parse a file again just to locate its (unchanged) problems."""
+    if cache is None or doc.digest is None:
+        return place(problems, doc.text)
+    known = cache.positions(doc.digest)
+    out = [dataclasses.replace(p, line=known[(p.loc, p.at_key)][0], column=known[(p.loc, p.at_key)][1])
+           if p.line == 0 and (p.loc, p.at_key) in known else p for p in problems]
+    if any(p.line == 0 for p in out):
+        out = place(out, doc.text)
+        found = {(p.loc, p.at_key): (p.line, p.column) for p in out if p.line and (p.loc, p.at_key) not in known}
+        if found:
+            cache.save_positions(doc.digest, {**known, **found})
+    return out

@@ -34,6 +34,7 @@ class Document:
     header: ListHeader | None = None
     items: list[Item | None] = field(default_factory=list)  # aligned with the YAML `items:` (None: invalid)
     problems: list[Problem] = field(default_factory=list)
+    digest: str | None = None  # the parse cache's key of the file's bytes, when read through it
 
 
 def _kind(data: Any, path: Path) -> str | None:

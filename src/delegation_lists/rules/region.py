@@ -20,9 +20,15 @@ def unknown_department(cat: Catalog) -> Iterator[Problem]:
     those of the region.yaml files in its folder and the folders above, and its jurisdiction's own government
     (e.g. 赵湾镇人民政府). Inherited departments are checked where they are written.
     """
+    scopes: dict[int, frozenset[str]] = {}  # one scope per document
     for e in cat.entries:
         dep = e.raw.department
-        if dep and dep not in cat.departments(e.doc):
+        if not dep:
+            continue
+        scope = scopes.get(id(e.doc))
+        if scope is None:
+            scope = scopes[id(e.doc)] = cat.departments(e.doc)
+        if dep not in scope:
             yield e.problem("DL105", f"department {dep} is not declared in region.yaml", "department")
 
 
