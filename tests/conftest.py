@@ -22,7 +22,8 @@ class Run:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-        return self.runner.invoke(app, [str(a) for a in args], env={"GITHUB_ACTIONS": "", **(env or {})})
+        # no parse cache unless a test asks for it: runs stay independent of earlier runs and of the source tree
+        return self.runner.invoke(app, [str(a) for a in args], env={"GITHUB_ACTIONS": "", "DLISTS_NO_CACHE": "1", **(env or {})})
 
 
 @pytest.fixture

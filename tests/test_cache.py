@@ -50,7 +50,8 @@ def test_corrupt_cache_entry_is_ignored(tmp_path: Path):
 
 def test_cli_no_cache(tmp_path: Path, dlists, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
-    assert dlists("validate", CATALOGS / "xunyang", "--no-cache").exit_code == 0
+    on = {"DLISTS_NO_CACHE": ""}
+    assert dlists("validate", CATALOGS / "xunyang", "--no-cache", env=on).exit_code == 0
     assert not (tmp_path / ".dlists-cache").exists()
-    assert dlists("validate", CATALOGS / "xunyang").exit_code == 0
+    assert dlists("validate", CATALOGS / "xunyang", env=on).exit_code == 0
     assert any((tmp_path / ".dlists-cache").rglob("*.pickle"))
