@@ -112,10 +112,10 @@ def test_committed_schemas_are_current(dlists):
 def test_no_traceback_on_bad_input(tmp_path: Path):
     """As a user runs it: a process, every loader failure case, never a traceback."""
     for case in sorted(CASES.glob("dl00*/input")):
-        proc = subprocess.run([sys.executable, "-m", "delegation_lists", "validate", str(case)], capture_output=True, text=True)
+        proc = subprocess.run([sys.executable, "-m", "delegation_lists", "validate", str(case)], capture_output=True, text=True, cwd=tmp_path)
         assert proc.returncode == 1, case
         assert "Traceback" not in proc.stdout + proc.stderr
-    proc = subprocess.run([sys.executable, "-m", "delegation_lists", "validate", str(tmp_path / "missing")], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "delegation_lists", "validate", str(tmp_path / "missing")], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "no such file" in proc.stderr
 
 
