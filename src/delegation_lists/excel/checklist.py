@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from ..catalog import Catalog
 from ..load.yaml import paused_gc
 from .labels import kind_label, label
-from .lists import PublishedList, field_value, published_lists
+from .lists import PublishedList, field_value, properties, published_lists, sheet_name
 from .model import Book, Column, Formula, Sheet, sheet_title
 from .writer import sheet_ref
 
@@ -21,9 +21,9 @@ WIDTHS = {"seq": 6, "code": 18, "name": 36, "kind": 12, "department": 18, "mode"
 FILLS = ("good", "bad", "neutral")
 
 
-def _item_sheet(cat: Catalog, pl: PublishedList, statuses: list[str], lang: str, used: set[str]) -> Sheet:
+def _item_sheet(cat: Catalog, pl: PublishedList, statuses: list[str], lang: str, title: str) -> Sheet:
     cols = [Column(label(k, lang), WIDTHS[k], "center" if k in ("seq", "kind", "mode", "check") else "cell") for k in KEYS]
-    sheet = Sheet(sheet_title(pl.name, used), cols)
+    sheet = Sheet(title, cols)
     sheet.add_header()
     for seq, entry in enumerate(pl.entries, start=1):
         sheet.rows.append([seq, entry.code, entry.item.name or "", kind_label(entry.item.kind, lang), entry.item.department or "",
@@ -56,7 +56,7 @@ def checklist_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh", sta
     values = list(statuses) or label("statuses", lang).split(",")
     used = {label("summary", lang).lower()}
     lists = published_lists(cat, only, lang)
-    sheets = [_item_sheet(cat, pl, values, lang, used) for pl in lists]
+    sheets = [_item_sheet(cat, pl, values, lang, sheet_title(sheet_name(pl, lists), used)) for pl in lists]
     summary = _summary(sheets, lists, values, lang, label("summary", lang))
-    props = {f"dlists:{s.title}": pl.jurisdiction for s, pl in zip(sheets, lists, strict=True)}
+    props = properties([s.title for s in sheets], lists)
     return Book([summary, *sheets], props)

@@ -60,6 +60,18 @@ def published_lists(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") ->
     return sorted(lists.values(), key=lambda pl: (order.get(pl.jurisdiction, len(order)), pl.jurisdiction))
 
 
+def sheet_name(pl: PublishedList, lists: list[PublishedList]) -> str:
+    """The jurisdiction's name; its list's title when the jurisdiction has several lists."""
+    return pl.title if sum(1 for other in lists if other.jurisdiction == pl.jurisdiction) > 1 else pl.name
+
+
+def properties(titles: list[str], lists: list[PublishedList]) -> dict[str, str]:
+    """Custom document properties for `dlists import`: each sheet's jurisdiction code, each code's name."""
+    props = {f"dlists:{title}": pl.jurisdiction for title, pl in zip(titles, lists, strict=True)}
+    props.update({f"dlists-name:{pl.jurisdiction}": pl.name for pl in lists})
+    return props
+
+
 def by_kind(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
     """Entries grouped by kind in the domain order (licensing first), catalog order inside a kind."""
     groups: dict[str, list[Entry]] = {}

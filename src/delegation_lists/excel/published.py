@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from ..catalog import Catalog, Entry
 from ..load.yaml import paused_gc
 from .labels import kind_label, label, section_number
-from .lists import GETTERS, PublishedList, by_kind, published_lists, scope_of
+from .lists import GETTERS, PublishedList, by_kind, properties, published_lists, scope_of, sheet_name
 from .model import Book, Column, Print, Sheet, sheet_title
 
 #: column key -> (width, style); the order of the columns in a sheet
@@ -47,9 +47,9 @@ def _shown(key: str, entries: list[Entry]) -> bool:
     return any(getattr(e.item, key) for e in entries)
 
 
-def list_sheet(cat: Catalog, pl: PublishedList, lang: str, used: set[str]) -> Sheet:
+def list_sheet(cat: Catalog, pl: PublishedList, lang: str, title: str) -> Sheet:
     keys = columns_for(cat, pl, lang)
-    sheet = Sheet(sheet_title(pl.name, used), [Column(label(k, lang), *COLUMNS[k]) for k in keys])
+    sheet = Sheet(title, [Column(label(k, lang), *COLUMNS[k]) for k in keys])
     sheet.add_banner(pl.title + label("total", lang, n=len(pl.entries)), "title")
     sheet.heights[0] = 36
     sheet.add_header()
@@ -66,6 +66,6 @@ def published_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> 
     """One sheet per list; custom properties map each sheet to its jurisdiction code (for `dlists import`)."""
     used: set[str] = set()
     lists = published_lists(cat, only, lang)
-    sheets = [list_sheet(cat, pl, lang, used) for pl in lists]
-    props = {f"dlists:{s.title}": pl.jurisdiction for s, pl in zip(sheets, lists, strict=True)}
+    sheets = [list_sheet(cat, pl, lang, sheet_title(sheet_name(pl, lists), used)) for pl in lists]
+    props = properties([s.title for s in sheets], lists)
     return Book(sheets, props)

@@ -48,7 +48,7 @@ def _owner(opts: Options, mapping: Mapping, tables: list[Table]) -> Owner:
     code = opts.jurisdiction or mapping.region.code or (sheets[0].jurisdiction if sheets else None)
     if code is None:
         raise ImportFailed("whose list is this? give --jurisdiction CODE (and --name NAME), or region.code in --mapping")
-    sheet_name = next((re.sub(r"~\d+$", "", t.name) for t in sheets if t.jurisdiction == code), None)
+    sheet_name = next((t.jurisdiction_name or re.sub(r"~\d+$", "", t.name) for t in sheets if t.jurisdiction == code), None)
     name = opts.name or mapping.region.name or sheet_name or code
     return Owner(code, name, opts.level or mapping.region.level or "county")
 
@@ -68,7 +68,7 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     notes: list[str] = []
     for table in tables:
         if table.jurisdiction:
-            builder.add_sheet(table.jurisdiction, table.name)
+            builder.add_sheet(table.jurisdiction, table.jurisdiction_name or table.name)
     for table in tables:
         notes += [f"{table.name}: {n}" for n in table.notes]
         if table.jurisdiction == owner.code:

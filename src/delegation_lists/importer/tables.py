@@ -27,6 +27,7 @@ class Table:
     rows: list[tuple[int, list[Any]]]
     header: list[str] | None = None  # JSON: the keys are the header
     jurisdiction: str | None = None  # from a dlists export's document properties
+    jurisdiction_name: str | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -48,7 +49,9 @@ def _xlsx(path: Path) -> list[Table]:
                     if c < len(grid[r]):
                         grid[r][c] = value
         code = props.get(f"dlists:{ws.title}")
-        tables.append(Table(ws.title, list(enumerate(grid, start=1)), jurisdiction=str(code) if code else None))
+        name = props.get(f"dlists-name:{code}") if code else None
+        tables.append(Table(ws.title, list(enumerate(grid, start=1)), jurisdiction=str(code) if code else None,
+                            jurisdiction_name=str(name) if name else None))
     return tables
 
 
