@@ -67,6 +67,9 @@ class Catalog:
         self._scopes: dict[tuple[Path, str], frozenset[str]] = {}
         self._full_names: dict[Path, dict[str, str]] = defaultdict(dict)
         self._dept_cache: dict[tuple[Path, str], str] = {}
+        self._targets: dict[int, tuple[list[str], list[str]]] = {}  # id(entry) -> targets(entry)
+        self._by_name: dict[str, dict[str, str]] = {}  # place -> child name -> child code
+        self.sourced: list[Entry] = []  # entries with a `source`, in catalog order
 
     @classmethod
     def build(cls, docs: Iterable[Document], as_of: dt.date | None = None) -> Catalog:
@@ -79,6 +82,7 @@ class Catalog:
                 cat._add_list(doc)
         for entry in cat.entries:
             cat._resolve(entry)
+        cat.sourced = [e for e in cat.entries if e.raw.source is not None]
         return cat
 
     def _add_region(self, doc: Document) -> None:
@@ -118,7 +122,8 @@ class Catalog:
         if found is None:
             return
         entry.source = found
-        inherited = {f: getattr(found.item, f) for f in INHERITED if getattr(raw, f) is None}
+        mine, theirs = raw.__dict__, found.item.__dict__
+        inherited = {f: theirs[f] for f in INHERITED if mine[f] is None}
         entry.item = raw.model_copy(update=inherited)
 
     # --- queries used by rules and operations -------------------------------------------------------------
@@ -132,14 +137,23 @@ class Catalog:
         return found[0] if found else None
 
     def targets(self, entry: Entry) -> tuple[list[str], list[str]]:
-        """(child codes, unknown names) of an item's delegation; names are resolved to codes."""
+        """(child codes, unknown names) of an item's delegation; names are resolved to codes. Memoised: several
+        rules and the reconciliation ask for the same items."""
+        found = self._targets.get(id(entry))
+        if found is None:
+            found = self._targets[id(entry)] = self._find_targets(entry)
+        return found
+
+    def _find_targets(self, entry: Entry) -> tuple[list[str], list[str]]:
         deleg = entry.item.delegation
         place = self.places.get(entry.jurisdiction)
         if deleg is None or place is None:
             return [], []
         if deleg.to_all:
             return list(place.children), []
-        by_name = {self.places[c].name: c for c in place.children}
+        by_name = self._by_name.get(place.code)
+        if by_name is None:
+            by_name = self._by_name[place.code] = {self.places[c].name: c for c in place.children}
         codes, unknown = [], []
         for t in deleg.to:
             if t in place.children:

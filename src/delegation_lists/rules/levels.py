@@ -13,11 +13,9 @@ if TYPE_CHECKING:
     from ..catalog import Catalog, Entry
 
 
-def _children(cat: Catalog) -> Iterator[Entry]:
-    """Items with a `source` in lists whose jurisdiction has a parent in the catalog."""
-    for e in cat.entries:
-        if e.raw.source is not None:
-            yield e
+def _children(cat: Catalog) -> list[Entry]:
+    """Items with a `source` (taken on from the parent jurisdiction's lists)."""
+    return cat.sourced
 
 
 @rule("DL201", "source-not-found", "error", "levels")
