@@ -66,7 +66,7 @@ class Catalog:
         self._region_dirs: dict[Path, list[str]] = defaultdict(list)
         self._scopes: dict[tuple[Path, str], frozenset[str]] = {}
         self._full_names: dict[Path, dict[str, str]] = defaultdict(dict)
-        self._dept_cache: dict[tuple[Path, str], str] = {}
+        self._dept_cache: dict[tuple[int, str], str] = {}
         self._targets: dict[int, tuple[list[str], list[str]]] = {}  # id(entry) -> targets(entry)
         self._by_name: dict[str, dict[str, str]] = {}  # place -> child name -> child code
         self.sourced: list[Entry] = []  # entries with a `source`, in catalog order
@@ -186,12 +186,13 @@ class Catalog:
         """The full name of an item's department (short names expanded through the region.yaml in scope)."""
         name = entry.item.department or ""
         doc = entry.source.doc if entry.source is not None and entry.raw.department is None else entry.doc
-        key = (doc.path.parent, name)
-        if key not in self._dept_cache:
+        key = (id(doc), name)  # documents live as long as the catalog
+        found = self._dept_cache.get(key)
+        if found is None:
             folder = doc.path.resolve().parent
             hits = (self._full_names.get(f, {}).get(name) for f in [folder, *folder.parents])
-            self._dept_cache[key] = next((h for h in hits if h), name)
-        return self._dept_cache[key]
+            found = self._dept_cache[key] = next((h for h in hits if h), name)
+        return found
 
     def find_place(self, key: str) -> Place | None:
         """A jurisdiction by code or name."""

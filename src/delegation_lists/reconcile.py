@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .catalog import Catalog, Entry
+from .load.yaml import paused_gc
 from .rules.delegation import inactive_reason
 from .similarity import NameIndex
 
@@ -83,6 +84,7 @@ def _parent_code(cat: Catalog, parent: str) -> str:
     return place.code
 
 
+@paused_gc()
 def reconcile_all(cat: Catalog, threshold: float = DEFAULT_THRESHOLD) -> list[ReconcileResult]:
     """Every default parent against all its children."""
     by_jur = _by_jurisdiction(cat)
@@ -96,6 +98,7 @@ def _by_jurisdiction(cat: Catalog) -> dict[str, list[Entry]]:
     return by_jur
 
 
+@paused_gc()
 def reconcile(cat: Catalog, parent: str | None = None, children: list[str] | None = None,
               threshold: float = DEFAULT_THRESHOLD) -> ReconcileResult:
     """Reconcile `parent` (default: the only delegating jurisdiction) against its children (default: all)."""

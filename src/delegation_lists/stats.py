@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog, Entry
+from .load.yaml import paused_gc
 from .model.codes import KIND_ORDER
 
 OWN = "own"  # the "mode" of an item a jurisdiction holds itself (not taken on from above)
@@ -51,6 +52,7 @@ def _mode(entry: Entry) -> str:
     return deleg.mode if deleg else "unknown"
 
 
+@paused_gc()
 def stats(cat: Catalog, jurisdiction: str | None = None) -> list[JurisdictionStats]:
     """Counts per jurisdiction (all of them, or the one named by code or name), in region-tree order."""
     rows: dict[str, JurisdictionStats] = {}
