@@ -124,3 +124,10 @@ def test_single_file_uses_catalog_context(dlists):
     result = dlists("validate", CATALOGS / "xunyang" / "townships" / "zhaowan.yaml")
     assert result.exit_code == 0, result.output
     assert "1 file" in result.output
+
+
+def test_version(dlists):
+    from delegation_lists import __version__
+
+    result = dlists("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"dlists {__version__}"

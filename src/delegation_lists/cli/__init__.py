@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
     debug: bool = typer.Option(False, "--debug", help="Show Python tracebacks for unexpected errors."),
     version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
