@@ -131,3 +131,12 @@ def test_version(dlists):
 
     result = dlists("--version")
     assert result.exit_code == 0 and result.stdout.strip() == f"dlists {__version__}"
+
+
+def test_text_report_to_file(tmp_path: Path, dlists):
+    out = tmp_path / "report.txt"
+    result = dlists("validate", CASES / "all-rules" / "input", "-o", out)
+    assert result.exit_code == 1
+    text = out.read_text(encoding="utf-8")
+    assert "error DL101" in text and "\x1b[" not in text  # the problems, without colour codes
+    assert "error DL101" not in result.stdout  # not on the terminal

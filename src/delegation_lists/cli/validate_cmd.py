@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
 from pathlib import Path
 
 import typer
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from ..render.problems import to_github, to_json, to_sarif
@@ -55,8 +57,14 @@ def validate_command(
     report = _run(paths, sel, encoding or config.encoding, [*config.exclude, *(exclude or [])], parse_date(as_of), jobs, cache_root(no_cache, config))
     strict = strict or config.strict
     if chosen == "text":
-        print_problems(console, report, show_source=not no_source)
-        (console if output is None else err_console).print(summary(report, strict), highlight=False)
+        if output is None:
+            print_problems(console, report, show_source=not no_source)
+            console.print(summary(report, strict), highlight=False)
+        else:  # plain text (no colours) to the file, the summary on the terminal
+            buffer = io.StringIO()
+            print_problems(Console(file=buffer, no_color=True, width=200, soft_wrap=True), report, show_source=not no_source)
+            emit(buffer.getvalue().rstrip("\n"), output)
+            err_console.print(summary(report, strict), highlight=False)
     else:
         render = {"json": to_json, "github": to_github, "sarif": to_sarif}[chosen]
         text = render(report)
