@@ -1,0 +1,50 @@
+"""Line numbers of changed items: scanned from the text, composed only for unusual layouts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..load.document import Document
+from ..load.errors import LoadError
+from ..load.locate import locate
+from ..load.yaml import compose
+
+if TYPE_CHECKING:
+    from . import Change
+
+
+def item_lines(doc: Document) -> list[int] | None:
+    """The line of each item of a block-style `items:` sequence, found by scanning the text (no parse);
+    None when the layout is anything else (flow style, comments in odd places): then the file is composed."""
+    lines = doc.text.split("\n")
+    start = next((i for i, ln in enumerate(lines) if ln.startswith("items:")), None)
+    if start is None:
+        return None
+    first = next((ln for ln in lines[start + 1:] if ln.strip() and not ln.lstrip().startswith("#")), "")
+    indent = first[: len(first) - len(first.lstrip())]
+    if not first.lstrip().startswith("- "):
+        return None
+    marker = indent + "- "
+    found = [i + 1 for i, ln in enumerate(lines[start + 1:], start=start + 1) if ln.startswith(marker)]
+    return found if len(found) == len(doc.items) else None
+
+
+def place_lines(changes: list[Change]) -> None:
+    """Turn item indexes into line numbers, scanning (or, for unusual layouts, composing) changed files only."""
+    cached: dict[int, list[int] | Any] = {}
+    for c in changes:
+        doc = c.doc
+        if doc is None:
+            continue
+        if id(doc) not in cached:
+            cached[id(doc)] = item_lines(doc)
+            if cached[id(doc)] is None:
+                try:
+                    cached[id(doc)] = compose(doc.text)
+                except LoadError:
+                    cached[id(doc)] = None
+        found = cached[id(doc)]
+        if isinstance(found, list):
+            c.line = found[c.index] if c.index < len(found) else 0
+        else:
+            c.line = locate(found, ("items", c.index))[0] if found is not None else 0
