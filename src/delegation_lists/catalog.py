@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load.document import Document
-from .model.items import INHERITED, Item
+from .model.items import INHERITED, Item, with_fields
 from .model.region import RegionNode
 from .rules.problem import Loc, Problem
 from .rules.registry import problem
@@ -124,7 +124,7 @@ class Catalog:
         entry.source = found
         mine, theirs = raw.__dict__, found.item.__dict__
         inherited = {f: theirs[f] for f in INHERITED if mine[f] is None}
-        entry.item = raw.model_copy(update=inherited)
+        entry.item = with_fields(raw, inherited) if inherited else raw
 
     # --- queries used by rules and operations -------------------------------------------------------------
     def parent_code(self, code: str) -> str | None:

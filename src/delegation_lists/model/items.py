@@ -123,6 +123,17 @@ class Item(BaseModel):
         return self
 
 
+def with_fields(item: Item, values: dict[str, Any]) -> Item:
+    """A copy of a validated item with some fields replaced by already-validated values (inheritance from a
+    `source`): what `model_copy(update=...)` does, without its per-field deep-copy machinery (3x faster)."""
+    new = Item.__new__(Item)
+    object.__setattr__(new, "__dict__", {**item.__dict__, **values})
+    object.__setattr__(new, "__pydantic_fields_set__", item.__pydantic_fields_set__ | values.keys())
+    object.__setattr__(new, "__pydantic_extra__", None)
+    object.__setattr__(new, "__pydantic_private__", None)
+    return new
+
+
 class ListHeader(BaseModel):
     """Whose list a document is."""
 
