@@ -112,3 +112,11 @@ def test_unusable_inputs(tmp_path: Path, dlists):
     no_header = _xlsx(tmp_path / "nh.xlsx", [["a", "b"], [1, 2]])
     result = dlists("import", no_header, "-o", tmp_path / "o", "-j", "1")
     assert result.exit_code == 2 and "no header row" in result.output.replace("\n", " ")
+
+
+def test_unknown_columns_are_named(tmp_path: Path, dlists):
+    src = tmp_path / "l.csv"
+    src.write_text("事项名称,事项类型,实施部门,设定依据,联系电话\n食品经营许可,行政许可,局,《法》,0915-123\n", encoding="utf-8")
+    result = dlists("import", src, "-o", tmp_path / "o", "-j", "1")
+    assert result.exit_code == 0
+    assert "columns not imported: 联系电话" in result.output.replace("\n", "")

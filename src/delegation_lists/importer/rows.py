@@ -40,6 +40,7 @@ class TableResult:
     issues: list[RowIssue] = field(default_factory=list)
     title: str | None = None
     skipped: str | None = None  # why the whole table was skipped (no header)
+    ignored: list[str] = field(default_factory=list)  # headers that name no field (and are not mapped to null)
 
 
 def _columns(header: list[Any], mapping: Mapping) -> list[str | None]:
@@ -105,14 +106,17 @@ def read_rows(table: Table, mapping: Mapping, default_kind: str | None) -> Table
     result = TableResult()
     header_cells: list[str] | None = None
     if table.header is not None:
+        header_row: list[Any] = table.header
         columns, body, title_rows = _columns(table.header, mapping), table.rows, []
     else:
         at = find_header(table.rows, {k: v for k, v in mapping.columns.items() if v})
         if at is None:
             result.skipped = f"no header row with {SYNONYMS['name'][0]} and another known column in the first 30 rows"
             return result
-        columns, body, title_rows = _columns(table.rows[at][1], mapping), table.rows[at + 1:], table.rows[:at]
-        header_cells = [clean(c) for c in table.rows[at][1]]
+        header_row = table.rows[at][1]
+        columns, body, title_rows = _columns(header_row, mapping), table.rows[at + 1:], table.rows[:at]
+        header_cells = [clean(c) for c in header_row]
+    result.ignored = [clean(h) for h, f in zip(header_row, columns, strict=False) if f is None and clean(h) and clean(h) not in mapping.columns]
     titles = [clean(c) for _, cells in title_rows for c in cells if clean(c)]
     result.title = TOTAL.sub("", titles[0]) if titles else None
     kind = default_kind

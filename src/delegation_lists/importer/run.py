@@ -77,6 +77,9 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
         if got.skipped:
             notes.append(f"{table.name}: skipped, {got.skipped}")
             continue
+        if got.ignored:
+            notes.append(f"{table.name}: columns not imported: {', '.join(got.ignored)} (name their field in --mapping columns,"
+                         " or map them to null to silence this)")
         builder.issues += got.issues
         for rec in got.records:
             builder.add(rec, got.title)
