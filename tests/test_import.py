@@ -120,3 +120,12 @@ def test_unknown_columns_are_named(tmp_path: Path, dlists):
     result = dlists("import", src, "-o", tmp_path / "o", "-j", "1")
     assert result.exit_code == 0
     assert "columns not imported: 联系电话" in result.output.replace("\n", "")
+
+
+def test_zip_bomb_is_refused(tmp_path: Path, dlists, monkeypatch):
+    import delegation_lists.importer.tables as tables
+
+    src = _xlsx(tmp_path / "big.xlsx", [["事项名称", "事项类型"], ["甲", "行政许可"]])
+    monkeypatch.setattr(tables, "MAX_XLSX_XML", 1000)  # the real limit is 512 MB; the check is the same
+    result = dlists("import", src, "-o", tmp_path / "o", "-j", "1")
+    assert result.exit_code == 2 and "unpacks to" in result.output

@@ -31,9 +31,26 @@ class Table:
     notes: list[str] = field(default_factory=list)
 
 
+MAX_XLSX_XML = 512 * 1024 * 1024  # uncompressed bytes: ~1,000,000 rows of a list; more is a bomb or a mistake
+
+
+def _check_size(path: Path) -> None:
+    """Refuse a workbook whose parts unpack to more than MAX_XLSX_XML (zip bombs, runaway sheets) before
+    openpyxl loads it into memory."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = sum(info.file_size for info in zf.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ReadError(f"{path}: not a readable .xlsx workbook ({exc})") from None
+    if total > MAX_XLSX_XML:
+        raise ReadError(f"{path}: unpacks to {total / 2**20:,.0f} MB, more than the {MAX_XLSX_XML / 2**20:,.0f} MB a list"
+                        " workbook can need; save the list as .csv, or split it")
+
+
 def _xlsx(path: Path) -> list[Table]:
     from openpyxl import load_workbook
 
+    _check_size(path)
     try:
         wb = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
