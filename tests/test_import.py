@@ -105,6 +105,8 @@ def test_unusable_inputs(tmp_path: Path, dlists):
     src.write_text("[{\"事项名称\": \"甲\"}]", encoding="utf-8")
     assert "unknown field" in dlists("import", src, "-m", bad_map, "-o", tmp_path / "o", "-j", "1").output
     assert dlists("import", src, "-o", tmp_path / "o").exit_code == 2  # whose list? no --jurisdiction
+    assert "unknown level" in dlists("import", src, "-o", tmp_path / "o", "-j", "1", "--level", "foo").output
+    assert "unknown default kind" in dlists("import", src, "-o", tmp_path / "o", "-j", "1", "--kind", "x").output
     (tmp_path / "broken.xlsx").write_bytes(b"not a zip")
     assert dlists("import", tmp_path / "broken.xlsx", "-o", tmp_path / "o", "-j", "1").exit_code == 2
     (tmp_path / "t.xls").write_bytes(b"x")

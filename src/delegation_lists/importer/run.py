@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from ..atomic import write_text
+from ..model.codes import LEVEL_LOOKUP
 from .build import Builder, Built, Owner
 from .mapping import Mapping
 from .rows import LOOKUPS, RowIssue, read_rows
@@ -50,7 +51,10 @@ def _owner(opts: Options, mapping: Mapping, tables: list[Table]) -> Owner:
         raise ImportFailed("whose list is this? give --jurisdiction CODE (and --name NAME), or region.code in --mapping")
     sheet_name = next((t.jurisdiction_name or re.sub(r"~\d+$", "", t.name) for t in sheets if t.jurisdiction == code), None)
     name = opts.name or mapping.region.name or sheet_name or code
-    return Owner(code, name, opts.level or mapping.region.level or "county")
+    level = opts.level or mapping.region.level or "county"
+    if level not in LEVEL_LOOKUP:
+        raise ImportFailed(f"unknown level {level!r}; use province, city, county or township (or 省级, 市级, 县级, 乡镇级)")
+    return Owner(code, name, LEVEL_LOOKUP[level])
 
 
 def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
