@@ -116,4 +116,5 @@ def read_tables(path: Path, encoding: str | None = None) -> list[Table]:
     except OSError as exc:
         raise ReadError(f"{path}: {exc.strerror or exc}") from None
     hint = " (save it as .xlsx in Excel or LibreOffice first)" if suffix == ".xls" else ""
-    raise ReadError(f"{path}: cannot import {suffix or 'a file without extension'} files; use .xlsx, .csv or .json{hint}")
+    what = f"{suffix} files" if suffix else "a file without an extension"
+    raise ReadError(f"{path}: cannot import {what}; use .xlsx, .csv or .json{hint}")
