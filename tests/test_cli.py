@@ -140,3 +140,8 @@ def test_text_report_to_file(tmp_path: Path, dlists):
     text = out.read_text(encoding="utf-8")
     assert "error DL101" in text and "\x1b[" not in text  # the problems, without colour codes
     assert "error DL101" not in result.stdout  # not on the terminal
+
+
+def test_unknown_encoding_is_a_usage_error(dlists):
+    result = dlists("validate", CATALOGS / "xunyang", "--encoding", "nosuch")
+    assert result.exit_code == 2 and "unknown encoding" in result.output

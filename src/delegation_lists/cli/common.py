@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import functools
 import os
@@ -17,6 +18,7 @@ from rich.markup import escape
 from ..atomic import write_text
 from ..config import Config, ConfigError, find_config
 from ..load.discover import PathError
+from ..load.text import ENCODING_ALIASES
 from ..rules import Selection
 
 
@@ -78,6 +80,16 @@ def cache_root(no_cache: bool, config: Config) -> Path | None:
     if no_cache or os.environ.get("DLISTS_NO_CACHE"):
         return None
     return config.source.parent if config.source is not None else Path.cwd()
+
+
+def check_encoding(encoding: str | None) -> str | None:
+    """An --encoding the codecs know (gbk and friends are read as GB18030), else a usage error."""
+    if encoding:
+        try:
+            codecs.lookup(ENCODING_ALIASES.get(encoding.lower(), encoding))
+        except LookupError:
+            raise UserError(f"unknown encoding {encoding!r} (try utf-8 or gbk)") from None
+    return encoding
 
 
 def parse_date(value: str | None) -> dt.date | None:

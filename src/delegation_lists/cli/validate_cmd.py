@@ -17,6 +17,7 @@ from ..validate import Report, validate
 from .common import (
     NO_CACHE_HELP,
     cache_root,
+    check_encoding,
     command,
     console,
     emit,
@@ -54,7 +55,7 @@ def validate_command(
     config = load_config()
     chosen = pick_format(fmt, FORMATS)
     sel = selection(select, ignore, config)
-    report = _run(paths, sel, encoding or config.encoding, [*config.exclude, *(exclude or [])], parse_date(as_of), jobs, cache_root(no_cache, config))
+    report = _run(paths, sel, check_encoding(encoding or config.encoding), [*config.exclude, *(exclude or [])], parse_date(as_of), jobs, cache_root(no_cache, config))
     strict = strict or config.strict
     if chosen == "text":
         if output is None:
