@@ -41,6 +41,15 @@ class ChildResult:
     def clean(self) -> bool:
         return not (self.mode_mismatch or self.missing or self.unbacked)
 
+    @property
+    def delegated(self) -> int:
+        """Items the parent delegates to this child (taken on, in another mode, or missing)."""
+        return len(self.matched) + len(self.mode_mismatch) + len(self.missing)
+
+    def count_row(self) -> list[object]:
+        """[name, code, delegated, one count per category, coverage]: a row of the summary tables."""
+        return [self.name, self.jurisdiction, self.delegated, *[len(getattr(self, k)) for k in CATEGORIES], f"{self.coverage:.0%}"]
+
 
 @dataclass
 class ReconcileResult:
@@ -49,9 +58,8 @@ class ReconcileResult:
     children: list[ChildResult]
 
     def totals(self) -> dict[str, Any]:
-        keys = ("matched", "mode_mismatch", "missing", "unbacked", "own", "suggestions")
-        out: dict[str, Any] = {k: sum(len(getattr(c, k)) for c in self.children) for k in keys}
-        delegated = sum(len(c.matched) + len(c.mode_mismatch) + len(c.missing) for c in self.children)
+        out: dict[str, Any] = {k: sum(len(getattr(c, k)) for c in self.children) for k in CATEGORIES}
+        delegated = sum(c.delegated for c in self.children)
         out["children"] = len(self.children)
         out["delegated"] = delegated
         out["coverage"] = round((out["matched"] + out["mode_mismatch"]) / delegated, 4) if delegated else 1.0

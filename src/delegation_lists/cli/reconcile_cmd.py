@@ -89,10 +89,7 @@ def _sum_totals(results: list[ReconcileResult]) -> dict[str, float]:
 
 def _counts(result: ReconcileResult) -> tuple[list[str], list[list[object]]]:
     header = ["child", "code", "delegated", *CATEGORIES, "coverage"]
-    rows: list[list[object]] = []
-    for c in result.children:
-        offered = len(c.matched) + len(c.mode_mismatch) + len(c.missing)
-        rows.append([c.name, c.jurisdiction, offered, *[len(getattr(c, k)) for k in CATEGORIES], f"{c.coverage:.0%}"])
+    rows = [c.count_row() for c in result.children]
     t = result.totals()
     rows.append(["total", "", t["delegated"], *[t[k] for k in CATEGORIES], f"{t['coverage']:.0%}"])
     return header, rows

@@ -51,9 +51,7 @@ def reconcile_book(results: list[ReconcileResult]) -> Book:
     summary.add_header()
     sheets = [summary]
     for result in results:
-        for c in result.children:
-            offered = len(c.matched) + len(c.mode_mismatch) + len(c.missing)
-            summary.rows.append([result.parent_name, c.name, c.jurisdiction, offered, *[len(getattr(c, k)) for k in CATEGORIES], f"{c.coverage:.0%}"])
+        summary.rows += [[result.parent_name, *c.count_row()] for c in result.children]
         for c in result.children:
             rows2: list[Sequence[Any]] = [["matched", code, code, ""] for code in c.matched]
             rows2 += [["mode_mismatch", m["item"], m["item"], f"delegated {m['delegated']}, taken as {m['taken']}"] for m in c.mode_mismatch]
