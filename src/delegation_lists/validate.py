@@ -50,47 +50,45 @@ class Report:
 PARALLEL_MIN_BYTES = 4_000_000
 
 
-def _read_one(path: Path, encoding: str | None, cache: Cache | None) -> Document:
-    if cache is None:
-        return read_document(path, path.as_posix(), encoding)
+def _from_cache(path: Path, encoding: str | None, cache: Cache) -> Document | None:
+    """The cached document of `path` (its bytes read and hashed once), or None: not cached or unreadable."""
     try:
         raw = path.read_bytes()
     except OSError:
-        return read_document(path, path.as_posix(), encoding)  # reports the error
+        return None
     key = cache.key(raw)
     entry = cache.get(key)
-    if entry is not None:
-        try:
-            text = decode(raw, encoding)
-        except LoadError:
-            text = ""
-        doc = restore(entry, path.as_posix(), path, text)
-    else:
-        doc = read_document(path, path.as_posix(), encoding, raw=raw)
-        cache.put(key, doc)
+    if entry is None:
+        return None
+    try:
+        text = decode(raw, encoding)
+    except LoadError:
+        text = ""
+    doc = restore(entry, path.as_posix(), path, text)
     doc.digest = key
+    return doc
+
+
+def _parse_one(path: Path, encoding: str | None, cache: Cache | None) -> Document:
+    """Read and parse one file (and remember it in the cache)."""
+    try:
+        raw = path.read_bytes() if cache is not None else None
+    except OSError:
+        raw = None
+    doc = read_document(path, path.as_posix(), encoding, raw=raw)
+    if cache is not None and raw is not None:
+        doc.digest = cache.key(raw)
+        cache.put(doc.digest, doc)
     return doc
 
 
 def _read_chunk(args: tuple[list[Path], str | None, Path | None]) -> list[Document]:
     paths, encoding, cache_root = args
     cache = Cache(cache_root, encoding) if cache_root is not None else None
-    docs = [_read_one(p, encoding, cache) for p in paths]
+    docs = [_parse_one(p, encoding, cache) for p in paths]
     for d in docs:
         d.data = None  # not needed after validation; keeps the transfer to the parent small
     return docs
-
-
-def _uncached(paths: Sequence[Path], cache: Cache) -> list[Path]:
-    """The files the cache cannot answer (only they are worth worker processes)."""
-    out = []
-    for p in paths:
-        try:
-            if not cache.has(cache.key(p.read_bytes())):
-                out.append(p)
-        except OSError:
-            out.append(p)
-    return out
 
 
 def _workers(paths: Sequence[Path], jobs: int | None) -> int:
@@ -107,27 +105,31 @@ def load_documents(
     paths: Sequence[Path], encoding: str | None = None, progress: Progress | None = None, jobs: int | None = None,
     cache: Path | None = None,
 ) -> list[Document]:
-    """Read every file, in the given order; large catalogs are parsed in parallel worker processes. With `cache`
-    (a folder), files whose bytes were seen before are taken from the parse cache under it."""
-    workers = _workers(_uncached(paths, Cache(cache, encoding)) if cache is not None else paths, jobs)
-    size = max(1, min(64, len(paths) // (workers * 4) or 1))
-    chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
-    docs: list[Document] = []
+    """Read every file, in the given order. With `cache` (a folder), files whose bytes were seen before come from
+    the parse cache under it; the others are parsed, in parallel worker processes when they are many."""
+    store = Cache(cache, encoding) if cache is not None else None
+    hits = {i: d for i, p in enumerate(paths) if store is not None and (d := _from_cache(p, encoding, store)) is not None}
+    todo = [p for i, p in enumerate(paths) if i not in hits]
+    parsed: list[Document] = []
+    workers = _workers(todo, jobs)
+    size = max(1, min(64, len(todo) // (workers * 4) or 1))
+    chunks = [(todo[i : i + size], encoding, cache) for i in range(0, len(todo), size)]
     with paused_gc():
         if workers == 1:
-            results: Iterable[list[Document]] = map(_read_chunk, [(c, encoding, cache) for c in chunks])
+            results: Iterable[list[Document]] = map(_read_chunk, chunks)
             for chunk in results:
-                docs += chunk
+                parsed += chunk
                 if progress:
-                    progress(len(docs), len(paths))
-            return docs
-        ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-            for chunk in pool.map(_read_chunk, [(c, encoding, cache) for c in chunks]):
-                docs += chunk
-                if progress:
-                    progress(len(docs), len(paths))
-    return docs
+                    progress(len(hits) + len(parsed), len(paths))
+        else:
+            ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+            with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+                for chunk in pool.map(_read_chunk, chunks):
+                    parsed += chunk
+                    if progress:
+                        progress(len(hits) + len(parsed), len(paths))
+    fresh = iter(parsed)
+    return [hits[i] if i in hits else next(fresh) for i in range(len(paths))]
 
 
 def run_rules(cat: Catalog, selection: Selection) -> list[Problem]:

@@ -50,9 +50,6 @@ class Cache:
     def save_positions(self, key: str, positions: dict[tuple[Any, bool], tuple[int, int]]) -> None:
         self._write(self._path(key).with_suffix(".pos"), positions)
 
-    def has(self, key: str) -> bool:
-        return self._path(key).is_file()
-
     def get(self, key: str) -> dict[str, Any] | None:
         try:
             with self._path(key).open("rb") as fh:
