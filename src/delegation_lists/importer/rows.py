@@ -89,8 +89,12 @@ def _normalise(name: str, text: str, mapping: Mapping) -> tuple[Any, str | None]
 def _record(cells: list[str], columns: list[str | None], mapping: Mapping) -> tuple[dict[str, Any], list[str]]:
     raw: dict[str, str] = {}
     for name, text in zip(columns, cells, strict=False):
-        if name and name != "seq" and text:
-            raw[name] = raw[name] + "\n" + text if name == "legal_basis" and name in raw else raw.get(name, text)
+        if not name or name == "seq" or not text:
+            continue
+        if name not in raw:
+            raw[name] = text
+        elif name == "legal_basis":  # 设定依据 and 实施依据 in two columns: both are bases
+            raw[name] += "\n" + text
     fields, problems = {}, []
     for name, text in raw.items():
         value, problem = _normalise(name, text, mapping)
