@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ..load.document import Document
 from ..load.errors import LoadError
 from ..load.locate import locate
+from ..load.scan import scan_items
 from ..load.yaml import compose
 
 if TYPE_CHECKING:
@@ -14,19 +15,10 @@ if TYPE_CHECKING:
 
 
 def item_lines(doc: Document) -> list[int] | None:
-    """The line of each item of a block-style `items:` sequence, found by scanning the text (no parse);
+    """The 1-based line of each item of a block-style `items:` sequence, found by scanning the text (no parse);
     None when the layout is anything else (flow style, comments in odd places): then the file is composed."""
-    lines = doc.text.split("\n")
-    start = next((i for i, ln in enumerate(lines) if ln.startswith("items:")), None)
-    if start is None:
-        return None
-    first = next((ln for ln in lines[start + 1:] if ln.strip() and not ln.lstrip().startswith("#")), "")
-    indent = first[: len(first) - len(first.lstrip())]
-    if not first.lstrip().startswith("- "):
-        return None
-    marker = indent + "- "
-    found = [i + 1 for i, ln in enumerate(lines[start + 1:], start=start + 1) if ln.startswith(marker)]
-    return found if len(found) == len(doc.items) else None
+    scan = scan_items(doc.text, len(doc.items))
+    return None if scan is None else [i + 1 for i in scan.starts]
 
 
 def place_lines(changes: list[Change]) -> None:

@@ -83,12 +83,12 @@ def place_cached(problems: list[Problem], doc: Document, cache: Cache | None) ->
     """`place` (line and column from the parsed text), remembering the answers per text in the cache, so a
     re-validation does not parse a file again just to locate its (unchanged) problems."""
     if cache is None or doc.digest is None:
-        return place(problems, doc.text)
+        return place(problems, doc.text, len(doc.items))
     known = cache.positions(doc.digest)
     out = [dataclasses.replace(p, line=known[(p.loc, p.at_key)][0], column=known[(p.loc, p.at_key)][1])
            if p.line == 0 and (p.loc, p.at_key) in known else p for p in problems]
     if any(p.line == 0 for p in out):
-        out = place(out, doc.text)
+        out = place(out, doc.text, len(doc.items))
         found = {(p.loc, p.at_key): (p.line, p.column) for p in out if p.line and (p.loc, p.at_key) not in known}
         if found:
             cache.save_positions(doc.digest, {**known, **found})

@@ -1,7 +1,8 @@
 """Problem paths -> line/column, by walking the node tree of the file.
 
-Loading keeps no marks (it is the hot path); the few files that have problems are composed again here and each
-path is walked to its node. A path that does not exist (a missing field) stops at the nearest parent.
+Loading keeps no marks (it is the hot path); for the few files that have problems, the lines of the item concerned
+(or, failing that, the whole file) are composed again here and each path is walked to its node. A path that does
+not exist (a missing field) stops at the nearest parent.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..rules.problem import Loc, Problem
 from .errors import LoadError
+from .scan import ItemLines, scan_items
 from .yaml import MERGE, PLAIN, Builder, compose
 
 
@@ -62,21 +64,47 @@ def locate(root: Node, loc: Loc, at_key: bool = False) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def place(problems: list[Problem], text: str) -> list[Problem]:
-    """Fill in line/column of the problems of one file that are not located yet."""
-    todo = [p for p in problems if p.line == 0]
-    if not todo:
+def place(problems: list[Problem], text: str, items: int | None = None) -> list[Problem]:
+    """Fill in line/column of the problems of one file that are not located yet. With `items` (the number of
+    items the file holds), a problem inside an item is located by composing that item's lines alone (found by a
+    text scan); the whole file is composed only for the rest, or when the scan declines."""
+    if not any(p.line == 0 for p in problems):
         return problems
-    try:
-        root = compose(text)
-    except LoadError:
-        return problems
-    if root is None:
-        return problems
-    out = []
+    found: dict[tuple[Loc, bool], tuple[int, int]] = {}
+    scan = scan_items(text, items) if items else None
+    whole: list[Node | None] = []  # the composed file, once needed
     for p in problems:
-        if p.line == 0:
-            line, column = locate(root, p.loc, p.at_key)
-            p = replace(p, line=line, column=column)
-        out.append(p)
-    return out
+        key = (p.loc, p.at_key)
+        if p.line or key in found:
+            continue
+        at = _in_item(scan, p) if scan is not None else None
+        if at is None:
+            if not whole:
+                whole.append(_compose(text))
+            at = locate(whole[0], p.loc, p.at_key) if whole[0] is not None else None
+        if at is not None:
+            found[key] = at
+    return [replace(p, line=found[(p.loc, p.at_key)][0], column=found[(p.loc, p.at_key)][1])
+            if p.line == 0 and (p.loc, p.at_key) in found else p for p in problems]
+
+
+def _compose(text: str) -> Node | None:
+    try:
+        return compose(text)
+    except LoadError:
+        return None
+
+
+def _in_item(scan: ItemLines, p: Problem) -> tuple[int, int] | None:
+    """(line, column) of a problem under `items[i]`, composing only that item's lines (same text, same marks)."""
+    loc = p.loc
+    if len(loc) < 2 or loc[0] != "items" or not isinstance(loc[1], int) or not 0 <= loc[1] < len(scan.starts):
+        return None
+    first, end = scan.span(loc[1])
+    try:
+        root = compose("\n" * first + "\n".join(scan.lines[first:end]))
+    except LoadError:
+        return None  # e.g. an alias to an anchor outside the item
+    if type(root) is not SequenceNode or len(root.value) != 1:
+        return None
+    return locate(root, (0, *loc[2:]), p.at_key)

@@ -8,6 +8,7 @@ same as `yaml.load(..., CSafeLoader)` gives). The garbage collector is paused wh
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -16,7 +17,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import LoadError
+from .fast import AVAILABLE, fast_parse
 from .humanize import describe_yaml_error
+from .scalars import STR, T, Unsupported, construct, resolve_plain
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -39,21 +42,11 @@ except ImportError:  # pragma: no cover - only without libyaml
 
     LIBYAML = False
 
-T = "tag:yaml.org,2002:"
-STR, SEQ, MAP, MERGE = T + "str", T + "seq", T + "map", T + "merge"
+SEQ, MAP, MERGE = T + "seq", T + "map", T + "merge"
 PLAIN = "!plain"  # our marker: a plain scalar still to be resolved
 MAX_DEPTH = 100
-_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
-_SC = yaml.constructor.SafeConstructor()
-_SCALARS = {
-    T + "null": lambda n: None,
-    T + "bool": _SC.construct_yaml_bool,
-    T + "int": _SC.construct_yaml_int,
-    T + "float": _SC.construct_yaml_float,
-    T + "timestamp": _SC.construct_yaml_timestamp,
-    T + "binary": _SC.construct_yaml_binary,
-    STR: lambda n: n.value,
-}
+#: use the fast backend (rapidyaml) when installed; DLISTS_YAML=pyyaml turns it off
+FAST = AVAILABLE and os.environ.get("DLISTS_YAML", "").lower() != "pyyaml"
 
 
 class _Composer(_Parser):  # type: ignore[misc, unused-ignore]
@@ -144,19 +137,14 @@ class Builder:
         raise LoadError("DL006", f"unsupported tag {node.tag!r} (catalogs use plain YAML values)", *_at(node))
 
     def scalar(self, node: Node) -> Any:
-        tag, value = node.tag, node.value
-        if tag == PLAIN:
-            for rtag, regexp in _IMPLICIT.get(value[:1], ()):
-                if regexp.match(value):
-                    tag = rtag
-                    break
-            else:
-                return value
-        make = _SCALARS.get(tag)
-        if make is None:
-            raise LoadError("DL006", f"unsupported tag {tag!r} on a scalar", *_at(node))
+        value = node.value
+        tag = resolve_plain(value) if node.tag == PLAIN else node.tag
+        if tag is None:
+            return value
         try:
-            return make(node)  # type: ignore[no-untyped-call]
+            return construct(tag, value)
+        except Unsupported:
+            raise LoadError("DL006", f"unsupported tag {tag!r} on a scalar", *_at(node)) from None
         except (ValueError, TypeError, yaml.YAMLError) as exc:
             raise LoadError("DL001", f"cannot read value {value[:40]!r} as {tag.rsplit(':', 1)[-1]}: {exc}", *_at(node)) from None
 
@@ -203,8 +191,13 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def parse(text: str) -> tuple[Any, list[tuple[str, int, int]]]:
-    """Text of one YAML document -> (data, duplicate keys as (key, line, column)). Raises LoadError."""
+def parse(text: str, fast: bool = FAST) -> tuple[Any, list[tuple[str, int, int]]]:
+    """Text of one YAML document -> (data, duplicate keys as (key, line, column)). Raises LoadError.
+    With `fast` (the default when rapidyaml is installed) the fast backend answers whenever it can."""
+    if fast:
+        done = fast_parse(text)
+        if done is not None:
+            return done
     root = compose(text)
     if root is None:
         return None, []

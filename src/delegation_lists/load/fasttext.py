@@ -1,0 +1,77 @@
+"""The fast backend's decisions from the text alone: which files to leave to the PyYAML path, and which values
+the source settles without walking the tree."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .scalars import construct, resolve_plain
+
+#: text that sends a file to the PyYAML path: anchors, aliases, tags, directives, merge keys, tabs, odd breaks,
+#: flow sequences spanning lines or holding `:`, `?` or another sequence, empty or complex keys (`: x`, `? x`),
+#: trailing spaces at the very end (block scalars differ there), and any `{` outside the simple one-line flow
+#: mappings below. The parsers disagree on some of these (libyaml is stricter); the rest are rare in catalogs
+#: and not worth proving.
+_DECLINE_CHARS = ("&", "*", "!", "\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff", "<<", "\n%", "\n---", "\n...")
+_DECLINE_STARTS = ("%", "---", "...", ":", "?", "- :", "- ?")
+_FLOW_SEQ = re.compile(r"\[[^\]\n]*(?:$|[:?\[])", re.M)
+_ODD_KEY = re.compile(r"\n *(?:- +)*[:?](?:[ \n]|$)")
+_SCALAR = r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s\-?:,\[\]{}#&*!|>'"%@`](?:[^:,\[\]{}#\n]*[^\s:,\[\]{}#])?)"""
+_VALUE = rf"(?:\[ *(?:{_SCALAR} *(?:, *{_SCALAR} *)*)?\]|{_SCALAR})"
+_PAIR = rf"{_SCALAR} *: +{_VALUE}"
+#: `{code: "1", name: 甲镇, to: [a, b]}`: keys and values plain (no `:`) or quoted, values maybe a flat sequence
+_FLOW_MAP = re.compile(rf"\{{ *(?:{_PAIR} *(?:, *{_PAIR} *)*)?\}}")
+DEEP = re.compile(r"\n {190}")  # nesting near MAX_DEPTH (the emitter indents two spaces per block level)
+
+
+def declines(text: str) -> bool:
+    """Whether the text uses anything the fast path leaves to the PyYAML path (plain substring tests first:
+    they run at memory speed, where one regex with many alternatives walks every character)."""
+    if text.endswith(" ") or text.startswith(_DECLINE_STARTS) or any(s in text for s in _DECLINE_CHARS):
+        return True
+    if "[" in text and _FLOW_SEQ.search(text):
+        return True
+    if any(s in text for s in ("\n:", " :", "\n?", " ?")) and _ODD_KEY.search(text):
+        return True
+    return "{" in text and "{" in _FLOW_MAP.sub("", text)
+
+
+#: a JSON string token that PyYAML's resolvers might read as something else than a string: a superset (words up to
+#: five letters like `yes`/`null`, and number/date shapes) that is cheap to find; candidates are then resolved
+CANDIDATE = re.compile(r'"([-+0-9.][-+0-9._:a-fA-FxXoOtTzZiInN ]*|[nNyYtTfFoO~<=!&*][a-zA-Z<=]{0,4}|)"')
+
+
+TOKEN = 7_777_777_770_000  # stand-in numbers for resolved values in the JSON text: -0.0e-7777777770000, ...
+
+
+def settle(suspects: set[str], text: str, out: str) -> dict[str, Any]:
+    """Settle suspects from the source text where it is sure, removing them from `suspects`: a value written only
+    quoted stays a string; a value never written quoted is plain wherever it occurs, and is returned with what
+    PyYAML makes of it (to be replaced in the JSON text). Sure needs: no escapes and no block scalars in the
+    file, a value without spaces (no scalar spanning lines can fold into it) that is not a key, and no stand-in
+    number in the source. The rest stays for the walk."""
+    if "\\" in text or "|" in text or ">" in text or str(TOKEN)[:6] in text:
+        return {}
+    made = {}
+    for value in list(suspects):
+        if not value or " " in value:
+            continue
+        quoted = text.count(f'"{value}"') + text.count(f"'{value}'")
+        if quoted and quoted == _standalone(value, text):
+            suspects.discard(value)  # every occurrence that could be a scalar of its own is inside quotes
+        elif not quoted and f'"{value}":' not in out:
+            tag = resolve_plain(value)
+            assert tag is not None
+            made[value] = construct(tag, value)
+            suspects.discard(value)
+    return made
+
+
+def _standalone(value: str, text: str) -> int:
+    """How often `value` occurs in the text not glued to other word characters: every plain scalar `value`
+    does (and every quoted one); `610101` inside `610101-XK-00001` does not."""
+    v = re.escape(value)
+    return len(re.findall(rf"{v}(?<![\w.:+-]{v})(?![\w.+-]|:\S)", text))
+
+

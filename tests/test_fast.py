@@ -1,0 +1,75 @@
+"""The fast backend (rapidyaml) gives exactly what the PyYAML path gives: same data, same problems."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT, SHARED
+from delegation_lists.load import fast
+from delegation_lists.load.errors import LoadError
+from delegation_lists.load.fasttext import CANDIDATE
+from delegation_lists.load.scalars import resolve_plain
+from delegation_lists.load.text import decode
+from delegation_lists.load.yaml import parse
+
+CORPUS = sorted((SHARED / "corpus" / "yaml-test-suite").glob("*/*.yaml"))
+EXAMPLES = sorted([*(ROOT / "catalogs").rglob("*.yaml"), *(ROOT / "tests").rglob("*.yaml")])
+
+pytestmark = pytest.mark.skipif(not fast.AVAILABLE, reason="rapidyaml is not installed (pip install '.[fast]')")
+
+
+def _outcome(text: str, use_fast: bool) -> tuple[str, Any]:
+    try:
+        data, dups = parse(text, fast=use_fast)
+    except LoadError as exc:
+        return "error", (exc.code, exc.message, exc.line, exc.column)
+    return "data", (repr(data), dups)  # repr: types count (1 vs True vs '1', dates, NaN)
+
+
+def _texts(paths: list[Path]) -> list[tuple[Path, str]]:
+    out = []
+    for path in paths:
+        with contextlib.suppress(LoadError):  # not decodable: neither backend sees it
+            out.append((path, decode(path.read_bytes())))
+    return out
+
+
+@pytest.mark.parametrize("group", ["corpus", "examples"])
+def test_identical_to_the_pyyaml_path(group: str) -> None:
+    files = _texts(CORPUS if group == "corpus" else EXAMPLES)
+    answered = 0
+    for path, text in files:
+        assert _outcome(text, True) == _outcome(text, False), path
+        answered += fast.fast_parse(text) is not None
+    assert files
+    # the fast path must really answer: most example files, a share of the (deliberately odd) test suite
+    assert answered >= (0.9 if group == "examples" else 0.15) * len(files), (answered, len(files))
+
+
+@pytest.mark.parametrize("text", [
+    "a: 2023-07-01\nb: '2023-07-01'\nc: [1, 1e5, 1.5, -.5, .5, 1., yes, 'yes', ~, null, '']\n2020: x\n'2021': y\nd:\n",
+    "a: 1\nb: 0x1F\nc: 012\nd: 1_000\ne: +5\nf: .inf\ng: -.INF\nh: .nan\ni: 190:20:30\nj: 0b101\n",
+    "- [a, b]\n- {x: 1}\n- \"multi\n  line\"\n- |\n  block\n- >-\n  folded\n  text\n- plain\n  continued\n",
+    "a: 1\na: 2\n",  # duplicate key: the PyYAML path reports it
+    "1: x\n0x1: y\n",  # keys that resolve alike
+    "a: 2023-02-30\n",  # a date that does not exist: located error
+    "a: " + "[" * 120 + "]" * 120 + "\n",  # too deep
+    "x:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 120)),
+    "", "# only a comment\n", "--- a\n", "just text\n", "'quoted'\n", "12\n",
+])
+def test_tricky_values(text: str) -> None:
+    assert _outcome(text, True) == _outcome(text, False)
+
+
+def test_candidates_cover_every_resolvable_shape() -> None:
+    """The cheap candidate pattern finds every string PyYAML's resolvers would turn into something else."""
+    samples = ["yes", "No", "TRUE", "off", "~", "null", "NULL", "", "0b101", "017", "-12_000", "0x1F", "190:20:30",
+               "1.5", "-1.5e+3", ".5", "+.inf", ".NaN", "-.INF", "190:20:30.15", "2001-12-14", "2001-12-14t21:59:43.10-05:00",
+               "2001-12-14 21:59:43.10 +5", "2001-12-15T02:59:43.1Z", "<<", "="]
+    for value in samples:
+        assert resolve_plain(value) is not None, value
+        assert CANDIDATE.fullmatch(f'"{value}"'), value
