@@ -16,10 +16,9 @@ from .catalog import Catalog
 from .load.cache import Cache, place_cached, restore
 from .load.discover import discover
 from .load.document import Document, read_document
-from .load.errors import LoadError
 from .load.locate import place
-from .load.text import decode
 from .load.yaml import paused_gc
+from .model.items import ItemState, item_from_state, item_state
 from .rules import RULES, Problem, Selection
 from .rules.registry import checks
 
@@ -60,11 +59,7 @@ def _from_cache(path: Path, encoding: str | None, cache: Cache) -> Document | No
     entry = cache.get(key)
     if entry is None:
         return None
-    try:
-        text = decode(raw, encoding)
-    except LoadError:
-        text = ""
-    doc = restore(entry, path.as_posix(), path, text)
+    doc = restore(entry, path.as_posix(), path, encoding)
     doc.digest = key
     return doc
 
@@ -76,19 +71,34 @@ def _parse_one(path: Path, encoding: str | None, cache: Cache | None) -> Documen
     except OSError:
         raw = None
     doc = read_document(path, path.as_posix(), encoding, raw=raw)
+    doc.data = None  # not needed after validation
     if cache is not None and raw is not None:
         doc.digest = cache.key(raw)
         cache.put(doc.digest, doc)
     return doc
 
 
-def _read_chunk(args: tuple[list[Path], str | None, Path | None]) -> list[Document]:
+Chunk = list[tuple[Document, list[ItemState | None]]]
+
+
+def _read_chunk(args: tuple[list[Path], str | None, Path | None]) -> Chunk:
+    """Parse files in a worker process; what goes back to the parent is kept small (no data, no text, items as
+    plain state): unpickling in the parent is the part that does not run in parallel."""
     paths, encoding, cache_root = args
     cache = Cache(cache_root, encoding) if cache_root is not None else None
-    docs = [_parse_one(p, encoding, cache) for p in paths]
-    for d in docs:
-        d.data = None  # not needed after validation; keeps the transfer to the parent small
-    return docs
+    out = []
+    for p in paths:
+        doc = _parse_one(p, encoding, cache)
+        states = [item_state(i) if i is not None else None for i in doc.items]
+        doc.text, doc.items = None, []
+        out.append((doc, states))
+    return out
+
+
+def _unpack(chunk: Chunk) -> list[Document]:
+    for doc, states in chunk:
+        doc.items = [item_from_state(s) if s is not None else None for s in states]
+    return [doc for doc, _ in chunk]
 
 
 def _workers(paths: Sequence[Path], jobs: int | None) -> int:
@@ -116,16 +126,15 @@ def load_documents(
     chunks = [(todo[i : i + size], encoding, cache) for i in range(0, len(todo), size)]
     with paused_gc():
         if workers == 1:
-            results: Iterable[list[Document]] = map(_read_chunk, chunks)
-            for chunk in results:
-                parsed += chunk
+            for paths_, _, _ in chunks:
+                parsed += [_parse_one(p, encoding, store) for p in paths_]
                 if progress:
                     progress(len(hits) + len(parsed), len(paths))
         else:
             ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
             with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
                 for chunk in pool.map(_read_chunk, chunks):
-                    parsed += chunk
+                    parsed += _unpack(chunk)
                     if progress:
                         progress(len(hits) + len(parsed), len(paths))
     fresh = iter(parsed)
@@ -153,11 +162,11 @@ def check(docs: list[Document], targets: Iterable[str], selection: Selection, as
     cat = Catalog.build(docs, as_of)
     problems = [p for d in docs for p in d.problems] + run_rules(cat, selection)
     problems = [p for p in problems if p.file in wanted and selection.enabled(p.code)]
-    texts = {d.file: d.text for d in docs if d.file in wanted}
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for p in problems:
         by_file[p.file].append(p)
     files = {d.file: d for d in docs}
+    texts = {f: files[f].source() for f in by_file if f in files}  # for showing source lines
     located = [q for f, ps in by_file.items() for q in (place_cached(ps, files[f], cache) if f in files else place(ps, ""))]
     located.sort(key=Problem.sort_key)
     items = sum(len(d.items) for d in docs if d.file in wanted)

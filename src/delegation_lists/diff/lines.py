@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def item_lines(doc: Document) -> list[int] | None:
     """The 1-based line of each item of a block-style `items:` sequence, found by scanning the text (no parse);
     None when the layout is anything else (flow style, comments in odd places): then the file is composed."""
-    scan = scan_items(doc.text, len(doc.items))
+    scan = scan_items(doc.source(), len(doc.items))
     return None if scan is None else [i + 1 for i in scan.starts]
 
 
@@ -32,7 +32,7 @@ def place_lines(changes: list[Change]) -> None:
             cached[id(doc)] = item_lines(doc)
             if cached[id(doc)] is None:
                 try:
-                    cached[id(doc)] = compose(doc.text)
+                    cached[id(doc)] = compose(doc.source())
                 except LoadError:
                     cached[id(doc)] = None
         found = cached[id(doc)]

@@ -45,7 +45,7 @@ def _index(pairs: list[tuple[str, Document]]) -> Side:
         side.problems += bool(doc.problems)
         if doc.region is not None:
             node = doc.region.region
-            lines = doc.text.split("\n")
+            lines = doc.source().split("\n")
             side.region_files[node.code] = (rel, next((i + 1 for i, ln in enumerate(lines) if ln.strip().startswith("children:")), 1))
             side.regions[node.code] = {"name": node.name, "level": node.level,
                                        "children": [f"{c.code} {c.name}" for c in node.children],

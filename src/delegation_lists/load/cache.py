@@ -73,22 +73,22 @@ class Cache:
             os.replace(tmp, path)
 
 
-def restore(entry: dict[str, Any], file: str, path: Path, text: str) -> Document:
-    """A cached document under its current name."""
-    return Document(file, path, entry["kind"], text, None, entry["region"], entry["header"], entry["items"],
-                    [dataclasses.replace(p, file=file) for p in entry["problems"]])
+def restore(entry: dict[str, Any], file: str, path: Path, encoding: str | None) -> Document:
+    """A cached document under its current name (its text is read again only if needed)."""
+    return Document(file, path, entry["kind"], None, None, entry["region"], entry["header"], entry["items"],
+                    [dataclasses.replace(p, file=file) for p in entry["problems"]], encoding=encoding)
 
 
 def place_cached(problems: list[Problem], doc: Document, cache: Cache | None) -> list[Problem]:
     """`place` (line and column from the parsed text), remembering the answers per text in the cache, so a
     re-validation does not parse a file again just to locate its (unchanged) problems."""
     if cache is None or doc.digest is None:
-        return place(problems, doc.text, len(doc.items))
+        return place(problems, doc.source(), len(doc.items))
     known = cache.positions(doc.digest)
     out = [dataclasses.replace(p, line=known[(p.loc, p.at_key)][0], column=known[(p.loc, p.at_key)][1])
            if p.line == 0 and (p.loc, p.at_key) in known else p for p in problems]
     if any(p.line == 0 for p in out):
-        out = place(out, doc.text, len(doc.items))
+        out = place(out, doc.source(), len(doc.items))
         found = {(p.loc, p.at_key): (p.line, p.column) for p in out if p.line and (p.loc, p.at_key) not in known}
         if found:
             cache.save_positions(doc.digest, {**known, **found})

@@ -28,13 +28,24 @@ class Document:
     file: str  # the path as shown to the user
     path: Path
     kind: str | None = None  # region | list | mapping
-    text: str = ""
+    text: str | None = ""  # None: not kept (parsed in a worker process); `source()` reads it again
     data: Any = None
     region: RegionDoc | None = None
     header: ListHeader | None = None
     items: list[Item | None] = field(default_factory=list)  # aligned with the YAML `items:` (None: invalid)
     problems: list[Problem] = field(default_factory=list)
     digest: str | None = None  # the parse cache's key of the file's bytes, when read through it
+    encoding: str | None = None  # the --encoding the file was read with
+
+    def source(self) -> str:
+        """The file's text; read and decoded again when it was not kept (files parsed in worker processes and
+        files from the parse cache keep no text: only the few with problems need it)."""
+        if self.text is None:
+            try:
+                self.text = decode(self.path.read_bytes(), self.encoding)
+            except (OSError, LoadError):
+                self.text = ""
+        return self.text
 
 
 def _kind(data: Any, path: Path) -> str | None:
@@ -49,11 +60,11 @@ def _kind(data: Any, path: Path) -> str | None:
 def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes | None = None) -> Document:
     """Read (or take `raw` bytes, e.g. from git), decode, parse and validate one catalog file; every failure
     becomes a Problem."""
-    doc = Document(file, path)
+    doc = Document(file, path, encoding=encoding)
     try:
-        doc.text = decode(path.read_bytes() if raw is None else raw, encoding)
+        doc.text = text = decode(path.read_bytes() if raw is None else raw, encoding)
         with paused_gc():
-            data, duplicates = parse(doc.text)
+            data, duplicates = parse(text)
             doc.problems += [
                 problem("DL002", file, f"duplicate key `{key}`: it is already set above in this mapping", line=ln, column=col)
                 for key, ln, col in duplicates

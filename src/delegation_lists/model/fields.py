@@ -57,7 +57,7 @@ def _code_text(value: Any) -> Any:
 
 def _text(value: Any) -> Any:
     """Free text: trim surrounding spaces (including full-width ones)."""
-    return value.strip(" \t\u3000") if isinstance(value, str) else value
+    return value.strip(" \t\u3000") if value.__class__ is str else value
 
 
 def _text_list(value: Any) -> Any:

@@ -108,30 +108,46 @@ class Item(BaseModel):
 
     @model_validator(mode="after")
     def _complete(self) -> Item:
-        if self.source is not None:
-            if self.code is None:
-                self.code = self.source
+        values = self.__dict__  # read and set directly: this runs for every item of a province
+        if values["source"] is not None:
+            if values["code"] is None:
+                values["code"] = values["source"]
+                self.__pydantic_fields_set__.add("code")
         else:
-            missing = [f for f in REQUIRED_OWN if getattr(self, f) is None]
+            missing = [f for f in REQUIRED_OWN if values[f] is None]
             if missing:
                 raise PydanticCustomError(
                     "own_item_incomplete",
                     "an item without `source` needs {fields}",
                     {"fields": ", ".join(f"`{f}`" for f in missing)},
                 )
-        _check_waivers(self.waive, self.waive_reason)
+        if values["waive"]:
+            _check_waivers(values["waive"], values["waive_reason"])
         return self
+
+
+ItemState = tuple[dict[str, Any], set[str]]
+
+
+def item_state(item: Item) -> ItemState:
+    """A validated item as plain data, cheaper to send between processes than the model (2x, measured)."""
+    return item.__dict__, item.__pydantic_fields_set__
+
+
+def item_from_state(state: ItemState) -> Item:
+    """The item of `item_state`, rebuilt without validating again."""
+    new = Item.__new__(Item)
+    object.__setattr__(new, "__dict__", state[0])
+    object.__setattr__(new, "__pydantic_fields_set__", state[1])
+    object.__setattr__(new, "__pydantic_extra__", None)
+    object.__setattr__(new, "__pydantic_private__", None)
+    return new
 
 
 def with_fields(item: Item, values: dict[str, Any]) -> Item:
     """A copy of a validated item with some fields replaced by already-validated values (inheritance from a
     `source`): what `model_copy(update=...)` does, without its per-field deep-copy machinery (3x faster)."""
-    new = Item.__new__(Item)
-    object.__setattr__(new, "__dict__", {**item.__dict__, **values})
-    object.__setattr__(new, "__pydantic_fields_set__", item.__pydantic_fields_set__ | values.keys())
-    object.__setattr__(new, "__pydantic_extra__", None)
-    object.__setattr__(new, "__pydantic_private__", None)
-    return new
+    return item_from_state(({**item.__dict__, **values}, item.__pydantic_fields_set__ | values.keys()))
 
 
 class ListHeader(BaseModel):
