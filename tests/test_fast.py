@@ -73,3 +73,19 @@ def test_candidates_cover_every_resolvable_shape() -> None:
     for value in samples:
         assert resolve_plain(value) is not None, value
         assert CANDIDATE.fullmatch(f'"{value}"'), value
+
+
+def test_standalone_count_matches_its_regex_definition() -> None:
+    """The loop used for rare values counts exactly what the regex used for frequent ones counts."""
+    import random
+    import re
+
+    from delegation_lists.load.fasttext import _standalone
+
+    rng = random.Random(1)
+    alphabet = ["12", "a", "_", ".", ":", "+", "-", " ", "\n", '"', "'", "甲", ",", "]"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        for value in ("12", "1"):
+            v = re.escape(value)
+            assert _standalone(value, text) == len(re.findall(rf"{v}(?<![\w.:+-]{v})(?![\w.+-]|:\S)", text)), (value, text)
