@@ -37,15 +37,12 @@ class Entry:
     raw: Item
     item: Item
     jurisdiction: str
+    code: str  # the item's code ("" when it has none)
     source: Entry | None = None
 
     @property
     def file(self) -> str:
         return self.doc.file
-
-    @property
-    def code(self) -> str:
-        return self.raw.code or ""
 
     def loc(self, *parts: str | int) -> Loc:
         return ("items", self.index, *parts)
@@ -70,6 +67,7 @@ class Catalog:
         self._targets: dict[int, tuple[list[str], list[str]]] = {}  # id(entry) -> targets(entry)
         self._by_name: dict[str, dict[str, str]] = {}  # place -> child name -> child code
         self.sourced: list[Entry] = []  # entries with a `source`, in catalog order
+        self._inherit: dict[int, dict[str, object]] = {}  # id(source entry) -> what an item setting nothing inherits
 
     @classmethod
     def build(cls, docs: Iterable[Document], as_of: dt.date | None = None) -> Catalog:
@@ -110,7 +108,7 @@ class Catalog:
         jur = doc.header.jurisdiction
         for index, item in enumerate(doc.items):
             if item is not None:
-                entry = Entry(doc, index, item, item, jur)
+                entry = Entry(doc, index, item, item, jur, item.code or "")
                 self.entries.append(entry)
                 self.index[(jur, entry.code)].append(entry)
 
@@ -122,8 +120,15 @@ class Catalog:
         if found is None:
             return
         entry.source = found
-        mine, theirs = raw.__dict__, found.item.__dict__
-        inherited = {f: theirs[f] for f in INHERITED if mine[f] is None}
+        mine = raw.__dict__
+        if raw.__pydantic_fields_set__.isdisjoint(INHERITED):  # the usual township item: inherits all it can
+            inherited = self._inherit.get(id(found))
+            if inherited is None:
+                theirs = found.item.__dict__
+                inherited = self._inherit[id(found)] = {f: theirs[f] for f in INHERITED if mine[f] is None}
+        else:
+            theirs = found.item.__dict__
+            inherited = {f: theirs[f] for f in INHERITED if mine[f] is None}
         entry.item = with_fields(raw, inherited) if inherited else raw
 
     # --- queries used by rules and operations -------------------------------------------------------------

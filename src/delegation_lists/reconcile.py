@@ -134,11 +134,13 @@ def _reconcile(cat: Catalog, pcode: str, children: list[str] | None, threshold: 
             for child in cat.targets(e)[0]:
                 delegated[child].append(e)
     suggester = _Suggester(cat, by_jur[pcode], threshold)
-    results = [_child(cat, c, by_jur[c], delegated[c], suggester) for c in chosen]
+    depts: dict[int, str] = {}  # id(entry) -> department name: each parent item is offered to many children
+    results = [_child(cat, c, by_jur[c], delegated[c], suggester, depts) for c in chosen]
     return ReconcileResult(pcode, place.name, results)
 
 
-def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry], suggester: _Suggester) -> ChildResult:
+def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry], suggester: _Suggester,
+           depts: dict[int, str]) -> ChildResult:
     res = ChildResult(code, cat.places[code].name)
     offered = {e.code: e for e in delegated}
     taken: set[str] = set()
@@ -166,26 +168,35 @@ def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry]
     res.missing = [c for c in offered if c not in taken]
     res.coverage = round(len(taken) / len(offered), 4) if offered else 1.0
     for e in delegated:
-        dep = res.departments.setdefault(cat.department_name(e), {"delegated": 0, "taken": 0})
+        name = depts.get(id(e))
+        if name is None:
+            name = depts[id(e)] = cat.department_name(e)
+        dep = res.departments.setdefault(name, {"delegated": 0, "taken": 0})
         dep["delegated"] += 1
         dep["taken"] += e.code in taken
     return res
 
 
 class _Suggester:
-    """Best parent item for a child's own item: same kind, and same department when the child names one."""
+    """Best parent item for a child's own item: same kind, and same department when the child names one. The
+    name index is built on the first question (most reconciliations have no own items to suggest for)."""
 
     def __init__(self, cat: Catalog, parent_items: list[Entry], threshold: float) -> None:
-        self.cat, self.threshold = cat, threshold
-        self.index = NameIndex((e.code, e.item.name or "") for e in parent_items)
+        self.cat, self.threshold, self.parent_items = cat, threshold, parent_items
+        self.index: NameIndex | None = None
         self.by_kind: dict[str | None, set[str]] = defaultdict(set)
         self.by_kind_dept: dict[tuple[str | None, str], set[str]] = defaultdict(set)
-        for e in parent_items:
+
+    def _build(self) -> NameIndex:
+        for e in self.parent_items:
             self.by_kind[e.item.kind].add(e.code)
             self.by_kind[None].add(e.code)
-            self.by_kind_dept[(e.item.kind, cat.department_name(e))].add(e.code)
+            self.by_kind_dept[(e.item.kind, self.cat.department_name(e))].add(e.code)
+        return NameIndex((e.code, e.item.name or "") for e in self.parent_items)
 
     def suggest(self, entry: Entry) -> tuple[str, float] | None:
+        if self.index is None:
+            self.index = self._build()
         it = entry.item
         pool = self.by_kind_dept.get((it.kind, self.cat.department_name(entry))) or self.by_kind.get(it.kind, set())
         hit = self.index.best(it.name or "", pool)
