@@ -118,3 +118,19 @@ def test_xlsx_summary_and_one_sheet_per_child(tmp_path: Path, dlists):
 def _mk(path: Path) -> Path:
     path.mkdir()
     return path
+
+
+def test_text_output_is_an_aligned_table(dlists):
+    """The text report: counts per child under a rule as wide as the header, then one table per child to review."""
+    from rich.cells import cell_len
+
+    lines = dlists("reconcile", CATALOGS / "xunyang").stdout.splitlines()
+    header = next(i for i, ln in enumerate(lines) if ln.split()[:2] == ["child", "deleg"])
+    assert cell_len(lines[header + 1].strip()) == cell_len(lines[header].strip()) and set(lines[header + 1].strip()) == {"─"}
+    rows = lines[header + 2 : header + 7]
+    assert [r.split()[0] for r in rows] == ["城关街道", "吕河镇", "赵湾镇", "蜀河镇", "total"]
+    assert len({cell_len(r) for r in rows}) == 1  # right-aligned numbers end in one column
+    assert rows[-1].split()[1:] == ["232", "229", "1", "2", "2", "5", "1", "99%"]
+    detail = lines.index("蜀河镇 (610928106)")
+    assert lines[detail + 3].split()[:2] == ["mode_mismatch", "610928-CF-0001"]
+    assert lines[-1] == "✗ gaps found"

@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 
 import typer
-from rich import box
-from rich.table import Table
 
 from ..excel.reports import reconcile_book
 from ..excel.writer import write_book
@@ -26,6 +24,7 @@ from .common import (
     parse_date,
     pick_format,
 )
+from .table import print_table
 
 FORMATS = ("text", "json", "markdown", "xlsx")
 SHORT = {"delegated": "deleg", "matched": "match", "mode_mismatch": "mode≠", "missing": "miss",
@@ -110,19 +109,12 @@ def _details(result: ReconcileResult) -> list[tuple[str, list[list[str]]]]:
 
 def print_text(result: ReconcileResult) -> None:
     header, rows = _counts(result)
-    table = Table(title=f"{result.parent_name} ({result.parent}) → children", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
-    for h in header:
-        if h != "code":
-            table.add_column(SHORT.get(h, h), justify="left" if h == "child" else "right", no_wrap=True)
-    for r in rows:
-        table.add_row(*(str(v) for i, v in enumerate(r) if i != 1))
-    console.print(table)
+    keep = [i for i, h in enumerate(header) if h != "code"]
+    print_table(console, f"{result.parent_name} ({result.parent}) → children", [SHORT.get(header[i], header[i]) for i in keep],
+                [[r[i] for i in keep] for r in rows], [header[i] != "child" for i in keep])
     console.print(f"[dim]{LEGEND}[/]", highlight=False)
     for title, detail in _details(result):
-        t = Table("category", "item", "detail", title=title, header_style="bold", box=box.SIMPLE_HEAD)
-        for line in detail:
-            t.add_row(*line)
-        console.print(t)
+        print_table(console, title, ["category", "item", "detail"], detail, [False, False, False])
     console.print("[green]✓ every child matches its delegations[/]" if result.clean else "[red]✗ gaps found[/]")
 
 
