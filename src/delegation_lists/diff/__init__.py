@@ -66,8 +66,8 @@ def diff(old: Side, new: Side, opts: Options | None = None) -> DiffResult:
     added = [k for k in new.items if k not in old.items]
     renamed = _renames(old, new, removed, added)
     for (ok, nk) in renamed:
-        rel, doc, i, data = new.items[nk]
-        fields = field_changes(old.items[ok][3], data, opts)
+        rel, doc, i, _ = new.items[nk]
+        fields = field_changes(old.data(ok), new.data(nk), opts)
         changes.append(_change("renamed", nk, ok[1], rel, doc, i, fields))
     gone = {ok for ok, _ in renamed}
     came = {nk for _, nk in renamed}
@@ -80,9 +80,12 @@ def diff(old: Side, new: Side, opts: Options | None = None) -> DiffResult:
             rel, doc, i, _ = new.items[k]
             changes.append(_change("added", k, None, rel, doc, i, []))
     for k in old.items.keys() & new.items.keys():
-        (orel, _, _, odata), (nrel, doc, i, ndata) = old.items[k], new.items[k]
+        (orel, _, _, oitem), (nrel, doc, i, nitem) = old.items[k], new.items[k]
+        if orel == nrel and oitem.__dict__ == nitem.__dict__:
+            continue  # the common case: untouched (no need to dump the items to compare them field by field)
+        odata, ndata = old.data(k), new.data(k)
         if orel == nrel and odata == ndata:
-            continue  # the common case: untouched
+            continue
         fields = field_changes(odata, ndata, opts)
         if orel != nrel:
             changes.append(_change("moved", k, None, nrel, doc, i, [{"field": "file", "old": orel, "new": nrel}, *fields]))
@@ -104,12 +107,12 @@ def _renames(old: Side, new: Side, removed: list[tuple[str, str]], added: list[t
     pairs = []
     taken: set[tuple[str, str]] = set()
     for ok in removed:
-        o = old.items[ok][3]
+        o = old.data(ok)
         best, best_score = None, RENAME_MIN
         for nk in added:
             if nk[0] != ok[0] or nk in taken:
                 continue
-            n = new.items[nk][3]
+            n = new.data(nk)
             if (o.get("kind"), o.get("department")) != (n.get("kind"), n.get("department")):
                 continue
             s = 1.0 if o.get("name") == n.get("name") else score(grams(o.get("name") or ""), grams(n.get("name") or ""))

@@ -22,13 +22,13 @@ def _children(sides: tuple[Side, ...]) -> dict[str, list[tuple[str, str]]]:
 def _delegations(side: Side, children: dict[str, list[tuple[str, str]]]) -> dict[tuple[str, str], tuple[str, list[str]]]:
     """(jurisdiction, item) -> (mode, child codes) of every active delegation; `all` and names resolved."""
     out = {}
-    for (jur, code), (_, _, _, data) in side.items.items():
-        d = data.get("delegation")
-        if d and data.get("status", "active") == "active":
+    for (jur, code), (_, _, _, item) in side.items.items():
+        d = item.delegation
+        if d is not None and item.status == "active":
             kids = children.get(jur, [])
             names = {name: c for c, name in kids}
-            to = [c for c, _ in kids] if d.get("to") == ["all"] else [names.get(t, t) for t in d.get("to") or []]
-            out[(jur, code)] = (d["mode"], to)
+            to = [c for c, _ in kids] if d.to_all else [names.get(t, t) for t in d.to]
+            out[(jur, code)] = (d.mode, to)
     return out
 
 
@@ -52,7 +52,7 @@ def impact(old: Side, new: Side) -> list[dict[str, Any]]:
         for t in ot:
             if t not in nt:
                 row(t)["withdrawn"].append(key[1])
-    for (jur, code), (_, _, _, data) in new.items.items():
-        if jur in rows and data.get("source") in rows[jur]["withdrawn"]:
+    for (jur, code), (_, _, _, item) in new.items.items():
+        if jur in rows and item.source in rows[jur]["withdrawn"]:
             rows[jur]["orphaned"].append(code)
     return [{"target": t, **{k: sorted(v, key=str) for k, v in r.items()}} for t, r in sorted(rows.items()) if any(r.values())]

@@ -10,6 +10,7 @@ from ..load.discover import discover
 from ..load.document import Document
 from ..load.git import is_git_spec, read_git
 from ..load.yaml import paused_gc
+from ..model.items import Item
 from ..validate import load_documents
 
 
@@ -17,10 +18,19 @@ from ..validate import load_documents
 class Side:
     """One version: items keyed by (jurisdiction, code), with the file (relative to the side's root) and line."""
 
-    items: dict[tuple[str, str], tuple[str, Document, int, dict[str, Any]]] = field(default_factory=dict)
+    items: dict[tuple[str, str], tuple[str, Document, int, Item]] = field(default_factory=dict)
     regions: dict[str, dict[str, Any]] = field(default_factory=dict)
     region_files: dict[str, tuple[str, int]] = field(default_factory=dict)  # jurisdiction -> (file, line of children)
     problems: int = 0
+    _dumps: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict, repr=False)
+
+    def data(self, key: tuple[str, str]) -> dict[str, Any]:
+        """An item as the diff compares it (JSON values, defaults left out); made only for items that differ."""
+        found = self._dumps.get(key)
+        if found is None:
+            item = self.items[key][3]
+            found = self._dumps[key] = item.model_dump(mode="json", exclude_defaults=True, exclude={"code", "waive_reason"})
+        return found
 
 
 def load_side(arg: str, encoding: str | None = None, cache: Path | None = None) -> Side:
@@ -54,7 +64,5 @@ def _index(pairs: list[tuple[str, Document]]) -> Side:
             continue
         for i, item in enumerate(doc.items):
             if item is not None and item.code:
-                data = item.model_dump(mode="json", exclude_defaults=True, exclude={"waive_reason"})
-                data.pop("code", None)
-                side.items[(doc.header.jurisdiction, item.code)] = (rel, doc, i, data)
+                side.items[(doc.header.jurisdiction, item.code)] = (rel, doc, i, item)
     return side
