@@ -119,6 +119,7 @@ def main() -> None:
             if name not in best or result[0] < best[name][0]:
                 best[name] = result
     print(f"catalog: {folder}  {items:,} items in {files:,} files  (best of {args.repeat}, fresh process each)")
+    print("dlists:", subprocess.run([sys.executable, "-m", "delegation_lists", "--version"], capture_output=True, text=True).stdout.strip())
     print(f"{'run':<15} {'wall s':>8} {'items/s':>10} {'peak MB':>9} {'exit':>5} {'ratio':>7}")
     base = best["baseline"][0] if "baseline" in best else None
     for name in chosen:

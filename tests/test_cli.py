@@ -129,8 +129,11 @@ def test_single_file_uses_catalog_context(dlists):
 def test_version(dlists):
     from delegation_lists import __version__
 
+    from delegation_lists.load.yaml import backend
+
     result = dlists("--version")
-    assert result.exit_code == 0 and result.stdout.strip() == f"dlists {__version__}"
+    assert result.exit_code == 0 and result.stdout.strip() == f"dlists {__version__} (YAML: {backend()})"
+    assert "libyaml" in result.stdout  # the C parser is there (and rapidyaml in front of it when installed)
 
 
 def test_text_report_to_file(tmp_path: Path, dlists):

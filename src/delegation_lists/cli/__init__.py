@@ -27,8 +27,9 @@ def _root(
     state.debug = debug
     if version:
         from .. import __version__
+        from ..load.yaml import backend
 
-        typer.echo(f"dlists {__version__}")
+        typer.echo(f"dlists {__version__} (YAML: {backend()})")
         raise typer.Exit(0)
 
 

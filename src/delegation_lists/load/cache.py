@@ -25,7 +25,7 @@ from .document import Document
 from .locate import place
 
 CACHE_DIR = ".dlists-cache"
-FORMAT = 2  # bump when the cached shape changes
+FORMAT = 3  # bump when the cached shape changes
 
 
 class Cache:

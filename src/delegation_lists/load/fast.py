@@ -30,8 +30,9 @@ try:
     import ryml
 
     AVAILABLE = (0, 15) <= tuple(ryml.version_tuple[:2]) < (0, 16)  # the emitter's JSON output is tested on these
+    VERSION = str(ryml.version)
 except ImportError:  # pragma: no cover - the fast backend is optional
-    AVAILABLE = False
+    AVAILABLE, VERSION = False, ""
 
 
 class _Decline(Exception):

@@ -17,7 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import LoadError
-from .fast import AVAILABLE, fast_parse
+from .fast import AVAILABLE, VERSION, fast_parse
 from .humanize import describe_yaml_error
 from .scalars import STR, T, Unsupported, construct, resolve_plain
 
@@ -47,6 +47,14 @@ PLAIN = "!plain"  # our marker: a plain scalar still to be resolved
 MAX_DEPTH = 100
 #: use the fast backend (rapidyaml) when installed; DLISTS_YAML=pyyaml turns it off
 FAST = AVAILABLE and os.environ.get("DLISTS_YAML", "").lower() != "pyyaml"
+
+
+def backend() -> str:
+    """Which YAML parser loads files, for `--version` and the benchmarks."""
+    base = "libyaml" if LIBYAML else "pure-Python PyYAML"
+    if FAST:
+        return f"rapidyaml {VERSION}, falling back to {base}"
+    return base
 
 
 class _Composer(_Parser):  # type: ignore[misc, unused-ignore]
