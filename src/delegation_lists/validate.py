@@ -118,13 +118,13 @@ def load_documents(
     """Read every file, in the given order. With `cache` (a folder), files whose bytes were seen before come from
     the parse cache under it; the others are parsed, in parallel worker processes when they are many."""
     store = Cache(cache, encoding) if cache is not None else None
-    hits = {i: d for i, p in enumerate(paths) if store is not None and (d := _from_cache(p, encoding, store)) is not None}
-    todo = [p for i, p in enumerate(paths) if i not in hits]
-    parsed: list[Document] = []
-    workers = _workers(todo, jobs)
-    size = max(1, min(64, len(todo) // (workers * 4) or 1))
-    chunks = [(todo[i : i + size], encoding, cache) for i in range(0, len(todo), size)]
-    with paused_gc():
+    with paused_gc():  # loading makes millions of objects and no cycles: collecting would only cost time
+        hits = {i: d for i, p in enumerate(paths) if store is not None and (d := _from_cache(p, encoding, store)) is not None}
+        todo = [p for i, p in enumerate(paths) if i not in hits]
+        parsed: list[Document] = []
+        workers = _workers(todo, jobs)
+        size = max(1, min(64, len(todo) // (workers * 4) or 1))
+        chunks = [(todo[i : i + size], encoding, cache) for i in range(0, len(todo), size)]
         if workers == 1:
             for paths_, _, _ in chunks:
                 parsed += [_parse_one(p, encoding, store) for p in paths_]

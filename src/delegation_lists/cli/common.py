@@ -19,6 +19,7 @@ from ..atomic import write_text
 from ..config import Config, ConfigError, find_config
 from ..load.discover import PathError
 from ..load.text import ENCODING_ALIASES
+from ..load.yaml import paused_gc
 from ..rules import Selection
 
 
@@ -27,12 +28,15 @@ class UserError(Exception):
 
 
 def command(func: Callable[..., None]) -> Callable[..., None]:
-    """Wrap a command: user errors print one line on stderr and exit 2 (no traceback)."""
+    """Wrap a command: user errors print one line on stderr and exit 2 (no traceback). The cyclic garbage
+    collector is paused for the run: a command is short, loads millions of objects that form no cycles, and each
+    full collection would scan them all again (it doubled the time of loading a province from the cache)."""
 
     @functools.wraps(func)
     def wrapped(*args: Any, **kwargs: Any) -> None:
         try:
-            func(*args, **kwargs)
+            with paused_gc():
+                func(*args, **kwargs)
         except (UserError, PathError, ConfigError) as exc:
             err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(2) from None

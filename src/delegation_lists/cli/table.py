@@ -26,6 +26,7 @@ def render(header: Sequence[str], rows: Sequence[Sequence[object]], right: Seque
 
 def print_table(console: Console, title: str, header: Sequence[str], rows: Sequence[Sequence[object]],
                 right: Sequence[bool]) -> None:
-    """A blank line, the title in bold, then the table as plain text (one write)."""
+    """A blank line, the title in bold, then the table as plain text, written straight to the console's file
+    (rich would examine every character of it again)."""
     console.print(f"\n[bold]{escape(title)}[/]", highlight=False)
-    console.out("\n".join(render(header, rows, right)), highlight=False)
+    console.file.write("\n".join(render(header, rows, right)) + "\n")
