@@ -131,14 +131,33 @@ def load_documents(
                 if progress:
                     progress(len(hits) + len(parsed), len(paths))
         else:
-            ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-            with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-                for chunk in pool.map(_read_chunk, chunks):
-                    parsed += _unpack(chunk)
-                    if progress:
-                        progress(len(hits) + len(parsed), len(paths))
+            parsed = _parse_shared(chunks, workers, store, lambda n: progress(len(hits) + n, len(paths)) if progress else None)
     fresh = iter(parsed)
     return [hits[i] if i in hits else next(fresh) for i in range(len(paths))]
+
+
+def _parse_shared(chunks: list[tuple[list[Path], str | None, Path | None]], workers: int, store: Cache | None,
+                  progress: Callable[[int], None]) -> list[Document]:
+    """Parse chunks in `workers - 1` worker processes and in this process at once: the workers take chunks from
+    the front, this process from the back (those no worker has started), so the cores stay busy and only the
+    workers' share has to be sent back."""
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    results: list[list[Document] | None] = [None] * len(chunks)
+    done = 0
+    with ProcessPoolExecutor(workers - 1, mp_context=ctx) as pool:
+        futures = [pool.submit(_read_chunk, c) for c in chunks]
+        for i in reversed(range(len(chunks))):
+            if futures[i].cancel():
+                paths, encoding, _ = chunks[i]
+                results[i] = [_parse_one(p, encoding, store) for p in paths]
+                done += len(paths)
+                progress(done)
+        for i, future in enumerate(futures):
+            if results[i] is None:
+                results[i] = _unpack(future.result())
+                done += len(chunks[i][0])
+                progress(done)
+    return [d for chunk in results if chunk is not None for d in chunk]
 
 
 def run_rules(cat: Catalog, selection: Selection) -> list[Problem]:
