@@ -13,7 +13,7 @@ from typing import Any
 from .catalog import Catalog, Entry
 from .load.yaml import paused_gc
 from .rules.delegation import inactive_reason
-from .similarity import NameIndex
+from .similarity import grams, score
 
 #: the sets a reconciliation sorts a child's items into (spec §4)
 CATEGORIES = ("matched", "mode_mismatch", "missing", "unbacked", "own", "suggestions")
@@ -179,25 +179,38 @@ def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry]
 
 class _Suggester:
     """Best parent item for a child's own item: same kind, and same department when the child names one. The
-    name index is built on the first question (most reconciliations have no own items to suggest for)."""
+    pools are built on the first question (most reconciliations have none to ask), and names are compared only
+    within the pool asked about (bigrams computed once per parent item): the same answer as a name index over
+    all parent items (`similarity.NameIndex.best` with `allowed`), without indexing thousands of names."""
 
     def __init__(self, cat: Catalog, parent_items: list[Entry], threshold: float) -> None:
         self.cat, self.threshold, self.parent_items = cat, threshold, parent_items
-        self.index: NameIndex | None = None
+        self.names: dict[str, str] | None = None
+        self.grams: dict[str, frozenset[str]] = {}
         self.by_kind: dict[str | None, set[str]] = defaultdict(set)
         self.by_kind_dept: dict[tuple[str | None, str], set[str]] = defaultdict(set)
 
-    def _build(self) -> NameIndex:
+    def _build(self) -> dict[str, str]:
         for e in self.parent_items:
             self.by_kind[e.item.kind].add(e.code)
             self.by_kind[None].add(e.code)
             self.by_kind_dept[(e.item.kind, self.cat.department_name(e))].add(e.code)
-        return NameIndex((e.code, e.item.name or "") for e in self.parent_items)
+        return {e.code: e.item.name or "" for e in self.parent_items}
 
     def suggest(self, entry: Entry) -> tuple[str, float] | None:
-        if self.index is None:
-            self.index = self._build()
+        if self.names is None:
+            self.names = self._build()
         it = entry.item
         pool = self.by_kind_dept.get((it.kind, self.cat.department_name(entry))) or self.by_kind.get(it.kind, set())
-        hit = self.index.best(it.name or "", pool)
-        return hit if hit is not None and hit[1] >= self.threshold else None
+        mine = grams(it.name or "")
+        best: tuple[float, str] | None = None
+        for code in pool:
+            theirs = self.grams.get(code)
+            if theirs is None:
+                theirs = self.grams[code] = grams(self.names[code])
+            if mine & theirs:
+                cand = (-score(mine, theirs), code)
+                best = cand if best is None or cand < best else best
+        if best is None or -best[0] < self.threshold:
+            return None
+        return best[1], -best[0]
