@@ -191,3 +191,32 @@ def test_scanned_item_lines_agree_with_the_parser():
         assert got == [locate(root, ("items", i))[0] for i in range(len(doc.items))], path
         checked += 1
     assert checked > 30
+
+
+def test_identical_files_of_two_versions_are_parsed_once(tmp_path, monkeypatch):
+    """Loading two versions together parses a file whose bytes did not change once; each version still gets its
+    own documents (names, problems, text) and the diff is the same as loading the versions one by one."""
+    import shutil
+
+    from conftest import CATALOGS
+    from delegation_lists import validate as v
+    from delegation_lists.diff import diff, load_side, load_sides
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(CATALOGS / "xunyang", old)
+    shutil.copytree(CATALOGS / "xunyang", new)
+    edited = next(p for p in sorted(new.rglob("*.yaml")) if "items:" in p.read_text(encoding="utf-8"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("name: ", "name: 新", 1), encoding="utf-8")
+    parsed: list[str] = []
+    real = v._parse_one
+    monkeypatch.setattr(v, "_parse_one", lambda p, *a: parsed.append(p.name) or real(p, *a))
+    together = load_sides([str(old), str(new)])
+    files = len(list(old.rglob("*.yaml")))
+    assert len(parsed) == files + 1  # every file of the old version, and the one edited file of the new one
+    apart = [load_side(str(old)), load_side(str(new))]
+    assert diff(*together).to_dict() == diff(*apart).to_dict()
+    assert diff(*together).summary()["changed"] + diff(*together).summary()["renamed"] == 1
+    for side in together:
+        for rel, doc, _, _ in side.items.values():
+            assert doc.path.as_posix().endswith(rel) and doc.file == doc.path.as_posix()
+            assert doc.source() == doc.path.read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import multiprocessing
 import os
@@ -113,14 +114,16 @@ def _workers(paths: Sequence[Path], jobs: int | None) -> int:
 
 def load_documents(
     paths: Sequence[Path], encoding: str | None = None, progress: Progress | None = None, jobs: int | None = None,
-    cache: Path | None = None,
+    cache: Path | None = None, dedupe: bool = False,
 ) -> list[Document]:
     """Read every file, in the given order. With `cache` (a folder), files whose bytes were seen before come from
-    the parse cache under it; the others are parsed, in parallel worker processes when they are many."""
+    the parse cache under it; the others are parsed, in parallel worker processes when they are many. With
+    `dedupe` (two versions of a catalog), a file whose bytes equal an earlier one's is parsed once."""
     store = Cache(cache, encoding) if cache is not None else None
     with paused_gc():  # loading makes millions of objects and no cycles: collecting would only cost time
         hits = {i: d for i, p in enumerate(paths) if store is not None and (d := _from_cache(p, encoding, store)) is not None}
-        todo = [p for i, p in enumerate(paths) if i not in hits]
+        twins = _twins(paths, hits) if dedupe else {}
+        todo = [p for i, p in enumerate(paths) if i not in hits and i not in twins]
         parsed: list[Document] = []
         workers = _workers(todo, jobs)
         size = max(1, min(64, len(todo) // (workers * 4) or 1))
@@ -133,7 +136,36 @@ def load_documents(
         else:
             parsed = _parse_shared(chunks, workers, store, lambda n: progress(len(hits) + n, len(paths)) if progress else None)
     fresh = iter(parsed)
-    return [hits[i] if i in hits else next(fresh) for i in range(len(paths))]
+    docs = [hits[i] if i in hits else next(fresh) for i in range(len(paths)) if i not in twins]
+    if twins:
+        by_index = dict(zip([i for i in range(len(paths)) if i not in twins], docs, strict=True))
+        docs = [by_index[i] if i in by_index else _twin(by_index[twins[i]], paths[i]) for i in range(len(paths))]
+    return docs
+
+
+def _twins(paths: Sequence[Path], hits: dict[int, Document]) -> dict[int, int]:
+    """index -> index of an earlier file with the same bytes (to be parsed once), among the files to parse."""
+    first: dict[str, int] = {}
+    out = {}
+    for i, path in enumerate(paths):
+        if i in hits:
+            continue
+        try:
+            key = Cache.key(path.read_bytes())
+        except OSError:
+            continue
+        if key in first:
+            out[i] = first[key]
+        else:
+            first[key] = i
+    return out
+
+
+def _twin(doc: Document, path: Path) -> Document:
+    """The document of an identical file under another name (its text is read from its own file if needed)."""
+    file = path.as_posix()
+    return dataclasses.replace(doc, file=file, path=path, text=None, items=list(doc.items),
+                               problems=[dataclasses.replace(p, file=file) for p in doc.problems])
 
 
 def _parse_shared(chunks: list[tuple[list[Path], str | None, Path | None]], workers: int, store: Cache | None,

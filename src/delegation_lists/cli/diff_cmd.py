@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..atomic import write_text
-from ..diff import TYPES, DiffResult, Options, diff, load_side
+from ..diff import TYPES, DiffResult, Options, diff, load_sides
 from ..excel.reports import diff_book
 from ..excel.writer import write_book
 from ..render.tables import markdown
@@ -41,7 +41,7 @@ def diff_command(
     if chosen == "xlsx" and output is None:
         raise UserError("--format xlsx needs --output FILE.xlsx")
     config = load_config()
-    sides = [load_side(arg, config.encoding, cache_root(no_cache, config)) for arg in (old, new)]
+    sides = load_sides([old, new], config.encoding, cache_root(no_cache, config))
     for arg, side in zip((old, new), sides, strict=True):
         if side.problems:
             err_console.print(f"[yellow]warning:[/] {arg}: {side.problems} file(s) have problems and are compared only in part; run `dlists validate`")

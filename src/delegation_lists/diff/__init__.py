@@ -17,7 +17,7 @@ from ..similarity import grams, score
 from .fields import Options, field_changes
 from .impact import impact
 from .lines import item_lines, place_lines
-from .side import Side, load_side
+from .side import Side, load_side, load_sides
 
 RENAME_MIN = 0.8
 TYPES = ("added", "removed", "changed", "renamed", "moved")
@@ -135,4 +135,4 @@ def _region_changes(old: Side, new: Side, opts: Options) -> list[Change]:
     return out
 
 
-__all__ = ["TYPES", "Change", "DiffResult", "Options", "Side", "diff", "field_changes", "impact", "item_lines", "load_side"]
+__all__ = ["TYPES", "Change", "DiffResult", "Options", "Side", "diff", "field_changes", "impact", "item_lines", "load_side", "load_sides"]

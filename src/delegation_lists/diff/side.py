@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,17 +36,27 @@ class Side:
 
 def load_side(arg: str, encoding: str | None = None, cache: Path | None = None) -> Side:
     """A folder, a file, or `REV:PATH` -> its items and regions (files through the parse cache under `cache`)."""
-    if is_git_spec(arg):
-        rev, _, sub = arg.partition(":")
-        docs = read_git(arg, encoding)
-        prefix = f"{rev}:{sub.strip('/')}/" if sub.strip("/") else f"{rev}:"
-        pairs = [(d.file[len(prefix):] if d.file.startswith(prefix) else d.file.split(":", 1)[1], d) for d in docs]
-    else:
-        root = Path(arg)
-        docs = load_documents(discover([root], context=False).targets, encoding, cache=cache)
-        base = root if root.is_dir() else root.parent
-        pairs = [(d.path.relative_to(base).as_posix() if d.path.is_relative_to(base) else d.file, d) for d in docs]
-    return _index(pairs)
+    return load_sides([arg], encoding, cache)[0]
+
+
+def load_sides(args: Sequence[str], encoding: str | None = None, cache: Path | None = None) -> list[Side]:
+    """Several versions: folders and files are read in one pass (one set of worker processes for all, and a file
+    whose bytes are the same in two versions is parsed once); `REV:PATH` versions are read from git."""
+    roots = {i: Path(a) for i, a in enumerate(args) if not is_git_spec(a)}
+    targets = {i: discover([root], context=False).targets for i, root in roots.items()}
+    loaded = iter(load_documents([p for i in roots for p in targets[i]], encoding, cache=cache, dedupe=True))
+    out = []
+    for i, arg in enumerate(args):
+        if i in roots:
+            docs = [next(loaded) for _ in targets[i]]
+            base = roots[i] if roots[i].is_dir() else roots[i].parent
+            out.append(_index([(d.path.relative_to(base).as_posix() if d.path.is_relative_to(base) else d.file, d) for d in docs]))
+        else:
+            rev, _, sub = arg.partition(":")
+            docs = read_git(arg, encoding)
+            prefix = f"{rev}:{sub.strip('/')}/" if sub.strip("/") else f"{rev}:"
+            out.append(_index([(d.file[len(prefix):] if d.file.startswith(prefix) else d.file.split(":", 1)[1], d) for d in docs]))
+    return out
 
 
 @paused_gc()
