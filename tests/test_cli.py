@@ -128,7 +128,6 @@ def test_single_file_uses_catalog_context(dlists):
 
 def test_version(dlists):
     from delegation_lists import __version__
-
     from delegation_lists.load.yaml import backend
 
     result = dlists("--version")
