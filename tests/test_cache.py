@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import delegation_lists.validate as validate_module
+import delegation_lists.load.many as many_module
 from conftest import CASES, CATALOGS
 from delegation_lists.validate import validate
 
@@ -31,8 +31,8 @@ def test_only_changed_files_are_parsed(tmp_path: Path, monkeypatch: pytest.Monke
     cache = tmp_path / "cache"
     validate([catalog], cache=cache, jobs=1)
     parsed: list[str] = []
-    real = validate_module.read_document
-    monkeypatch.setattr(validate_module, "read_document", lambda path, *a, **k: parsed.append(path.name) or real(path, *a, **k))
+    real = many_module.read_document
+    monkeypatch.setattr(many_module, "read_document", lambda path, *a, **k: parsed.append(path.name) or real(path, *a, **k))
     zhaowan = catalog / "townships" / "zhaowan.yaml"
     zhaowan.write_text(zhaowan.read_text(encoding="utf-8").replace("mode: entrust", "mode: entrust ", 1), encoding="utf-8")
     again = validate([catalog], cache=cache, jobs=1)

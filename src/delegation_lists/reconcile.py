@@ -13,7 +13,7 @@ from typing import Any
 from .catalog import Catalog, Entry
 from .load.yaml import paused_gc
 from .rules.delegation import inactive_reason
-from .similarity import grams, score
+from .suggest import Suggester
 
 #: the sets a reconciliation sorts a child's items into (spec §4)
 CATEGORIES = ("matched", "mode_mismatch", "missing", "unbacked", "own", "suggestions")
@@ -133,13 +133,13 @@ def _reconcile(cat: Catalog, pcode: str, children: list[str] | None, threshold: 
         if e.item.delegation is not None and inactive_reason(e, cat.as_of) is None:
             for child in cat.targets(e)[0]:
                 delegated[child].append(e)
-    suggester = _Suggester(cat, by_jur[pcode], threshold)
+    suggester = Suggester(cat, by_jur[pcode], threshold)
     depts: dict[int, str] = {}  # id(entry) -> department name: each parent item is offered to many children
     results = [_child(cat, c, by_jur[c], delegated[c], suggester, depts) for c in chosen]
     return ReconcileResult(pcode, place.name, results)
 
 
-def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry], suggester: _Suggester,
+def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry], suggester: Suggester,
            depts: dict[int, str]) -> ChildResult:
     res = ChildResult(code, cat.places[code].name)
     offered = {e.code: e for e in delegated}
@@ -175,42 +175,3 @@ def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry]
         dep["delegated"] += 1
         dep["taken"] += e.code in taken
     return res
-
-
-class _Suggester:
-    """Best parent item for a child's own item: same kind, and same department when the child names one. The
-    pools are built on the first question (most reconciliations have none to ask), and names are compared only
-    within the pool asked about (bigrams computed once per parent item): the same answer as a name index over
-    all parent items (`similarity.NameIndex.best` with `allowed`), without indexing thousands of names."""
-
-    def __init__(self, cat: Catalog, parent_items: list[Entry], threshold: float) -> None:
-        self.cat, self.threshold, self.parent_items = cat, threshold, parent_items
-        self.names: dict[str, str] | None = None
-        self.grams: dict[str, frozenset[str]] = {}
-        self.by_kind: dict[str | None, set[str]] = defaultdict(set)
-        self.by_kind_dept: dict[tuple[str | None, str], set[str]] = defaultdict(set)
-
-    def _build(self) -> dict[str, str]:
-        for e in self.parent_items:
-            self.by_kind[e.item.kind].add(e.code)
-            self.by_kind[None].add(e.code)
-            self.by_kind_dept[(e.item.kind, self.cat.department_name(e))].add(e.code)
-        return {e.code: e.item.name or "" for e in self.parent_items}
-
-    def suggest(self, entry: Entry) -> tuple[str, float] | None:
-        if self.names is None:
-            self.names = self._build()
-        it = entry.item
-        pool = self.by_kind_dept.get((it.kind, self.cat.department_name(entry))) or self.by_kind.get(it.kind, set())
-        mine = grams(it.name or "")
-        best: tuple[float, str] | None = None
-        for code in pool:
-            theirs = self.grams.get(code)
-            if theirs is None:
-                theirs = self.grams[code] = grams(self.names[code])
-            if mine & theirs:
-                cand = (-score(mine, theirs), code)
-                best = cand if best is None or cand < best else best
-        if best is None or -best[0] < self.threshold:
-            return None
-        return best[1], -best[0]

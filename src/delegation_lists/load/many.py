@@ -1,0 +1,164 @@
+"""Reading many catalog files: parse-cache hits, identical files parsed once, and the rest parsed in this
+process and in worker processes at once (deterministic order whatever the split)."""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from ..model.items import ItemState, item_from_state, item_state
+from .cache import Cache, restore
+from .document import Document, read_document
+from .yaml import paused_gc
+
+Progress = Callable[[int, int], None]
+
+#: below this much YAML, starting worker processes costs more than it saves
+PARALLEL_MIN_BYTES = 4_000_000
+
+
+def _from_cache(path: Path, encoding: str | None, cache: Cache) -> Document | None:
+    """The cached document of `path` (its bytes read and hashed once), or None: not cached or unreadable."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    key = cache.key(raw)
+    entry = cache.get(key)
+    if entry is None:
+        return None
+    doc = restore(entry, path.as_posix(), path, encoding)
+    doc.digest = key
+    return doc
+
+
+def _parse_one(path: Path, encoding: str | None, cache: Cache | None) -> Document:
+    """Read and parse one file (and remember it in the cache)."""
+    try:
+        raw = path.read_bytes() if cache is not None else None
+    except OSError:
+        raw = None
+    doc = read_document(path, path.as_posix(), encoding, raw=raw)
+    doc.data = None  # not needed after validation
+    if cache is not None and raw is not None:
+        doc.digest = cache.key(raw)
+        cache.put(doc.digest, doc)
+    return doc
+
+
+Chunk = list[tuple[Document, list[ItemState | None]]]
+
+
+def _read_chunk(args: tuple[list[Path], str | None, Path | None]) -> Chunk:
+    """Parse files in a worker process; what goes back to the parent is kept small (no data, no text, items as
+    plain state): unpickling in the parent is the part that does not run in parallel."""
+    paths, encoding, cache_root = args
+    cache = Cache(cache_root, encoding) if cache_root is not None else None
+    out = []
+    for p in paths:
+        doc = _parse_one(p, encoding, cache)
+        states = [item_state(i) if i is not None else None for i in doc.items]
+        doc.text, doc.items = None, []
+        out.append((doc, states))
+    return out
+
+
+def _unpack(chunk: Chunk) -> list[Document]:
+    for doc, states in chunk:
+        doc.items = [item_from_state(s) if s is not None else None for s in states]
+    return [doc for doc, _ in chunk]
+
+
+def _workers(paths: Sequence[Path], jobs: int | None) -> int:
+    if jobs is not None:
+        return max(1, jobs)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cpus < 2 or len(paths) < 8:
+        return 1
+    size = sum(p.stat().st_size for p in paths if p.is_file())
+    return min(cpus, 8) if size >= PARALLEL_MIN_BYTES else 1
+
+
+def load_documents(
+    paths: Sequence[Path], encoding: str | None = None, progress: Progress | None = None, jobs: int | None = None,
+    cache: Path | None = None, dedupe: bool = False,
+) -> list[Document]:
+    """Read every file, in the given order. With `cache` (a folder), files whose bytes were seen before come from
+    the parse cache under it; the others are parsed, in parallel worker processes when they are many. With
+    `dedupe` (two versions of a catalog), a file whose bytes equal an earlier one's is parsed once."""
+    store = Cache(cache, encoding) if cache is not None else None
+    with paused_gc():  # loading makes millions of objects and no cycles: collecting would only cost time
+        hits = {i: d for i, p in enumerate(paths) if store is not None and (d := _from_cache(p, encoding, store)) is not None}
+        twins = _twins(paths, hits) if dedupe else {}
+        todo = [p for i, p in enumerate(paths) if i not in hits and i not in twins]
+        parsed: list[Document] = []
+        workers = _workers(todo, jobs)
+        size = max(1, min(64, len(todo) // (workers * 4) or 1))
+        chunks = [(todo[i : i + size], encoding, cache) for i in range(0, len(todo), size)]
+        if workers == 1:
+            for paths_, _, _ in chunks:
+                parsed += [_parse_one(p, encoding, store) for p in paths_]
+                if progress:
+                    progress(len(hits) + len(parsed), len(paths))
+        else:
+            parsed = _parse_shared(chunks, workers, store, lambda n: progress(len(hits) + n, len(paths)) if progress else None)
+    fresh = iter(parsed)
+    docs = [hits[i] if i in hits else next(fresh) for i in range(len(paths)) if i not in twins]
+    if twins:
+        by_index = dict(zip([i for i in range(len(paths)) if i not in twins], docs, strict=True))
+        docs = [by_index[i] if i in by_index else _twin(by_index[twins[i]], paths[i]) for i in range(len(paths))]
+    return docs
+
+
+def _twins(paths: Sequence[Path], hits: dict[int, Document]) -> dict[int, int]:
+    """index -> index of an earlier file with the same bytes (to be parsed once), among the files to parse."""
+    first: dict[str, int] = {}
+    out = {}
+    for i, path in enumerate(paths):
+        if i in hits:
+            continue
+        try:
+            key = Cache.key(path.read_bytes())
+        except OSError:
+            continue
+        if key in first:
+            out[i] = first[key]
+        else:
+            first[key] = i
+    return out
+
+
+def _twin(doc: Document, path: Path) -> Document:
+    """The document of an identical file under another name (its text is read from its own file if needed)."""
+    file = path.as_posix()
+    return dataclasses.replace(doc, file=file, path=path, text=None, items=list(doc.items),
+                               problems=[dataclasses.replace(p, file=file) for p in doc.problems])
+
+
+def _parse_shared(chunks: list[tuple[list[Path], str | None, Path | None]], workers: int, store: Cache | None,
+                  progress: Callable[[int], None]) -> list[Document]:
+    """Parse chunks in `workers - 1` worker processes and in this process at once: the workers take chunks from
+    the front, this process from the back (those no worker has started), so the cores stay busy and only the
+    workers' share has to be sent back."""
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    results: list[list[Document] | None] = [None] * len(chunks)
+    done = 0
+    with ProcessPoolExecutor(workers - 1, mp_context=ctx) as pool:
+        futures = [pool.submit(_read_chunk, c) for c in chunks]
+        for i in reversed(range(len(chunks))):
+            if futures[i].cancel():
+                paths, encoding, _ = chunks[i]
+                results[i] = [_parse_one(p, encoding, store) for p in paths]
+                done += len(paths)
+                progress(done)
+        for i, future in enumerate(futures):
+            if results[i] is None:
+                results[i] = _unpack(future.result())
+                done += len(chunks[i][0])
+                progress(done)
+    return [d for chunk in results if chunk is not None for d in chunk]
