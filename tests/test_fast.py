@@ -59,6 +59,8 @@ def test_identical_to_the_pyyaml_path(group: str) -> None:
     "a: 2023-02-30\n",  # a date that does not exist: located error
     "a: " + "[" * 120 + "]" * 120 + "\n",  # too deep
     "x:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 120)),
+    "- " * 5000 + "a\n",  # beyond rapidyaml's emitter depth limit too
+    "".join(" " * i + f"k{i}:\n" for i in range(2000)),
     "", "# only a comment\n", "--- a\n", "just text\n", "'quoted'\n", "12\n",
 ])
 def test_tricky_values(text: str) -> None:
@@ -89,3 +91,12 @@ def test_standalone_count_matches_its_regex_definition() -> None:
         for value in ("12", "1"):
             v = re.escape(value)
             assert _standalone(value, text) == len(re.findall(rf"{v}(?<![\w.:+-]{v})(?![\w.+-]|:\S)", text)), (value, text)
+
+
+def test_rapidyaml_messages_never_reach_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    """rapidyaml prints its own errors on file descriptor 2; the fast path silences them (the PyYAML path
+    reports the error properly)."""
+    for text in ["[a, b", "a: 'x", "- " * 5000 + "a\n", "a:\n  - b\n c: d\n"]:
+        with contextlib.suppress(LoadError):
+            parse(text, fast=True)
+    assert capfd.readouterr().err == ""

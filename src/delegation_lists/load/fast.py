@@ -77,12 +77,12 @@ def fast_parse(text: str) -> tuple[Any, list[tuple[str, int, int]]] | None:
     if not AVAILABLE or declines(text):
         return None
     try:
-        with _quiet():
+        with _quiet():  # rapidyaml prints its errors (parse errors, emitter depth limit) on stderr
             tree = ryml.parse_in_arena(text.encode("utf-8"))
-        root = tree.root_id()
-        if tree.is_stream(root) or not (tree.is_map(root) or tree.is_seq(root) or tree.is_val(root)):
-            return None  # empty, several documents, or explicit document markers
-        out = ryml.emit_json(tree)
+            root = tree.root_id()
+            if tree.is_stream(root) or not (tree.is_map(root) or tree.is_seq(root) or tree.is_val(root)):
+                return None  # empty, several documents, or explicit document markers
+            out = ryml.emit_json(tree)
         if DEEP.search(out):
             return None
         suspects = {c for c in set(CANDIDATE.findall(out)) if resolve_plain(c) is not None}
