@@ -17,8 +17,12 @@ def _key(p: dict) -> tuple:  # type: ignore[type-arg]
     return (p["code"], p["file"], p["line"], p["column"])
 
 
+@pytest.mark.parametrize("backend", ["default", "pyyaml"])
 @pytest.mark.parametrize("case", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
-def test_case(case):  # type: ignore[no-untyped-def]
+def test_case(case, backend, monkeypatch):  # type: ignore[no-untyped-def]
+    """Under the default parser (the fast one when installed) and under the PyYAML path alone."""
+    if backend == "pyyaml":
+        monkeypatch.setattr("delegation_lists.load.yaml.FAST", False)
     expected = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))["problems"]
     report = validate([case / "input"], as_of=dt.date(2025, 1, 1))
     got = [{"code": p.code, "file": p.file.rsplit("/", 1)[-1], "line": p.line, "column": p.column} for p in report.problems]

@@ -199,10 +199,10 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def parse(text: str, fast: bool = FAST) -> tuple[Any, list[tuple[str, int, int]]]:
+def parse(text: str, fast: bool | None = None) -> tuple[Any, list[tuple[str, int, int]]]:
     """Text of one YAML document -> (data, duplicate keys as (key, line, column)). Raises LoadError.
-    With `fast` (the default when rapidyaml is installed) the fast backend answers whenever it can."""
-    if fast:
+    With `fast` (default: `FAST`, on when rapidyaml is installed) the fast backend answers whenever it can."""
+    if FAST if fast is None else fast:
         done = fast_parse(text)
         if done is not None:
             return done
