@@ -54,6 +54,8 @@ def test_identical_to_the_pyyaml_path(group: str) -> None:
     "a: 2023-07-01\nb: '2023-07-01'\nc: [1, 1e5, 1.5, -.5, .5, 1., yes, 'yes', ~, null, '']\n2020: x\n'2021': y\nd:\n",
     "a: 1\nb: 0x1F\nc: 012\nd: 1_000\ne: +5\nf: .inf\ng: -.INF\nh: .nan\ni: 190:20:30\nj: 0b101\n",
     "- [a, b]\n- {x: 1}\n- \"multi\n  line\"\n- |\n  block\n- >-\n  folded\n  text\n- plain\n  continued\n",
+    "a: R&D\nb: 第*条\nc: 注意!\nd: x !y\ne: a*b&c!d\n",  # `&*!` inside text: not anchors, aliases or tags
+    "- &x 1\n- *x\n- !!str 2\n- [&y a, *y]\n- {k: !t v}\n",
     "a: 1\na: 2\n",  # duplicate key: the PyYAML path reports it
     "1: x\n0x1: y\n",  # keys that resolve alike
     "a: 2023-02-30\n",  # a date that does not exist: located error

@@ -13,8 +13,10 @@ from .scalars import construct, resolve_plain
 #: trailing spaces at the very end (block scalars differ there), and any `{` outside the simple one-line flow
 #: mappings below. The parsers disagree on some of these (libyaml is stricter); the rest are rare in catalogs
 #: and not worth proving.
-_DECLINE_CHARS = ("&", "*", "!", "\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff", "<<", "\n%", "\n---", "\n...")
+_DECLINE_CHARS = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff", "<<", "\n%", "\n---", "\n...")
 _DECLINE_STARTS = ("%", "---", "...", ":", "?", "- :", "- ?")
+#: a tag, anchor or alias starts a node: after a space, a line start or a flow indicator (`a&b` in text is none)
+_PROPERTY = re.compile(r"(?:^|[\s\[{,])[!&*]", re.M)
 _FLOW_SEQ = re.compile(r"\[[^\]\n]*(?:$|[:?\[])", re.M)
 _ODD_KEY = re.compile(r"\n *(?:- +)*[:?](?:[ \n]|$)")
 _SCALAR = r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s\-?:,\[\]{}#&*!|>'"%@`](?:[^:,\[\]{}#\n]*[^\s:,\[\]{}#])?)"""
@@ -29,6 +31,8 @@ def declines(text: str) -> bool:
     """Whether the text uses anything the fast path leaves to the PyYAML path (plain substring tests first:
     they run at memory speed, where one regex with many alternatives walks every character)."""
     if text.endswith(" ") or text.startswith(_DECLINE_STARTS) or any(s in text for s in _DECLINE_CHARS):
+        return True
+    if any(c in text for c in "!&*") and _PROPERTY.search(text):
         return True
     if "[" in text and _FLOW_SEQ.search(text):
         return True
