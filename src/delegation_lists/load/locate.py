@@ -12,9 +12,10 @@ from dataclasses import replace
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..rules.problem import Loc, Problem
+from .builder import MERGE, PLAIN, Builder
 from .errors import LoadError
 from .scan import ItemLines, scan_items
-from .yaml import MERGE, PLAIN, Builder, compose
+from .yaml import compose
 
 
 def _key_matches(knode: Node, key: str | int) -> bool:

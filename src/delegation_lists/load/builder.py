@@ -1,0 +1,108 @@
+"""Python values from a composed node tree: one tight pass, duplicate keys collected, aliases bounded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import LoadError
+from .scalars import T, Unsupported, construct, resolve_plain
+
+SEQ, MAP, MERGE = T + "seq", T + "map", T + "merge"
+PLAIN = "!plain"  # our marker (the composer's resolver): a plain scalar still to be resolved
+MAX_DEPTH = 100
+
+
+def at(node: Node) -> tuple[int, int]:
+    """1-based (line, column) of a node."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class Builder:
+    """Builds Python values from a node tree; collects duplicate keys; bounds alias expansion."""
+
+    def __init__(self, aliases: bool) -> None:
+        self.duplicates: list[tuple[str, int, int]] = []
+        self.memo: dict[int, Any] | None = {} if aliases else None
+        self.sizes: dict[int, int] = {}
+        self.count = 0  # nodes built
+        self.expanded = 0  # nodes reached again through aliases
+
+    def build(self, node: Node, depth: int = 0) -> Any:
+        if self.memo is not None:
+            return self._build_shared(node, depth)
+        return self._build(node, depth)
+
+    def _build_shared(self, node: Node, depth: int) -> Any:
+        memo = self.memo
+        assert memo is not None
+        key = id(node)
+        if key in memo:
+            if memo[key] is _BUSY:
+                raise LoadError("DL004", "an alias refers to the node that contains it (recursive alias)", *at(node))
+            self.expanded += self.sizes[key]
+            if self.expanded > max(10_000, 10 * self.count):
+                raise LoadError("DL004", "aliases expand to far more data than the file holds (alias bomb?)", *at(node))
+            return memo[key]
+        memo[key] = _BUSY
+        before = self.count + self.expanded
+        value = memo[key] = self._build(node, depth)
+        self.sizes[key] = self.count + self.expanded - before
+        return value
+
+    def _build(self, node: Node, depth: int) -> Any:
+        self.count += 1
+        cls = type(node)
+        if cls is ScalarNode:
+            return self.scalar(node)
+        if depth > MAX_DEPTH:
+            raise LoadError("DL006", f"nesting is deeper than {MAX_DEPTH} levels", *at(node))
+        if cls is MappingNode and node.tag == MAP:
+            return self.mapping(node, depth + 1)
+        if cls is SequenceNode and node.tag == SEQ:
+            return [self.build(child, depth + 1) for child in node.value]
+        raise LoadError("DL006", f"unsupported tag {node.tag!r} (catalogs use plain YAML values)", *at(node))
+
+    def scalar(self, node: Node) -> Any:
+        value = node.value
+        tag = resolve_plain(value) if node.tag == PLAIN else node.tag
+        if tag is None:
+            return value
+        try:
+            return construct(tag, value)
+        except Unsupported:
+            raise LoadError("DL006", f"unsupported tag {tag!r} on a scalar", *at(node)) from None
+        except (ValueError, TypeError, yaml.YAMLError) as exc:
+            raise LoadError("DL001", f"cannot read value {value[:40]!r} as {tag.rsplit(':', 1)[-1]}: {exc}", *at(node)) from None
+
+    def mapping(self, node: Node, depth: int) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        merged: set[Any] = set()
+        for knode, vnode in node.value:
+            if type(knode) is not ScalarNode:
+                raise LoadError("DL006", "a key must be a plain value, not a list or mapping", *at(knode))
+            if knode.tag == MERGE or (knode.tag == PLAIN and knode.value == "<<"):
+                self._merge(out, merged, vnode, depth)
+                continue
+            key = self.scalar(knode)
+            if key in out and key not in merged:
+                self.duplicates.append((str(key), *at(knode)))
+            merged.discard(key)
+            out[key] = self.build(vnode, depth)
+        return out
+
+    def _merge(self, out: dict[Any, Any], merged: set[Any], vnode: Node, depth: int) -> None:
+        sources = vnode.value if type(vnode) is SequenceNode else [vnode]
+        for src in sources:
+            value = self.build(src, depth)
+            if not isinstance(value, dict):
+                raise LoadError("DL006", "a merge key (<<) needs a mapping or a list of mappings", *at(src))
+            for k, v in value.items():
+                if k not in out:
+                    out[k] = v
+                    merged.add(k)
+
+
+_BUSY = object()
