@@ -22,14 +22,17 @@ Progress = Callable[[int, int], None]
 PARALLEL_MIN_BYTES = 4_000_000
 
 
-def _from_cache(path: Path, encoding: str | None, cache: Cache) -> Document | None:
-    """The cached document of `path` (its bytes read and hashed once), or None: not cached or unreadable."""
+def _digest(path: Path) -> str | None:
+    """The parse cache's key of a file's bytes; None when it cannot be read (parsing reports why)."""
     try:
-        raw = path.read_bytes()
+        return Cache.key(path.read_bytes())
     except OSError:
         return None
-    key = cache.key(raw)
-    entry = cache.get(key)
+
+
+def _from_cache(path: Path, key: str | None, encoding: str | None, cache: Cache) -> Document | None:
+    """The cached document of `path` (whose bytes hash to `key`), or None: not cached."""
+    entry = cache.get(key) if key is not None else None
     if entry is None:
         return None
     doc = restore(entry, path.as_posix(), path, encoding)
@@ -93,38 +96,37 @@ def load_documents(
     `dedupe` (two versions of a catalog), a file whose bytes equal an earlier one's is parsed once."""
     store = Cache(cache, encoding) if cache is not None else None
     with paused_gc():  # loading makes millions of objects and no cycles: collecting would only cost time
-        hits = {i: d for i, p in enumerate(paths) if store is not None and (d := _from_cache(p, encoding, store)) is not None}
-        twins = _twins(paths, hits) if dedupe else {}
-        todo = [p for i, p in enumerate(paths) if i not in hits and i not in twins]
-        parsed: list[Document] = []
-        workers = _workers(todo, jobs)
+        keys = [_digest(p) for p in paths] if store is not None or dedupe else []
+        docs: list[Document | None] = [_from_cache(p, keys[i], encoding, store) if store else None for i, p in enumerate(paths)]
+        twins = _twins(keys, docs) if dedupe else {}
+        todo = [i for i, d in enumerate(docs) if d is None and i not in twins]
+        hits = len(paths) - len(todo) - len(twins)
+        workers = _workers([paths[i] for i in todo], jobs)
         size = max(1, min(64, len(todo) // (workers * 4) or 1))
-        chunks = [(todo[i : i + size], encoding, cache) for i in range(0, len(todo), size)]
+        chunks = [([paths[i] for i in todo[k : k + size]], encoding, cache) for k in range(0, len(todo), size)]
         if workers == 1:
-            for paths_, _, _ in chunks:
-                parsed += [_parse_one(p, encoding, store) for p in paths_]
+            parsed: list[Document] = []
+            for chunk_paths, _, _ in chunks:
+                parsed += [_parse_one(p, encoding, store) for p in chunk_paths]
                 if progress:
-                    progress(len(hits) + len(parsed), len(paths))
+                    progress(hits + len(parsed), len(paths))
         else:
-            parsed = _parse_shared(chunks, workers, store, lambda n: progress(len(hits) + n, len(paths)) if progress else None)
-    fresh = iter(parsed)
-    docs = [hits[i] if i in hits else next(fresh) for i in range(len(paths)) if i not in twins]
-    if twins:
-        by_index = dict(zip([i for i in range(len(paths)) if i not in twins], docs, strict=True))
-        docs = [by_index[i] if i in by_index else _twin(by_index[twins[i]], paths[i]) for i in range(len(paths))]
-    return docs
+            parsed = _parse_shared(chunks, workers, store, lambda n: progress(hits + n, len(paths)) if progress else None)
+    for i, fresh in zip(todo, parsed, strict=True):
+        docs[i] = fresh
+    done: list[Document] = []
+    for i, doc in enumerate(docs):
+        # None left: a twin of an earlier file (parsed or cached above)
+        done.append(doc if doc is not None else _twin(done[twins[i]], paths[i]))
+    return done
 
 
-def _twins(paths: Sequence[Path], hits: dict[int, Document]) -> dict[int, int]:
-    """index -> index of an earlier file with the same bytes (to be parsed once), among the files to parse."""
+def _twins(keys: list[str | None], docs: list[Document | None]) -> dict[int, int]:
+    """index -> index of an earlier file with the same bytes (parsed once), among the files not cached."""
     first: dict[str, int] = {}
     out = {}
-    for i, path in enumerate(paths):
-        if i in hits:
-            continue
-        try:
-            key = Cache.key(path.read_bytes())
-        except OSError:
+    for i, key in enumerate(keys):
+        if docs[i] is not None or key is None:
             continue
         if key in first:
             out[i] = first[key]
