@@ -62,17 +62,22 @@ def discover(paths: Iterable[str | Path], exclude: Iterable[str] = (), context: 
     exclude = list(exclude)
     targets: dict[Path, None] = {}
     roots: dict[Path, None] = {}
+    walked: set[Path] = set()  # folders given whole: their catalog root adds nothing when it is the folder itself
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise PathError(f"no such file or folder: {raw}")
         files = _walk(path, exclude) if path.is_dir() else [path]
         targets.update(dict.fromkeys(files))
-        roots[catalog_root(path.resolve())] = None
+        resolved = path.resolve()
+        roots[catalog_root(resolved)] = None
+        if path.is_dir():
+            walked.add(resolved)
     extra: dict[Path, None] = {}
-    if context:
+    todo = [root for root in roots if root not in walked]
+    if context and todo:
         seen = {t.resolve() for t in targets}
-        for root in roots:
+        for root in todo:
             for f in _walk(root, exclude):
                 if f.resolve() not in seen:
                     extra[_relative(f)] = None
