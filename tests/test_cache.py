@@ -55,3 +55,32 @@ def test_cli_no_cache(tmp_path: Path, dlists, monkeypatch: pytest.MonkeyPatch):
     assert not (tmp_path / ".dlists-cache").exists()
     assert dlists("validate", CATALOGS / "xunyang", env=on).exit_code == 0
     assert any((tmp_path / ".dlists-cache").rglob("*.pickle"))
+
+
+def test_report_kept_for_an_unchanged_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The same files, rules and day give the kept report without loading anything; an edit, another rule
+    selection or another day computes a new one (equal to an uncached run)."""
+    import datetime as dt
+
+    from delegation_lists.rules import Selection
+
+    catalog = tmp_path / "cat"
+    shutil.copytree(CATALOGS / "xunyang", catalog)
+    cache = tmp_path / "cache"
+    day = dt.date(2025, 1, 1)
+    first = validate([catalog], cache=cache, as_of=day)
+    others = (dict(as_of=dt.date(2030, 1, 1)), dict(as_of=day, selection=Selection(ignore={"DL102"})))
+    expected = [validate([catalog], **other).problems for other in others]  # type: ignore[arg-type]
+    loads: list[int] = []
+    real = many_module.load_documents
+    monkeypatch.setattr("delegation_lists.validate.load_documents", lambda *a, **k: loads.append(1) or real(*a, **k))
+    again = validate([catalog], cache=cache, as_of=day)
+    assert loads == [] and again.problems == first.problems and (again.files, again.items) == (first.files, first.items)
+    assert again.texts.keys() == {p.file for p in first.problems}
+    for other, want in zip(others, expected, strict=True):
+        assert validate([catalog], cache=cache, **other).problems == want  # type: ignore[arg-type]
+    assert len(loads) == 2
+    edited = next(p for p in sorted(catalog.rglob("*.yaml")) if "promised_days" in p.read_text(encoding="utf-8"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("promised_days: ", "promised_days: 9", 1), encoding="utf-8")
+    after = validate([catalog], cache=cache, as_of=day)
+    assert len(loads) == 3 and after.problems == validate([catalog], as_of=day).problems and after.problems != first.problems

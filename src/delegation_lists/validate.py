@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,8 +13,10 @@ from .catalog import Catalog
 from .load.cache import Cache, place_cached
 from .load.discover import discover
 from .load.document import Document
+from .load.errors import LoadError
 from .load.locate import place
-from .load.many import Progress, load_documents
+from .load.many import Progress, digest, load_documents
+from .load.text import decode
 from .load.yaml import paused_gc
 from .rules import RULES, Problem, Selection
 from .rules.registry import checks
@@ -83,12 +86,52 @@ def validate(
     cache: Path | None = None,
 ) -> Report:
     """Validate files and folders (each in the context of its whole catalog). `jobs`: worker processes
-    (default: one per core for large catalogs); `cache`: the folder holding the parse cache (none: no cache)."""
+    (default: one per core for large catalogs); `cache`: the folder holding the parse cache (none: no cache).
+    With the cache, the report of the very same files (same names, same bytes), rules and day is kept too: a
+    re-run over an unchanged catalog only reads and hashes its files."""
     found = discover(paths, exclude)
-    docs = load_documents(found.targets + found.context, encoding, progress, jobs, cache)
+    files = found.targets + found.context
+    selection = selection or Selection()
+    day = as_of or dt.date.today()
+    store = Cache(cache, encoding) if cache is not None else None
+    keys = [digest(p) for p in files] if store is not None else None
+    key = _report_key(found.targets, files, keys, selection, day, encoding) if keys is not None else None
+    if store is not None and key is not None:
+        kept = store.report(key)
+        if isinstance(kept, tuple) and len(kept) == 3:
+            return _reopened(*kept, encoding)
+    docs = load_documents(files, encoding, progress, jobs, cache, keys=keys)
     with paused_gc():
-        return check(docs, (p.as_posix() for p in found.targets), selection or Selection(), as_of,
-                     Cache(cache, encoding) if cache is not None else None)
+        report = check(docs, (p.as_posix() for p in found.targets), selection, day, store)
+    if store is not None and key is not None:
+        store.save_report(key, (report.problems, report.files, report.items))
+    return report
+
+
+def _report_key(targets: list[Path], files: list[Path], keys: list[str | None], selection: Selection,
+                day: dt.date, encoding: str | None) -> str | None:
+    """What a report depends on: every file (name, target or context, bytes), the rules chosen, the day (expiry
+    rules), the encoding option; the tool version is in the cache folder's name. None if a file is unreadable."""
+    if any(k is None for k in keys):
+        return None
+    wanted = set(targets)
+    h = hashlib.blake2b(digest_size=20)
+    h.update(repr((sorted(selection.select) if selection.select is not None else None, sorted(selection.ignore),
+                   day.isoformat(), encoding)).encode())
+    for path, key in zip(files, keys, strict=True):
+        h.update(f"\n{path.as_posix()}\0{path in wanted}\0{key}".encode())
+    return h.hexdigest()
+
+
+def _reopened(problems: list[Problem], files: int, items: int, encoding: str | None) -> Report:
+    """A kept report, with the texts of its files with problems read again (for showing source lines)."""
+    texts = {}
+    for name in {p.file for p in problems}:
+        try:
+            texts[name] = decode(Path(name).read_bytes(), encoding)
+        except (OSError, LoadError):
+            texts[name] = ""
+    return Report(problems, files, items, texts)
 
 
 def load_catalog(

@@ -1,5 +1,7 @@
-"""The parse cache: a loaded file, keyed by a hash of its bytes, the tool version and the encoding option, so
-that re-validating a catalog after editing one file parses only that file.
+"""The parse cache: a loaded file, keyed by a hash of its bytes, the tool (version and code) and the encoding
+option, so that re-validating a catalog after editing one file parses only that file; and whole validation
+reports, keyed by every file's name and bytes, the rules chosen and the day, so that re-running over an
+unchanged catalog reads nothing but the files' bytes.
 
 Entries live under `.dlists-cache/` (one pickle per content hash, written atomically), hold the validated models
 and the load/schema problems, never the file name: a hit is rebuilt with the file's current name and text, so
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import os
 import pickle
@@ -28,9 +31,21 @@ CACHE_DIR = ".dlists-cache"
 FORMAT = 3  # bump when the cached shape changes
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """The tool's own code (name, size and time of every module): an edited rule or loader, even without a new
+    version number, gets a fresh cache folder."""
+    package = Path(__file__).resolve().parent.parent
+    h = hashlib.blake2b(digest_size=6)
+    for module in sorted(package.rglob("*.py")):
+        st = module.stat()
+        h.update(f"{module.relative_to(package)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
 class Cache:
     def __init__(self, root: Path, encoding: str | None = None) -> None:
-        self.dir = root / CACHE_DIR / f"{__version__}-{FORMAT}-{encoding or 'auto'}"
+        self.dir = root / CACHE_DIR / f"{__version__}-{FORMAT}-{code_fingerprint()}-{encoding or 'auto'}"
 
     @staticmethod
     def key(raw: bytes) -> str:
@@ -41,23 +56,23 @@ class Cache:
 
     def positions(self, key: str) -> dict[tuple[Any, bool], tuple[int, int]]:
         """Problem locations found in this text before: (loc, at_key) -> (line, column)."""
-        try:
-            with self._path(key).with_suffix(".pos").open("rb") as fh:
-                found = pickle.load(fh)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-            return {}
+        found = _read(self._path(key).with_suffix(".pos"))
         return found if isinstance(found, dict) else {}
 
     def save_positions(self, key: str, positions: dict[tuple[Any, bool], tuple[int, int]]) -> None:
         self._write(self._path(key).with_suffix(".pos"), positions)
 
     def get(self, key: str) -> dict[str, Any] | None:
-        try:
-            with self._path(key).open("rb") as fh:
-                entry = pickle.load(fh)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-            return None  # missing or unreadable: parse again
+        """A cached document's entry, or None (missing or unreadable: parse again)."""
+        entry = _read(self._path(key))
         return entry if isinstance(entry, dict) else None
+
+    def report(self, key: str) -> Any:
+        """A whole validation result stored under `key` (see `validate`), or None."""
+        return _read(self.dir / "reports" / key[:2] / f"{key}.pickle")
+
+    def save_report(self, key: str, value: Any) -> None:
+        self._write(self.dir / "reports" / key[:2] / f"{key}.pickle", value)
 
     def put(self, key: str, doc: Document) -> None:
         items = [item_state(i) if i is not None else None for i in doc.items]  # plain state: 2x faster to load
@@ -73,6 +88,14 @@ class Cache:
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+
+
+def _read(path: Path) -> Any:
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError, IndexError):
+        return None  # missing or unreadable: computed again
 
 
 def restore(entry: dict[str, Any], file: str, path: Path, encoding: str | None) -> Document:

@@ -22,7 +22,7 @@ Progress = Callable[[int, int], None]
 PARALLEL_MIN_BYTES = 4_000_000
 
 
-def _digest(path: Path) -> str | None:
+def digest(path: Path) -> str | None:
     """The parse cache's key of a file's bytes; None when it cannot be read (parsing reports why)."""
     try:
         return Cache.key(path.read_bytes())
@@ -89,14 +89,16 @@ def _workers(paths: Sequence[Path], jobs: int | None) -> int:
 
 def load_documents(
     paths: Sequence[Path], encoding: str | None = None, progress: Progress | None = None, jobs: int | None = None,
-    cache: Path | None = None, dedupe: bool = False,
+    cache: Path | None = None, dedupe: bool = False, keys: Sequence[str | None] | None = None,
 ) -> list[Document]:
     """Read every file, in the given order. With `cache` (a folder), files whose bytes were seen before come from
     the parse cache under it; the others are parsed, in parallel worker processes when they are many. With
-    `dedupe` (two versions of a catalog), a file whose bytes equal an earlier one's is parsed once."""
+    `dedupe` (two versions of a catalog), a file whose bytes equal an earlier one's is parsed once. `keys`: the
+    files' `digest`s when the caller has them already."""
     store = Cache(cache, encoding) if cache is not None else None
     with paused_gc():  # loading makes millions of objects and no cycles: collecting would only cost time
-        keys = [_digest(p) for p in paths] if store is not None or dedupe else []
+        if keys is None:
+            keys = [digest(p) for p in paths] if store is not None or dedupe else []
         docs: list[Document | None] = [_from_cache(p, keys[i], encoding, store) if store else None for i, p in enumerate(paths)]
         twins = _twins(keys, docs) if dedupe else {}
         todo = [i for i, d in enumerate(docs) if d is None and i not in twins]
@@ -121,7 +123,7 @@ def load_documents(
     return done
 
 
-def _twins(keys: list[str | None], docs: list[Document | None]) -> dict[int, int]:
+def _twins(keys: Sequence[str | None], docs: list[Document | None]) -> dict[int, int]:
     """index -> index of an earlier file with the same bytes (parsed once), among the files not cached."""
     first: dict[str, int] = {}
     out = {}
