@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog
+from .incremental import State, make_state, recheck, state_key
 from .load.cache import Cache, place_cached
 from .load.discover import discover
 from .load.document import Document
@@ -94,33 +94,36 @@ def validate(
     selection = selection or Selection()
     day = as_of or dt.date.today()
     store = Cache(cache, encoding) if cache is not None else None
-    keys = [digest(p) for p in files] if store is not None else None
-    key = _report_key(found.targets, files, keys, selection, day, encoding) if keys is not None else None
-    if store is not None and key is not None:
-        kept = store.report(key)
-        if isinstance(kept, tuple) and len(kept) == 3:
-            return _reopened(*kept, encoding)
-    docs = load_documents(files, encoding, progress, jobs, cache, keys=keys)
+    keys = [digest(p) for p in files] if store is not None else []
+    skey = state_key(files, found.targets, selection, day, encoding) if store is not None and None not in keys else None
+    if store is not None and cache is not None and skey is not None:
+        kept = _rerun(store.report(skey), files, found.targets, keys, selection, day, store, cache, encoding)
+        if kept is not None:
+            problems, state = kept
+            store.save_report(skey, state)
+            wanted = set(found.targets)
+            items = sum(n for p, n in zip(files, state.items, strict=True) if p in wanted)
+            return _reopened(problems, len(found.targets), items, encoding)
+    docs = load_documents(files, encoding, progress, jobs, cache, keys=keys or None)
     with paused_gc():
         report = check(docs, (p.as_posix() for p in found.targets), selection, day, store)
-    if store is not None and key is not None:
-        store.save_report(key, (report.problems, report.files, report.items))
+    if store is not None and skey is not None:
+        store.save_report(skey, make_state(docs, keys, report.problems))  # type: ignore[arg-type]
     return report
 
 
-def _report_key(targets: list[Path], files: list[Path], keys: list[str | None], selection: Selection,
-                day: dt.date, encoding: str | None) -> str | None:
-    """What a report depends on: every file (name, target or context, bytes), the rules chosen, the day (expiry
-    rules), the encoding option; the tool version is in the cache folder's name. None if a file is unreadable."""
-    if any(k is None for k in keys):
+def _rerun(state: object, files: list[Path], targets: list[Path], keys: list[str | None], selection: Selection,
+           day: dt.date, store: Cache, cache: Path, encoding: str | None) -> tuple[list[Problem], State] | None:
+    """The problems from the last run's state: as they were when no file changed, re-checked where an edit
+    reaches otherwise (None: a full run is needed)."""
+    if not isinstance(state, State) or len(state.digests) != len(files):
         return None
-    wanted = set(targets)
-    h = hashlib.blake2b(digest_size=20)
-    h.update(repr((sorted(selection.select) if selection.select is not None else None, sorted(selection.ignore),
-                   day.isoformat(), encoding)).encode())
-    for path, key in zip(files, keys, strict=True):
-        h.update(f"\n{path.as_posix()}\0{path in wanted}\0{key}".encode())
-    return h.hexdigest()
+    changed = [i for i, k in enumerate(keys) if k != state.digests[i]]
+    if not changed:
+        return sorted((p for ps in state.problems.values() for p in ps), key=Problem.sort_key), state
+    with paused_gc():
+        return recheck(state, files, targets, keys, changed,  # type: ignore[arg-type]
+                       lambda docs, names: check(docs, names, selection, day, store).problems, cache, encoding)
 
 
 def _reopened(problems: list[Problem], files: int, items: int, encoding: str | None) -> Report:
