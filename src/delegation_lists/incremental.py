@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def make_state(docs: list[Document], keys: list[str], problems: list[Problem]) -
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for p in problems:
         by_file[p.file].append(p)
-    return State(list(keys), [d.header.jurisdiction if d.header else None for d in docs],
+    return State(list(keys), [_jurisdiction(d) for d in docs],
                  [d.region is not None or d.kind == "region" for d in docs], [len(d.items) for d in docs], dict(by_file))
 
 
@@ -79,8 +80,15 @@ def _above(cat: Catalog, codes: set[str]) -> set[str]:
     return out
 
 
+Check = Callable[[list[Document], set[str]], list[Problem]]
+
+
+def _jurisdiction(doc: Document) -> str | None:
+    return doc.header.jurisdiction if doc.header is not None else None
+
+
 def recheck(state: State, files: list[Path], targets: list[Path], keys: list[str], changed: list[int],
-            check: object, cache: Path, encoding: str | None) -> tuple[list[Problem], State] | None:
+            check: Check, cache: Path, encoding: str | None) -> tuple[list[Problem], State] | None:
     """(every target's problems, the new state) re-checking only what `changed` files can affect, or None when
     a full run is needed. `check(docs, target names) -> problems` runs the rules (validate.check)."""
     if len(changed) > max(1, MAX_CHANGED * len(files)) or any(state.regions[i] for i in changed):
@@ -89,8 +97,7 @@ def recheck(state: State, files: list[Path], targets: list[Path], keys: list[str
                                              keys=[keys[i] for i in changed]), strict=True))
     if any(d.region is not None or d.kind == "region" for d in fresh.values()):
         return None
-    jurs = [fresh[i].header.jurisdiction if i in fresh and fresh[i].header else (None if i in fresh else j)  # type: ignore[union-attr]
-            for i, j in enumerate(state.jurisdictions)]
+    jurs = [_jurisdiction(fresh[i]) if i in fresh else j for i, j in enumerate(state.jurisdictions)]
     region_at = [i for i, r in enumerate(state.regions) if r]
     region_docs = load_documents([files[i] for i in region_at], encoding, cache=cache, keys=[keys[i] for i in region_at])
     tree = Catalog.build(region_docs)
@@ -105,7 +112,7 @@ def recheck(state: State, files: list[Path], targets: list[Path], keys: list[str
     loaded.update(zip(region_at, region_docs, strict=True))
     wanted = set(targets)
     redo = {files[i].as_posix() for i in range(len(files)) if files[i] in wanted and (i in fresh or jurs[i] in affected)}
-    found = check([loaded[i] for i in picked], redo)  # type: ignore[operator]
+    found = check([loaded[i] for i in picked], redo)
     problems = {f: ps for f, ps in state.problems.items() if f not in redo}
     for p in found:
         problems.setdefault(p.file, []).append(p)

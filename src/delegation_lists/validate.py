@@ -122,7 +122,7 @@ def _rerun(state: object, files: list[Path], targets: list[Path], keys: list[str
     if not changed:
         return sorted((p for ps in state.problems.values() for p in ps), key=Problem.sort_key), state
     with paused_gc():
-        return recheck(state, files, targets, keys, changed,  # type: ignore[arg-type]
+        return recheck(state, files, targets, [k or "" for k in keys], changed,
                        lambda docs, names: check(docs, names, selection, day, store).problems, cache, encoding)
 
 
