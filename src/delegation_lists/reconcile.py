@@ -7,7 +7,7 @@ Per child: matched, mode mismatch, missing (delegated, not taken on: 有责无�
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .catalog import Catalog, Entry
@@ -46,6 +46,11 @@ class ChildResult:
         """Items the parent delegates to this child (taken on, in another mode, or missing)."""
         return len(self.matched) + len(self.mode_mismatch) + len(self.missing)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-ready data (the lists themselves, not deep copies: `asdict` took a second for a
+        province)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
     def count_row(self) -> list[object]:
         """[name, code, delegated, one count per category, coverage]: a row of the summary tables."""
         return [self.name, self.jurisdiction, self.delegated, *[len(getattr(self, k)) for k in CATEGORIES], f"{self.coverage:.0%}"]
@@ -70,7 +75,7 @@ class ReconcileResult:
         return all(c.clean for c in self.children)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"parent": self.parent, "name": self.parent_name, "children": [asdict(c) for c in self.children], "totals": self.totals()}
+        return {"parent": self.parent, "name": self.parent_name, "children": [c.to_dict() for c in self.children], "totals": self.totals()}
 
 
 def parents(cat: Catalog) -> list[str]:
