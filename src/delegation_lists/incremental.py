@@ -52,6 +52,7 @@ def state_key(files: list[Path], targets: list[Path], selection: Selection, day:
 
 
 def make_state(docs: list[Document], keys: list[str], problems: list[Problem]) -> State:
+    """The state of a full run: its documents (with their digests) and the problems it reported."""
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for p in problems:
         by_file[p.file].append(p)

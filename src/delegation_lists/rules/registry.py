@@ -2,6 +2,11 @@
 
 Loader and schema problems are registered here too (with no check function), so that `dlists rules` lists
 every code a user can meet and every code can be selected or ignored the same way.
+
+A rule reports each problem on one file, and reads for it only that file, the other lists of the same
+jurisdiction, the lists of the jurisdictions above, and the region files - never the lists of the jurisdictions
+below. Incremental re-validation (incremental.py) relies on this: keep it when adding a rule, or make
+`incremental.recheck` re-check more.
 """
 
 from __future__ import annotations
