@@ -32,12 +32,14 @@ class Suggester:
             self.by_kind_dept[(e.item.kind, self.cat.department_name(e))].add(e.code)
         return {e.code: e.item.name or "" for e in self.parent_items}
 
-    def _index(self, pool: set[str]) -> dict[str, list[str]]:
+    def _index(self, pool: set[str], names: dict[str, str]) -> dict[str, list[str]]:
         found = self.indexes.get(id(pool))
         if found is None:
             found = self.indexes[id(pool)] = defaultdict(list)
             for code in sorted(pool):
-                self.grams[code] = theirs = self.grams.get(code) or grams(self.names[code] if self.names else "")
+                theirs = self.grams.get(code)
+                if theirs is None:
+                    theirs = self.grams[code] = grams(names[code])
                 for gram in theirs:
                     found[gram].append(code)
         return found
@@ -48,7 +50,7 @@ class Suggester:
         it = entry.item
         pool = self.by_kind_dept.get((it.kind, self.cat.department_name(entry))) or self.by_kind.get(it.kind, _NONE)
         mine = grams(it.name or "")
-        index = self._index(pool)
+        index = self._index(pool, self.names)
         candidates = {code for gram in mine for code in index.get(gram, ())}
         best = min(((-score(mine, self.grams[code]), code) for code in candidates), default=None)
         if best is None or -best[0] < self.threshold:

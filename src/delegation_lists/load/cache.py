@@ -1,7 +1,6 @@
 """The parse cache: a loaded file, keyed by a hash of its bytes, the tool (version and code) and the encoding
-option, so that re-validating a catalog after editing one file parses only that file; and whole validation
-reports, keyed by every file's name and bytes, the rules chosen and the day, so that re-running over an
-unchanged catalog reads nothing but the files' bytes.
+option, so that re-validating a catalog after editing one file parses only that file; and the state of the last
+validation run (incremental.py), keyed by the file names, rules, day and encoding.
 
 Entries live under `.dlists-cache/` (one pickle per content hash, written atomically), hold the validated models
 and the load/schema problems, never the file name: a hit is rebuilt with the file's current name and text, so
@@ -67,12 +66,12 @@ class Cache:
         entry = _read(self._path(key))
         return entry if isinstance(entry, dict) else None
 
-    def report(self, key: str) -> Any:
-        """A whole validation result stored under `key` (see `validate`), or None."""
-        return _read(self.dir / "reports" / key[:2] / f"{key}.pickle")
+    def state(self, key: str) -> Any:
+        """The state of the last validation run kept under `key` (incremental.State), or None."""
+        return _read(self.dir / "states" / key[:2] / f"{key}.pickle")
 
-    def save_report(self, key: str, value: Any) -> None:
-        self._write(self.dir / "reports" / key[:2] / f"{key}.pickle", value)
+    def save_state(self, key: str, value: Any) -> None:
+        self._write(self.dir / "states" / key[:2] / f"{key}.pickle", value)
 
     def put(self, key: str, doc: Document) -> None:
         items = [item_state(i) if i is not None else None for i in doc.items]  # plain state: 2x faster to load

@@ -86,15 +86,13 @@ def fast_parse(text: str) -> tuple[Any, list[tuple[str, int, int]]] | None:
         if DEEP.search(out):
             return None
         suspects = {c for c in set(CANDIDATE.findall(out)) if resolve_plain(c) is not None}
-        known = settle(suspects, text, out)
-        if known:
-            for i, (value, made) in enumerate(list(known.items())):
-                token = f"-0.0e-{TOKEN + i}"
-                out = out.replace(f'"{value}"', token)
-                known[token] = made
+        stand_in: dict[str, Any] = {}  # stand-in number -> the value PyYAML makes of a settled plain scalar
+        for i, (value, made) in enumerate(settle(suspects, text, out).items()):
+            stand_in[f"-0.0e-{TOKEN + i}"] = made
+            out = out.replace(f'"{value}"', f"-0.0e-{TOKEN + i}")
         numbers: list[_Number] = []
         data = json.JSONDecoder(object_pairs_hook=_pairs, strict=False,
-                                parse_float=lambda s: known[s] if s in known else _number(s, numbers)).decode(out)
+                                parse_float=lambda s: stand_in[s] if s in stand_in else _number(s, numbers)).decode(out)
         if not suspects and not numbers:
             return data, []  # nothing JSON could have read differently from PyYAML
         return _Fixer(tree, suspects).fix(data, []), []
