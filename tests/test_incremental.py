@@ -50,18 +50,19 @@ def catalog(tmp_path: Path) -> Path:
     return out
 
 
-def test_edits_give_what_a_full_run_gives(catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("jobs", [None, 2])  # 2: the full runs are sharded (shards.py) and keep their state
+def test_edits_give_what_a_full_run_gives(catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int | None) -> None:
     cache = tmp_path / "cache"
     calls: list[bool] = []
     real = incremental.recheck
     monkeypatch.setattr("delegation_lists.validate.recheck", lambda *a, **k: calls.append(bool(r := real(*a, **k))) or r)
-    first = validate([catalog], cache=cache, as_of=DAY)
-    assert first.problems and validate([catalog], cache=cache, as_of=DAY).problems == first.problems
+    first = validate([catalog], cache=cache, as_of=DAY, jobs=jobs)
+    assert first.problems and validate([catalog], cache=cache, as_of=DAY, jobs=jobs).problems == first.problems
     assert calls == []  # nothing changed: the kept problems, no re-check at all
     for what, edit in EDITS:
         edit(catalog)
-        full = validate([catalog], as_of=DAY)
-        got = validate([catalog], cache=cache, as_of=DAY)
+        full = validate([catalog], as_of=DAY, jobs=1)
+        got = validate([catalog], cache=cache, as_of=DAY, jobs=jobs)
         assert [p.to_dict() for p in got.problems] == [p.to_dict() for p in full.problems], what
         assert (got.files, got.items) == (full.files, full.items), what
         assert calls[-1] is ("full run" not in what), what  # re-checked in part, or (region edit) not at all

@@ -60,7 +60,7 @@ def make_state(docs: list[Document], keys: list[str], problems: list[Problem]) -
                  [d.region is not None or d.kind == "region" for d in docs], [len(d.items) for d in docs], dict(by_file))
 
 
-def _below(cat: Catalog, codes: set[str]) -> set[str]:
+def below(cat: Catalog, codes: set[str]) -> set[str]:
     out, todo = set(codes), list(codes)
     while todo:
         place = cat.places.get(todo.pop())
@@ -71,7 +71,7 @@ def _below(cat: Catalog, codes: set[str]) -> set[str]:
     return out
 
 
-def _above(cat: Catalog, codes: set[str]) -> set[str]:
+def above(cat: Catalog, codes: set[str]) -> set[str]:
     out = set(codes)
     for code in codes:
         place = cat.places.get(code)
@@ -103,8 +103,8 @@ def recheck(state: State, files: list[Path], targets: list[Path], keys: list[str
     region_docs = load_documents([files[i] for i in region_at], encoding, cache=cache, keys=[keys[i] for i in region_at])
     tree = Catalog.build(region_docs)
     edited = {j for i in changed for j in (state.jurisdictions[i], jurs[i]) if j is not None}
-    affected = _below(tree, edited)
-    needed = _above(tree, affected)
+    affected = below(tree, edited)
+    needed = above(tree, affected)
     picked = [i for i in range(len(files)) if state.regions[i] or i in fresh or jurs[i] in needed]
     load = [i for i in picked if i not in fresh and not state.regions[i]]
     loaded = dict(zip(load, load_documents([files[i] for i in load], encoding, cache=cache,

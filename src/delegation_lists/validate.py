@@ -14,10 +14,12 @@ from .load.cache import Cache, place_cached
 from .load.discover import discover
 from .load.document import Document
 from .load.locate import place
-from .load.many import Progress, digest, load_documents
+from .load.many import Progress, digest, load_documents, workers_for
 from .load.yaml import paused_gc
 from .rules import RULES, Problem, Selection
 from .rules.registry import checks
+from .sharded import check_sharded
+from .shards import Files
 
 
 @dataclass
@@ -104,6 +106,15 @@ def validate(
             wanted = set(found.targets)
             items = sum(n for p, n in zip(files, state.items, strict=True) if p in wanted)
             return _reopened(problems, len(found.targets), items, encoding)
+    workers = workers_for(files, jobs)
+    if workers > 1:
+        sharded = check_sharded(Files.read(files, store is not None), found.targets, selection, day, encoding,
+                                cache, workers, progress)
+        if sharded is not None:
+            problems, texts, items, fresh = sharded
+            if store is not None and skey is not None and fresh is not None:
+                store.save_state(skey, fresh)
+            return Report(problems, len(found.targets), items, texts)
     docs = load_documents(files, encoding, progress, jobs, cache, keys=read or None)
     with paused_gc():
         report = check(docs, (p.as_posix() for p in found.targets), selection, day, store)

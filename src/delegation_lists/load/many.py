@@ -4,16 +4,14 @@ process and in worker processes at once (deterministic order whatever the split)
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
-import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..model.items import ItemState, item_from_state, item_state
 from .cache import Cache, restore
 from .document import Document, read_document
+from .pool import shared
 from .yaml import paused_gc
 
 Progress = Callable[[int, int], None]
@@ -77,7 +75,7 @@ def _unpack(chunk: Chunk) -> list[Document]:
     return [doc for doc, _ in chunk]
 
 
-def _workers(paths: Sequence[Path], jobs: int | None) -> int:
+def workers_for(paths: Sequence[Path], jobs: int | None) -> int:
     if jobs is not None:
         return max(1, jobs)
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -103,7 +101,7 @@ def load_documents(
         twins = _twins(keys, docs) if dedupe else {}
         todo = [i for i, d in enumerate(docs) if d is None and i not in twins]
         hits = len(paths) - len(todo) - len(twins)
-        workers = _workers([paths[i] for i in todo], jobs)
+        workers = workers_for([paths[i] for i in todo], jobs)
         size = max(1, min(64, len(todo) // (workers * 4) or 1))
         chunks = [([paths[i] for i in todo[k : k + size]], encoding, cache) for k in range(0, len(todo), size)]
         if workers == 1:
@@ -146,23 +144,16 @@ def _twin(doc: Document, path: Path) -> Document:
 
 def _parse_shared(chunks: list[tuple[list[Path], str | None, Path | None]], workers: int, store: Cache | None,
                   progress: Callable[[int], None]) -> list[Document]:
-    """Parse chunks in `workers - 1` worker processes and in this process at once: the workers take chunks from
-    the front, this process from the back (those no worker has started), so the cores stay busy and only the
-    workers' share has to be sent back."""
-    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    results: list[list[Document] | None] = [None] * len(chunks)
-    done = 0
-    with ProcessPoolExecutor(workers - 1, mp_context=ctx) as pool:
-        futures = [pool.submit(_read_chunk, c) for c in chunks]
-        for i in reversed(range(len(chunks))):
-            if futures[i].cancel():
-                paths, encoding, _ = chunks[i]
-                results[i] = [_parse_one(p, encoding, store) for p in paths]
-                done += len(paths)
-                progress(done)
-        for i, future in enumerate(futures):
-            if results[i] is None:
-                results[i] = _unpack(future.result())
-                done += len(chunks[i][0])
-                progress(done)
-    return [d for chunk in results if chunk is not None for d in chunk]
+    """Parse chunks in worker processes and in this process at once (see `shared`)."""
+    done = [0]
+
+    def local(chunk: tuple[list[Path], str | None, Path | None]) -> list[Document]:
+        paths, encoding, _ = chunk
+        return [_parse_one(p, encoding, store) for p in paths]
+
+    def finished(i: int) -> None:
+        done[0] += len(chunks[i][0])
+        progress(done[0])
+
+    results = shared(chunks, _read_chunk, local, _unpack, workers, finished)
+    return [d for chunk in results for d in chunk]

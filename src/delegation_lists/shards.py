@@ -1,0 +1,87 @@
+"""How a large catalog is cut into parts of its jurisdiction tree ("shards") checked each in its own process.
+
+The problems of a list of jurisdiction J depend only on J's lists, the lists of the jurisdictions above J and
+the region files (no rule reads the lists below: see incremental.py). So the tree is cut into subtrees (the
+jurisdictions at one depth, with all below them) and the subtrees are dealt into shards of about equal size;
+a shard is then checked with a catalog of its lists, the lists above them and every region file (sharded.py).
+
+Which file belongs to which jurisdiction is read off each file's first lines (load/guess.py) before anything
+is parsed; sharded.py compares every guess with the parsed file and gives up on the shards when one differs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import Catalog
+from .incremental import above
+from .load.cache import Cache
+from .load.guess import guess_jurisdiction, maybe_region
+
+
+@dataclass
+class Files:
+    """The files of a run as the parent reads them before planning: bytes size, cache key, guesses."""
+
+    paths: list[Path]
+    sizes: list[int]
+    keys: list[str | None]
+    guesses: list[str | None]
+    regions: list[int]  # indices of the files that may be region files (parsed by the parent)
+
+    @classmethod
+    def read(cls, paths: list[Path], cache: bool) -> Files:
+        out = cls(paths, [], [], [], [])
+        for i, path in enumerate(paths):
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                raw = b""
+            out.sizes.append(len(raw))
+            out.keys.append(Cache.key(raw) if cache and raw else None)
+            region = maybe_region(path, raw)
+            out.guesses.append(None if region else guess_jurisdiction(raw))
+            if region:
+                out.regions.append(i)
+        return out
+
+
+def _keys(tree: Catalog, guesses: list[str | None], shards: int) -> list[str]:
+    """Each file's subtree: its jurisdiction's ancestor at the shallowest depth that gives `shards` subtrees
+    (the jurisdiction itself when it lies higher; `?` + code for codes not in the tree)."""
+    chains: dict[str | None, list[str]] = {}
+    for jur in set(guesses):
+        chain, place = [], tree.places.get(jur) if jur is not None else None
+        while place is not None:
+            chain.append(place.code)
+            place = tree.places.get(place.parent) if place.parent is not None else None
+        chains[jur] = chain[::-1] or [f"?{jur or ''}"]
+    deepest = max((len(c) for c in chains.values()), default=1)
+    depth = next((d for d in range(deepest) if len({c[min(d, len(c) - 1)] for c in chains.values()}) >= shards), deepest - 1)
+    return [chains[g][min(depth, len(chains[g]) - 1)] for g in guesses]
+
+
+def plan(files: list[Path], sizes: list[int], guesses: list[str | None], targets: set[Path], tree: Catalog,
+         shards: int) -> list[tuple[list[int], set[int]]]:
+    """Each shard's files (indices, in catalog order) and which of them are its own (checked there; the others
+    are the lists above them, read for context): subtrees dealt largest first to the lightest shard."""
+    keys = _keys(tree, guesses, shards)
+    weight: dict[str, int] = defaultdict(int)
+    for key, size in zip(keys, sizes, strict=True):
+        weight[key] += size
+    bins: list[tuple[int, list[str]]] = [(0, []) for _ in range(min(shards, len(weight)))]
+    for key in sorted(weight, key=lambda k: (-weight[k], k)):
+        light = min(range(len(bins)), key=lambda b: bins[b][0])
+        bins[light] = (bins[light][0] + weight[key], [*bins[light][1], key])
+    by_jur: dict[str | None, list[int]] = defaultdict(list)
+    for i, jur in enumerate(guesses):
+        by_jur[jur].append(i)
+    out = []
+    for _, members in bins:
+        own = {i for i, key in enumerate(keys) if key in members}
+        jurs = {jur for i in own if files[i] in targets and (jur := guesses[i]) is not None}
+        context = {i for jur in above(tree, jurs) - jurs for i in by_jur.get(jur, ())}
+        out.append((sorted(own | context), own))
+    return out

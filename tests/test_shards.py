@@ -1,0 +1,102 @@
+"""The sharded check (shards.py) gives exactly what the ordinary check gives, and falls back when a guess is wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from delegation_lists import sharded
+from delegation_lists.load.guess import guess_jurisdiction
+from delegation_lists.validate import Report, validate
+from test_incremental import EDITS
+
+DAY = dt.date(2025, 1, 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('list:\n  jurisdiction: "610101"\n  level: county\nitems: []\n', "610101"),
+    ("list:\n  level: township\n  jurisdiction: '610101100'  # 甲镇\nitems:\n", "610101100"),
+    ("list:\n    jurisdiction: 610101\n", "610101"),
+    ("\ufefflist:\r\n  jurisdiction: A-1\r\n", "A-1"),
+    ("items: []\nlist:  # the header\n\n  jurisdiction: x1\n", "x1"),
+    ("list: {jurisdiction: '610101'}\n", None),  # flow style: the parser decides
+    ("list:\n  jurisdiction: 0610\n", None),  # YAML 1.1 reads an octal number
+    ("list:\n  jurisdiction: 1_000\n", None),
+    ("list:\n  jurisdiction: yes\n", None),
+    ("list:\n  jurisdiction: '6101'\n  jurisdiction: '6102'\n", None),  # duplicate key
+    ("list:\n  jurisdiction: 6101\n    02\n", None),  # a plain scalar continued on the next line
+    ("list:\n  jurisdiction: \"61\\x30\"\n", None),  # an escape
+    ("list:\n  jurisdiction: '6101'\nlist:\n  jurisdiction: '6102'\n", None),
+    ("list:\n  title: x\n jurisdiction: '6101'\n", None),  # odd indentation
+    ("items: []\n", None),
+    ("", None),
+])
+def test_guess_is_exact_or_none(text: str, expected: str | None) -> None:
+    assert guess_jurisdiction(text.encode("utf-8")) == expected
+
+
+def _same(a: Report, b: Report) -> None:
+    assert [p.to_dict() for p in a.problems] == [p.to_dict() for p in b.problems]
+    assert (a.files, a.items, sorted(a.texts)) == (b.files, b.items, sorted(b.texts))
+
+
+@pytest.fixture()
+def answered(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each sharded check answered (True) or fell back to the ordinary check (False)."""
+    calls: list[bool] = []
+    real = sharded.check_sharded
+    monkeypatch.setattr("delegation_lists.validate.check_sharded", lambda *a, **k: calls.append((r := real(*a, **k)) is not None) or r)
+    return calls
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("gen") / "cat"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--counties", "3", "--townships", "3",
+                    "--county-items", "40", "--per-file", "15", "--seed", "2", "-o", str(out)], check=True, capture_output=True)
+    for what, edit in EDITS:  # problems of many kinds, and a broken file
+        if "mended" not in what:
+            edit(out)
+    return out
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_sharded_equals_ordinary(generated: Path, answered: list[bool], jobs: int) -> None:
+    ordinary = validate([generated], as_of=DAY, jobs=1)
+    assert len({p.code for p in ordinary.problems}) >= 5
+    _same(validate([generated], as_of=DAY, jobs=jobs), ordinary)
+    township = next((generated / "county-002" / "townships").glob("*.yaml"))
+    _same(validate([township], as_of=DAY, jobs=jobs), validate([township], as_of=DAY, jobs=1))
+    assert answered == [True, True]
+
+
+def test_examples_sharded(answered: list[bool]) -> None:
+    for folder in [*sorted((ROOT / "catalogs").glob("*")), ROOT / "catalogs" / "real" / "guangan"]:
+        _same(validate([folder], as_of=DAY, jobs=2), validate([folder], as_of=DAY, jobs=1))
+    assert answered and all(answered)
+
+
+@pytest.mark.parametrize(("what", "edit"), [
+    ("a header the guess cannot read", lambda c: _rewrite(c / "county-001/county/list-001.yaml", 'list:\n  jurisdiction: "610101"\n  level: county\n', 'list: {jurisdiction: "610101", level: county}\n')),
+    ("a list in a file named region.yaml", lambda c: (c / "county-001/townships/region.yaml").write_text((c / "county-001/townships/610101100.yaml").read_text("utf-8"), "utf-8")),
+    ("a region in a file named like a list", lambda c: (c / "county-003/county/zz.yaml").write_bytes(b"\"region\": {code: '9', name: n, level: county}\n")),
+])
+def test_a_wrong_guess_falls_back(generated: Path, tmp_path: Path, answered: list[bool], what: str, edit: object) -> None:
+    import shutil
+
+    cat = tmp_path / "cat"
+    shutil.copytree(generated, cat)
+    edit(cat)  # type: ignore[operator]
+    _same(validate([cat], as_of=DAY, jobs=2), validate([cat], as_of=DAY, jobs=1))
+    assert answered == [False], what
+
+
+def _rewrite(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
