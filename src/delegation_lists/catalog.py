@@ -30,15 +30,30 @@ class Place:
 
 @dataclass(slots=True)
 class Entry:
-    """One item of one list, with `item` resolved (inherited fields filled from `source`)."""
+    """One item of one list: `raw` as written, `item` resolved (inherited fields filled from `source`, made on
+    first use: the rules read a township item's own fields and its source's, rarely the two merged)."""
 
     doc: Document
     index: int
     raw: Item
-    item: Item
     jurisdiction: str
     code: str  # the item's code ("" when it has none)
     source: Entry | None = None
+    _item: Item | None = None
+
+    @property
+    def item(self) -> Item:
+        if self._item is None:
+            self._item = self._resolved()
+        return self._item
+
+    def _resolved(self) -> Item:
+        raw, src = self.raw, self.source
+        if src is None:
+            return raw
+        mine, theirs = raw.__dict__, src.item.__dict__  # a chain of sources resolves from the top
+        inherited = {f: theirs[f] for f in INHERITED if mine[f] is None}
+        return with_fields(raw, inherited) if inherited else raw
 
     @property
     def file(self) -> str:
@@ -67,14 +82,12 @@ class Catalog:
         self._targets: dict[int, tuple[list[str], list[str]]] = {}  # id(entry) -> targets(entry)
         self._by_name: dict[str, dict[str, str]] = {}  # place -> child name -> child code
         self.sourced: list[Entry] = []  # entries with a `source`, in catalog order
-        self._inherit: dict[int, dict[str, object]] = {}  # id(source entry) -> what an item setting nothing inherits
 
     @classmethod
     def build(cls, docs: Iterable[Document], as_of: dt.date | None = None) -> Catalog:
         cat = cls(list(docs), as_of)
-        for doc in sorted(cat.docs, key=lambda d: len(d.path.resolve().parts)):
-            if doc.region is not None:
-                cat._add_region(doc)
+        for doc in sorted((d for d in cat.docs if d.region is not None), key=lambda d: len(d.path.resolve().parts)):
+            cat._add_region(doc)
         for doc in cat.docs:
             if doc.header is not None:
                 cat._add_list(doc)
@@ -108,28 +121,13 @@ class Catalog:
         jur = doc.header.jurisdiction
         for index, item in enumerate(doc.items):
             if item is not None:
-                entry = Entry(doc, index, item, item, jur, item.code or "")
+                entry = Entry(doc, index, item, jur, item.code or "")
                 self.entries.append(entry)
                 self.index[(jur, entry.code)].append(entry)
 
     def _resolve(self, entry: Entry) -> None:
-        raw = entry.raw
-        if raw.source is None:
-            return
-        found = self.lookup(self.parent_code(entry.jurisdiction), raw.source)
-        if found is None:
-            return
-        entry.source = found
-        mine = raw.__dict__
-        if raw.__pydantic_fields_set__.isdisjoint(INHERITED):  # the usual township item: inherits all it can
-            inherited = self._inherit.get(id(found))
-            if inherited is None:
-                theirs = found.item.__dict__
-                inherited = self._inherit[id(found)] = {f: theirs[f] for f in INHERITED if mine[f] is None}
-        else:
-            theirs = found.item.__dict__
-            inherited = {f: theirs[f] for f in INHERITED if mine[f] is None}
-        entry.item = with_fields(raw, inherited) if inherited else raw
+        if entry.raw.source is not None:
+            entry.source = self.lookup(self.parent_code(entry.jurisdiction), entry.raw.source)
 
     # --- queries used by rules and operations -------------------------------------------------------------
     def parent_code(self, code: str) -> str | None:
@@ -150,7 +148,7 @@ class Catalog:
         return found
 
     def _find_targets(self, entry: Entry) -> tuple[list[str], list[str]]:
-        deleg = entry.item.delegation
+        deleg = entry.raw.delegation  # never inherited
         place = self.places.get(entry.jurisdiction)
         if deleg is None or place is None:
             return [], []

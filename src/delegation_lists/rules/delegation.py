@@ -32,7 +32,7 @@ def delegation_without_basis(cat: Catalog) -> Iterator[Problem]:
     number or title in `delegation.basis`. (assist and extend need none.)
     """
     for e in cat.entries:
-        d = e.item.delegation
+        d = e.raw.delegation  # never inherited
         if d is not None and d.mode in MODES_NEEDING_BASIS and not d.basis:
             zh = MODE_BY_KEY[d.mode].zh
             yield e.problem("DL108", f"{d.mode} ({zh}) needs `basis`: the published decision or agreement", "delegation")
@@ -46,8 +46,7 @@ def detention_delegated(cat: Catalog) -> Iterator[Problem]:
     granted or entrusted to townships or sub-districts.
     """
     for e in cat.entries:
-        it = e.item
-        if it.delegation is None or DETENTION not in (it.penalty_types or ()):
+        if e.raw.delegation is None or DETENTION not in (e.item.penalty_types or ()):
             continue
         codes, _ = cat.targets(e)
         if any(cat.places[c].level in ("township", "village") for c in codes):
@@ -62,7 +61,7 @@ def inactive_delegated(cat: Catalog) -> Iterator[Problem]:
     exercising a power nobody holds. Dates are compared with today (`--as-of` to choose another day).
     """
     for e in cat.entries:
-        if e.item.delegation is None:
+        if e.raw.delegation is None:
             continue
         reason = inactive_reason(e, cat.as_of)
         if reason:

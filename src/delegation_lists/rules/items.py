@@ -27,6 +27,9 @@ def duplicate_code(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL101", f"item code {e.code} is already used {where} (items[{first.index}])", field)
 
 
+_NAMED = ("name", "department", "kind")
+
+
 @rule("DL102", "duplicate-name", "warning", "items")
 def duplicate_name(cat: Catalog) -> Iterator[Problem]:
     """Two items of one jurisdiction share a name, department and kind.
@@ -36,7 +39,9 @@ def duplicate_name(cat: Catalog) -> Iterator[Problem]:
     """
     seen: dict[tuple[str, str, str, str], str] = {}
     for e in cat.entries:
-        it = e.item
+        raw, src = e.raw, e.source
+        # an item setting none of the three has its source's (the usual township item: nothing to merge)
+        it = raw if src is None else src.item if raw.__pydantic_fields_set__.isdisjoint(_NAMED) else e.item
         if not it.name:
             continue
         key = (e.jurisdiction, it.department or "", it.kind or "", it.name)
@@ -52,9 +57,9 @@ def promised_over_statutory(cat: Catalog) -> Iterator[Problem]:
     A promise can only shorten the statutory limit. Limits inherited from a `source` are checked at the source.
     """
     for e in cat.entries:
-        it = e.item
         if e.raw.source is not None and e.raw.promised_days is None and e.raw.statutory_days is None:
             continue
+        it = e.item
         if it.promised_days is not None and it.statutory_days is not None and it.promised_days > it.statutory_days:
             msg = f"promised_days ({it.promised_days}) exceeds statutory_days ({it.statutory_days})"
             yield e.problem("DL103", msg, "promised_days")
@@ -69,8 +74,10 @@ def missing_legal_basis(cat: Catalog) -> Iterator[Problem]:
     Items taken on with `source` inherit their source's legal basis (a gap is reported at the source).
     """
     for e in cat.entries:
-        it = e.item
-        if it.legal_basis or e.raw.source is not None:
+        if e.raw.source is not None:
+            continue
+        it = e.raw  # no source: nothing inherited
+        if it.legal_basis:
             continue
         own_child = e.raw.source is None and cat.parent_code(e.jurisdiction) is not None
         if it.kind != "public_service" or own_child:

@@ -56,7 +56,7 @@ def bad_delegation_target(cat: Catalog) -> Iterator[Problem]:
     (a county delegates to its townships, not to another county's or to a village two levels down).
     """
     for e in cat.entries:
-        if e.item.delegation is None or e.jurisdiction not in cat.places:
+        if e.raw.delegation is None or e.jurisdiction not in cat.places:  # `delegation` is never inherited
             continue
         _, unknown = cat.targets(e)
         for name in unknown:
