@@ -57,6 +57,10 @@ def test_identical_to_the_pyyaml_path(group: str) -> None:
     "a: R&D\nb: 第*条\nc: 注意!\nd: x !y\ne: a*b&c!d\n",  # `&*!` inside text: not anchors, aliases or tags
     "- &x 1\n- *x\n- !!str 2\n- [&y a, *y]\n- {k: !t v}\n",
     "a: 1\na: 2\n",  # duplicate key: the PyYAML path reports it
+    "items:\n  - source: x\n    mode: a\n    mode: b\n  - {k: 1}\n",  # duplicates found by counting keys
+    "a: 'say \"b\": c'\nd: 1\nd: 2\n",  # a quote in a string: duplicates found mapping by mapping
+    "a: \"x\\\\\"\nb: {c: 1, c: 2}\n",
+    "a: |\n  \"b\": c\n  d\ne: 1\ne: 2\n",
     "1: x\n0x1: y\n",  # keys that resolve alike
     "a: 2023-02-30\n",  # a date that does not exist: located error
     "a: " + "[" * 120 + "]" * 120 + "\n",  # too deep

@@ -91,8 +91,18 @@ def fast_parse(text: str) -> tuple[Any, list[tuple[str, int, int]]] | None:
             stand_in[f"-0.0e-{TOKEN + i}"] = made
             out = out.replace(f'"{value}"', f"-0.0e-{TOKEN + i}")
         numbers: list[_Number] = []
-        data = json.JSONDecoder(object_pairs_hook=_pairs, strict=False,
+        keys = [0]
+
+        def counted(mapping: dict[str, Any]) -> dict[str, Any]:
+            keys[0] += len(mapping)
+            return mapping
+
+        quoted = '\\"' in out  # a string holding a quote: `": ` may be inside it, check each mapping instead
+        data = json.JSONDecoder(object_pairs_hook=_pairs if quoted else None, object_hook=None if quoted else counted,
+                                strict=False,
                                 parse_float=lambda s: stand_in[s] if s in stand_in else _number(s, numbers)).decode(out)
+        if not quoted and keys[0] != out.count('": '):
+            return None  # fewer keys than written: a duplicate key (the PyYAML path reports it with its place)
         if not suspects and not numbers:
             return data, []  # nothing JSON could have read differently from PyYAML
         return _Fixer(tree, suspects).fix(data, []), []
