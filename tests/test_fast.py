@@ -83,6 +83,23 @@ def test_candidates_cover_every_resolvable_shape() -> None:
         assert CANDIDATE.fullmatch(f'"{value}"'), value
 
 
+def test_candidates_cover_random_resolvable_strings() -> None:
+    """Random strings over the characters of YAML 1.1 numbers, dates and words: every one PyYAML would resolve
+    is a candidate."""
+    import random
+
+    rng = random.Random(7)
+    pieces = [*"0123456789+-._: eEtTzZxXbBaAfFiInNoOlLuUsSyY~<=", "12", "1_0", "e+3", "E-1", ":30", ":5", "0x", "0b",
+              "1F", "inf", "nan", "NaN", "INF", "2001-12-14", "21:59:43", ".10", " +5", "-05:00"]
+    found = 0
+    for _ in range(200_000):
+        value = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        if resolve_plain(value) is not None:
+            found += 1
+            assert CANDIDATE.fullmatch(f'"{value}"'), value
+    assert found > 10_000
+
+
 def test_standalone_count_matches_its_regex_definition() -> None:
     """The loop used for rare values counts exactly what the regex used for frequent ones counts."""
     import random

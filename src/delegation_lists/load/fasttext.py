@@ -42,8 +42,10 @@ def declines(text: str) -> bool:
 
 
 #: a JSON string token that PyYAML's resolvers might read as something else than a string: a superset (words up to
-#: five letters like `yes`/`null`, and number/date shapes) that is cheap to find; candidates are then resolved
-CANDIDATE = re.compile(r'"([-+0-9.][-+0-9._:a-fA-FxXoOtTzZiInN ]*|[nNyYtTfFoO~<=!&*][a-zA-Z<=]{0,4}|)"')
+#: five letters like `yes`/`null`, and number/date shapes; hex digits only after `0x`, so that codes like
+#: `610101-CF-00002` are not candidates) that is cheap to find; candidates are then resolved
+CANDIDATE = re.compile(r'"([-+]?0[xX][0-9a-fA-F_]*|[-+]?0[bB][01_]*|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)'
+                       r'|[-+0-9.][-+0-9._:eEtTzZ ]*|[nNyYtTfFoO~<=!&*][a-zA-Z<=]{0,4}|)"')
 
 
 TOKEN = 7_777_777_770_000  # stand-in numbers for resolved values in the JSON text: -0.0e-7777777770000, ...
