@@ -8,7 +8,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..model.items import Item, ListDoc, ListHeader
+from ..model.items import Item, ListHeader
+from ..model.quick import validate_list
 from ..model.region import RegionDoc
 from ..rules.problem import Problem
 from ..rules.registry import problem
@@ -98,8 +99,8 @@ def _validate(doc: Document) -> None:
         if doc.kind == "region":
             doc.region = RegionDoc.model_validate(data)
         else:
-            listdoc = ListDoc.model_validate(data)
-            doc.header, doc.items = listdoc.header, list(listdoc.items)
+            header, items = validate_list(data)
+            doc.header, doc.items = header, list(items)
     except ValidationError as exc:
         doc.problems += schema_problems(exc, doc.file, data)
         if doc.kind == "list":
