@@ -6,64 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from .entry import Entry, Place
 from .load.document import Document
-from .model.items import INHERITED, Item, with_fields
 from .model.region import RegionNode
-from .rules.problem import Loc, Problem
-from .rules.registry import problem
-
-
-@dataclass
-class Place:
-    """One jurisdiction of the region tree."""
-
-    code: str
-    name: str
-    level: str
-    parent: str | None
-    children: list[str] = field(default_factory=list)
-    departments: list[str] = field(default_factory=list)  # names and short names declared on the node
-
-
-@dataclass(slots=True)
-class Entry:
-    """One item of one list: `raw` as written, `item` resolved (inherited fields filled from `source`, made on
-    first use: the rules read a township item's own fields and its source's, rarely the two merged)."""
-
-    doc: Document
-    index: int
-    raw: Item
-    jurisdiction: str
-    code: str  # the item's code ("" when it has none)
-    source: Entry | None = None
-    _item: Item | None = None
-
-    @property
-    def item(self) -> Item:
-        if self._item is None:
-            self._item = self._resolved()
-        return self._item
-
-    def _resolved(self) -> Item:
-        raw, src = self.raw, self.source
-        if src is None:
-            return raw
-        mine, theirs = raw.__dict__, src.item.__dict__  # a chain of sources resolves from the top
-        inherited = {f: theirs[f] for f in INHERITED if mine[f] is None}
-        return with_fields(raw, inherited) if inherited else raw
-
-    @property
-    def file(self) -> str:
-        return self.doc.file
-
-    def loc(self, *parts: str | int) -> Loc:
-        return ("items", self.index, *parts)
-
-    def problem(self, code: str, message: str, *parts: str | int, at_key: bool = False) -> Problem:
-        return problem(code, self.file, message, self.loc(*parts), item=self.code, at_key=at_key)
 
 
 class Catalog:
@@ -81,12 +28,13 @@ class Catalog:
         self._dept_cache: dict[tuple[int, str], str] = {}
         self._targets: dict[int, tuple[list[str], list[str]]] = {}  # id(entry) -> targets(entry)
         self._by_name: dict[str, dict[str, str]] = {}  # place -> child name -> child code
+        self._folders: dict[Path, Path] = {}  # folder as given -> resolved
         self.sourced: list[Entry] = []  # entries with a `source`, in catalog order
 
     @classmethod
     def build(cls, docs: Iterable[Document], as_of: dt.date | None = None) -> Catalog:
         cat = cls(list(docs), as_of)
-        for doc in sorted((d for d in cat.docs if d.region is not None), key=lambda d: len(d.path.resolve().parts)):
+        for doc in sorted((d for d in cat.docs if d.region is not None), key=lambda d: len(cat._folder(d.path).parts)):
             cat._add_region(doc)
         for doc in cat.docs:
             if doc.header is not None:
@@ -98,7 +46,7 @@ class Catalog:
 
     def _add_region(self, doc: Document) -> None:
         assert doc.region is not None
-        folder = doc.path.resolve().parent
+        folder = self._folder(doc.path)
         for dep in doc.region.departments:
             self._region_dirs[folder] += [dep.name] + ([dep.short] if dep.short else [])
             if dep.short:
@@ -128,6 +76,15 @@ class Catalog:
     def _resolve(self, entry: Entry) -> None:
         if entry.raw.source is not None:
             entry.source = self.lookup(self.parent_code(entry.jurisdiction), entry.raw.source)
+
+    def _folder(self, path: Path) -> Path:
+        """The real folder of a file (symlinks followed), each folder resolved once."""
+        if path.is_symlink():
+            return path.resolve().parent
+        found = self._folders.get(path.parent)
+        if found is None:
+            found = self._folders[path.parent] = path.parent.resolve()
+        return found
 
     # --- queries used by rules and operations -------------------------------------------------------------
     def parent_code(self, code: str) -> str | None:
@@ -173,7 +130,7 @@ class Catalog:
         jur = doc.header.jurisdiction if doc.header else ""
         key = (doc.path.parent, jur)
         if key not in self._scopes:
-            folder = doc.path.resolve().parent
+            folder = self._folder(doc.path)
             names: set[str] = set()
             for f in [folder, *folder.parents]:
                 names.update(self._region_dirs.get(f, ()))
@@ -192,7 +149,7 @@ class Catalog:
         key = (id(doc), name)  # documents live as long as the catalog
         found = self._dept_cache.get(key)
         if found is None:
-            folder = doc.path.resolve().parent
+            folder = self._folder(doc.path)
             hits = (self._full_names.get(f, {}).get(name) for f in [folder, *folder.parents])
             found = self._dept_cache[key] = next((h for h in hits if h), name)
         return found
@@ -202,3 +159,6 @@ class Catalog:
         if key in self.places:
             return self.places[key]
         return next((p for p in self.places.values() if p.name == key), None)
+
+
+__all__ = ["Catalog", "Entry", "Place"]
