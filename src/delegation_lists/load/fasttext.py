@@ -44,7 +44,8 @@ def declines(text: str) -> bool:
 #: a JSON string token that PyYAML's resolvers might read as something else than a string: a superset (words up to
 #: five letters like `yes`/`null`, and number/date shapes; hex digits only after `0x`, so that codes like
 #: `610101-CF-00002` are not candidates) that is cheap to find; candidates are then resolved
-CANDIDATE = re.compile(r'"([-+]?0[xX][0-9a-fA-F_]*|[-+]?0[bB][01_]*|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)'
+CANDIDATE = re.compile(r'"(?=[-+0-9.nNyYtTfFoO~<=!&*"])'  # (a quick refusal of other strings)
+                       r'([-+]?0[xX][0-9a-fA-F_]*|[-+]?0[bB][01_]*|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)'
                        r'|[-+0-9.][-+0-9._:eEtTzZ ]*|[nNyYtTfFoO~<=!&*][a-zA-Z<=]{0,4}|)"')
 
 
