@@ -14,8 +14,6 @@ from rich.table import Table
 
 from ..atomic import write_text
 from ..diff import TYPES, DiffResult, Options, diff, load_sides
-from ..excel.reports import diff_book
-from ..excel.writer import write_book
 from ..render.tables import markdown
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, emit, err_console, load_config, pick_format
 
@@ -49,6 +47,9 @@ def diff_command(
     if chosen == "xlsx":
         assert output is not None
         try:
+            from ..excel.reports import diff_book
+            from ..excel.writer import write_book
+
             write_book(diff_book(result, old, new), output)
         except OSError as exc:
             raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None

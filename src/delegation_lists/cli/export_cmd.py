@@ -6,9 +6,6 @@ from pathlib import Path
 
 import typer
 
-from ..excel.checklist import checklist_book
-from ..excel.published import published_book
-from ..excel.writer import write_book
 from ..validate import load_catalog
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, err_console, load_config, split_codes
 
@@ -25,6 +22,10 @@ def export_command(
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
 ) -> None:
     """Write the catalog's lists as an Excel workbook: one sheet per jurisdiction's list."""
+    from ..excel.checklist import checklist_book  # here: the other commands need not import the Excel writer
+    from ..excel.published import published_book
+    from ..excel.writer import write_book
+
     if template not in TEMPLATES:
         raise UserError(f"unknown template {template!r}; choose one of: {', '.join(TEMPLATES)}")
     if lang not in ("zh", "en"):

@@ -7,9 +7,6 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from ..importer.mapping import MappingError, load_mapping
-from ..importer.run import ImportFailed, Options, import_file, write_catalog
-from ..importer.tables import ReadError
 from ..validate import validate
 from .common import UserError, command, console, err_console
 
@@ -29,6 +26,10 @@ def import_command(
 ) -> None:
     """Turn an existing Excel/CSV/JSON list into catalog YAML that validates. Every row that cannot be placed is
     reported with its row number (exit 1); nothing is dropped silently."""
+    from ..importer.mapping import MappingError, load_mapping  # here: the other commands need not import these
+    from ..importer.run import ImportFailed, Options, import_file, write_catalog
+    from ..importer.tables import ReadError
+
     try:
         mapping = load_mapping(mapping_file)
         result = import_file(file, Options(jurisdiction, name, level, kind, mode, basis, encoding), mapping)

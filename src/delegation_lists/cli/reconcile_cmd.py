@@ -7,8 +7,6 @@ from pathlib import Path
 
 import typer
 
-from ..excel.reports import reconcile_book
-from ..excel.writer import write_book
 from ..reconcile import CATEGORIES, DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, parents, reconcile, reconcile_all
 from ..render.tables import markdown
 from ..validate import load_catalog
@@ -61,6 +59,9 @@ def reconcile_command(
         if output is None:
             raise UserError("--format xlsx needs --output FILE.xlsx")
         try:
+            from ..excel.reports import reconcile_book
+            from ..excel.writer import write_book
+
             write_book(reconcile_book(results), output)
         except OSError as exc:
             raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
