@@ -39,9 +39,14 @@ class Catalog:
         for doc in cat.docs:
             if doc.header is not None:
                 cat._add_list(doc)
-        for entry in cat.entries:
-            cat._resolve(entry)
-        cat.sourced = [e for e in cat.entries if e.raw.source is not None]
+        parents: dict[str, str] = {}
+        for entry in cat.sourced:  # sources are looked up once every list is in
+            jur = entry.jurisdiction
+            parent = parents.get(jur)
+            if parent is None:
+                parent = parents[jur] = cat.parent_code(jur) or ""
+            found = cat.index.get((parent, entry.raw.source or ""))
+            entry.source = found[0] if found else None
         return cat
 
     def _add_region(self, doc: Document) -> None:
@@ -67,15 +72,14 @@ class Catalog:
     def _add_list(self, doc: Document) -> None:
         assert doc.header is not None
         jur = doc.header.jurisdiction
-        for index, item in enumerate(doc.items):
+        entries, sourced, index = self.entries, self.sourced, self.index
+        for at, item in enumerate(doc.items):
             if item is not None:
-                entry = Entry(doc, index, item, jur, item.code or "")
-                self.entries.append(entry)
-                self.index[(jur, entry.code)].append(entry)
-
-    def _resolve(self, entry: Entry) -> None:
-        if entry.raw.source is not None:
-            entry.source = self.lookup(self.parent_code(entry.jurisdiction), entry.raw.source)
+                entry = Entry(doc, at, item, jur, item.code or "")
+                entries.append(entry)
+                index[(jur, entry.code)].append(entry)
+                if item.source is not None:
+                    sourced.append(entry)
 
     def _folder(self, path: Path) -> Path:
         """The real folder of a file (symlinks followed), each folder resolved once."""

@@ -44,10 +44,9 @@ def duplicate_name(cat: Catalog) -> Iterator[Problem]:
         it = raw if src is None else src.item if raw.__pydantic_fields_set__.isdisjoint(_NAMED) else e.item
         if not it.name:
             continue
-        key = (e.jurisdiction, it.department or "", it.kind or "", it.name)
-        if key in seen and seen[key] != e.code:
-            yield e.problem("DL102", f"same name, department and kind as item {seen[key]}: {it.name}", "name")
-        seen.setdefault(key, e.code)
+        first = seen.setdefault((e.jurisdiction, it.department or "", it.kind or "", it.name), e.code)
+        if first != e.code:
+            yield e.problem("DL102", f"same name, department and kind as item {first}: {it.name}", "name")
 
 
 @rule("DL103", "promised-over-statutory", "error", "items")
