@@ -17,7 +17,6 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .incremental import above
-from .load.cache import Cache
 from .load.guess import guess_jurisdiction, maybe_region
 
 
@@ -32,15 +31,15 @@ class Files:
     regions: list[int]  # indices of the files that may be region files (parsed by the parent)
 
     @classmethod
-    def read(cls, paths: list[Path], cache: bool) -> Files:
-        out = cls(paths, [], [], [], [])
+    def read(cls, paths: list[Path], keys: list[str | None] | None = None) -> Files:
+        """Each file's size and guesses; `keys`: the parse cache's keys, when the caller has them (`digest`)."""
+        out = cls(paths, [], list(keys) if keys else [None] * len(paths), [], [])
         for i, path in enumerate(paths):
             try:
                 raw = path.read_bytes()
             except OSError:
                 raw = b""
             out.sizes.append(len(raw))
-            out.keys.append(Cache.key(raw) if cache and raw else None)
             region = maybe_region(path, raw)
             out.guesses.append(None if region else guess_jurisdiction(raw))
             if region:

@@ -108,7 +108,7 @@ def validate(
             return _reopened(problems, len(found.targets), items, encoding)
     workers = workers_for(files, jobs)
     if workers > 1:
-        sharded = check_sharded(Files.read(files, store is not None), found.targets, selection, day, encoding,
+        sharded = check_sharded(Files.read(files, read or None), found.targets, selection, day, encoding,
                                 cache, workers, progress)
         if sharded is not None:
             problems, texts, items, fresh = sharded

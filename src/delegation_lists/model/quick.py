@@ -31,20 +31,20 @@ def _taken(source: str, mode: str) -> Item:
     return _make(values, {"source", "mode", "code"})
 
 
-def validate_list(data: dict[str, Any]) -> tuple[ListHeader, list[Item]]:
+def validate_list(data: dict[str, Any]) -> tuple[ListHeader, list[Item | None]]:
     """(header, items) of a list document; raises pydantic's ValidationError as `ListDoc` does."""
     items = data.get("items")
     if "list" not in data or not data.keys() <= _KEYS or type(items) is not list:
         whole = ListDoc.model_validate(data)
         return whole.header, list(whole.items)
-    out: list[Item] = []
+    out: list[Item | None] = []
     rest_at, rest = [], []
     for i, x in enumerate(items):
         if (type(x) is dict and len(x) == 2 and type(s := x.get("source")) is str and type(m := x.get("mode")) is str
                 and m in _MODES and s == s.strip()):
             out.append(_taken(s, m))
         else:
-            out.append(None)  # type: ignore[arg-type]  # filled below
+            out.append(None)  # filled below
             rest_at.append(i)
             rest.append(x)
     try:
