@@ -83,7 +83,7 @@ def fast_parse(text: str) -> tuple[Any, list[tuple[str, int, int]]] | None:
             if tree.is_stream(root) or not (tree.is_map(root) or tree.is_seq(root) or tree.is_val(root)):
                 return None  # empty, several documents, or explicit document markers
             out = ryml.emit_json(tree)
-        if DEEP.search(out):
+        if DEEP in out:
             return None
         suspects = {c for c in set(CANDIDATE.findall(out)) if resolve_plain(c) is not None}
         stand_in: dict[str, Any] = {}  # stand-in number -> the value PyYAML makes of a settled plain scalar
@@ -97,7 +97,7 @@ def fast_parse(text: str) -> tuple[Any, list[tuple[str, int, int]]] | None:
             keys[0] += len(mapping)
             return mapping
 
-        quoted = '\\"' in out  # a string holding a quote: `": ` may be inside it, check each mapping instead
+        quoted = "\\" in out and '\\"' in out  # a string holding a quote: `": ` may be inside it, check each mapping instead
         data = json.JSONDecoder(object_pairs_hook=_pairs if quoted else None, object_hook=None if quoted else counted,
                                 strict=False,
                                 parse_float=lambda s: stand_in[s] if s in stand_in else _number(s, numbers)).decode(out)

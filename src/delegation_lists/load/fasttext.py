@@ -13,7 +13,7 @@ from .scalars import construct, resolve_plain
 #: trailing spaces at the very end (block scalars differ there), and any `{` outside the simple one-line flow
 #: mappings below. The parsers disagree on some of these (libyaml is stricter); the rest are rare in catalogs
 #: and not worth proving.
-_DECLINE_CHARS = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff", "<<", "\n%", "\n---", "\n...")
+_DECLINE_CHARS = "\t\r\x85\u2028\u2029\ufeff"
 _DECLINE_STARTS = ("%", "---", "...", ":", "?", "- :", "- ?")
 #: a tag, anchor or alias starts a node: after a space, a line start or a flow indicator (`a&b` in text is none)
 _PROPERTY = re.compile(r"(?:^|[\s\[{,])[!&*]", re.M)
@@ -24,19 +24,22 @@ _VALUE = rf"(?:\[ *(?:{_SCALAR} *(?:, *{_SCALAR} *)*)?\]|{_SCALAR})"
 _PAIR = rf"{_SCALAR} *: +{_VALUE}"
 #: `{code: "1", name: 甲镇, to: [a, b]}`: keys and values plain (no `:`) or quoted, values maybe a flat sequence
 _FLOW_MAP = re.compile(rf"\{{ *(?:{_PAIR} *(?:, *{_PAIR} *)*)?\}}")
-DEEP = re.compile(r"\n {190}")  # nesting near MAX_DEPTH (the emitter indents two spaces per block level)
+DEEP = "\n" + " " * 190  # nesting near MAX_DEPTH (the emitter indents two spaces per block level)
 
 
 def declines(text: str) -> bool:
-    """Whether the text uses anything the fast path leaves to the PyYAML path (plain substring tests first:
-    they run at memory speed, where one regex with many alternatives walks every character)."""
-    if text.endswith(" ") or text.startswith(_DECLINE_STARTS) or any(s in text for s in _DECLINE_CHARS):
+    """Whether the text uses anything the fast path leaves to the PyYAML path (plain substring tests first,
+    single characters before longer texts: they run at memory speed, where one regex with many alternatives
+    walks every character)."""
+    if text.endswith(" ") or text.startswith(_DECLINE_STARTS) or any(c in text for c in _DECLINE_CHARS):
+        return True
+    if "\n---" in text or "\n..." in text or ("<" in text and "<<" in text) or ("%" in text and "\n%" in text):
         return True
     if any(c in text for c in "!&*") and _PROPERTY.search(text):
         return True
     if "[" in text and _FLOW_SEQ.search(text):
         return True
-    if any(s in text for s in ("\n:", " :", "\n?", " ?")) and _ODD_KEY.search(text):
+    if ("?" in text or "\n:" in text or " :" in text) and _ODD_KEY.search(text):
         return True
     return "{" in text and "{" in _FLOW_MAP.sub("", text)
 
