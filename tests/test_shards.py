@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT
 from delegation_lists import sharded
 from delegation_lists.load.guess import guess_jurisdiction
+from delegation_lists.shards import HEAD, Files
 from delegation_lists.validate import Report, validate
 from test_incremental import EDITS
 
@@ -38,6 +39,25 @@ DAY = dt.date(2025, 1, 1)
 ])
 def test_guess_is_exact_or_none(text: str, expected: str | None) -> None:
     assert guess_jurisdiction(text.encode("utf-8")) == expected
+
+
+_ITEMS = "items:\n" + "".join(f"  - source: '610101-XK-{i:05d}'\n    mode: entrust\n" for i in range(HEAD // 40))
+_HEADER = "list:\n  level: township\n  jurisdiction: '610101100'\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (_HEADER + _ITEMS, "610101100"),  # the head holds the header
+    (_ITEMS + _HEADER, "610101100"),  # the header after the head: the whole file is read
+    ("list:\n" + "  # note\n" * (HEAD // 9) + "  jurisdiction: '610101100'\n" + _ITEMS, "610101100"),  # across
+    ("list:\n" + " " * (HEAD - 20) + "# x\n  jurisdiction: '610101'\n" + _ITEMS, "610101"),  # a line across
+    (_HEADER + _ITEMS + "list:\n  jurisdiction: x\n", "610101100"),  # a second header after the head: parsing
+    (_ITEMS + "region:\n  code: '6101'\n", None),  # a region key after the head: parsing tells
+])
+def test_files_read_guesses_from_the_head(tmp_path: Path, text: str, expected: str | None) -> None:
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    found = Files.read([tmp_path / "a.yaml"])
+    assert len(text) > HEAD and found.sizes == [len(text)] and found.guesses == [expected]
+    assert guess_jurisdiction(text.encode("utf-8")) in (expected, None)  # the whole file never guesses otherwise
 
 
 def _same(a: Report, b: Report) -> None:

@@ -11,6 +11,7 @@ is parsed; sharded.py compares every guess with the parsed file and gives up on 
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,8 @@ from pathlib import Path
 from .catalog import Catalog
 from .incremental import above
 from .load.guess import guess_jurisdiction, maybe_region
+
+HEAD = 8192  # bytes of each file read to guess its jurisdiction
 
 
 @dataclass
@@ -32,16 +35,24 @@ class Files:
 
     @classmethod
     def read(cls, paths: list[Path], keys: list[str | None] | None = None) -> Files:
-        """Each file's size and guesses; `keys`: the parse cache's keys, when the caller has them (`digest`)."""
+        """Each file's size and guesses; `keys`: the parse cache's keys, when the caller has them (`digest`).
+        Only a file's head is read (its header is at the top) unless its guess needs more; a guess missed
+        that way (a region file's key further down) costs only the fallback."""
         out = cls(paths, [], list(keys) if keys else [None] * len(paths), [], [])
         for i, path in enumerate(paths):
             try:
-                raw = path.read_bytes()
+                with path.open("rb") as f:
+                    raw, size = f.read(HEAD), os.fstat(f.fileno()).st_size
+                    whole = len(raw) >= size
+                    guess = guess_jurisdiction(raw if whole else raw[: raw.rfind(b"\n") + 1], complete=whole)
+                    if guess is None and not whole:
+                        raw += f.read()
+                        guess = guess_jurisdiction(raw)
             except OSError:
-                raw = b""
-            out.sizes.append(len(raw))
+                raw, size, guess = b"", 0, None
+            out.sizes.append(size)
             region = maybe_region(path, raw)
-            out.guesses.append(None if region else guess_jurisdiction(raw))
+            out.guesses.append(None if region else guess)
             if region:
                 out.regions.append(i)
         return out

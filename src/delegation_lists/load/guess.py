@@ -23,8 +23,9 @@ def maybe_region(path: Path, raw: bytes) -> bool:
     return path.name in REGION_FILES or raw.startswith(b"region:") or b"\nregion:" in raw
 
 
-def guess_jurisdiction(raw: bytes) -> str | None:
-    """The `list: jurisdiction:` of a file's bytes, when the plain shape makes it certain; None otherwise."""
+def guess_jurisdiction(raw: bytes, complete: bool = True) -> str | None:
+    """The `list: jurisdiction:` of a file's bytes, when the plain shape makes it certain; None otherwise.
+    `complete=False`: `raw` is the file's head (whole lines), and a header running to its end gives None."""
     raw = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
     at = 0 if raw.startswith(b"list:") else raw.find(b"\nlist:") + 1
     if (at == 0 and not raw.startswith(b"list:")) or raw.find(b"\nlist:", at) >= 0:
@@ -42,7 +43,7 @@ def guess_jurisdiction(raw: bytes) -> str | None:
             continue
         depth = len(line) - len(body)
         if depth == 0:
-            break  # the next top-level key
+            return found  # the next top-level key
         if indent < 0:
             indent = depth
         if depth < indent or (depth > indent and after_found) or body.startswith(b"\t"):
@@ -54,7 +55,7 @@ def guess_jurisdiction(raw: bytes) -> str | None:
             found, after_found = _value(body[13:]), True
             if found is None:
                 return None
-    return found
+    return found if complete else None
 
 
 def _value(text: bytes) -> str | None:
