@@ -12,6 +12,8 @@ from .entry import Entry, Place
 from .load.document import Document
 from .model.region import RegionNode
 
+_PLAIN = frozenset(("source", "mode", "code"))  # the fields of a township's usual entry
+
 
 class Catalog:
     """The loaded catalog. Build with `Catalog.build(documents)`."""
@@ -30,6 +32,10 @@ class Catalog:
         self._by_name: dict[str, dict[str, str]] = {}  # place -> child name -> child code
         self._folders: dict[Path, Path] = {}  # folder as given -> resolved
         self.sourced: list[Entry] = []  # entries with a `source`, in catalog order
+        #: every entry but those of only a `source`, a `mode` and perhaps a `code` (most of a township's list):
+        #: the entries that set any other field themselves, for rules on such fields
+        self.described: list[Entry] = []
+        self.delegating: list[Entry] = []  # entries with a `delegation` (never inherited)
 
     @classmethod
     def build(cls, docs: Iterable[Document], as_of: dt.date | None = None) -> Catalog:
@@ -72,7 +78,7 @@ class Catalog:
     def _add_list(self, doc: Document) -> None:
         assert doc.header is not None
         jur = doc.header.jurisdiction
-        entries, sourced, index = self.entries, self.sourced, self.index
+        entries, sourced, index, described = self.entries, self.sourced, self.index, self.described
         for at, item in enumerate(doc.items):
             if item is not None:
                 entry = Entry(doc, at, item, jur, item.code or "")
@@ -80,6 +86,10 @@ class Catalog:
                 index[(jur, entry.code)].append(entry)
                 if item.source is not None:
                     sourced.append(entry)
+                if item.source is None or not item.__pydantic_fields_set__ <= _PLAIN:
+                    described.append(entry)
+                    if item.delegation is not None:
+                        self.delegating.append(entry)
 
     def _folder(self, path: Path) -> Path:
         """The real folder of a file (symlinks followed), each folder resolved once."""

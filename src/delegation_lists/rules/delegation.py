@@ -31,7 +31,7 @@ def delegation_without_basis(cat: Catalog) -> Iterator[Problem]:
     赋权 needs the province's published decision, 委托 a 委托协议/委托书, 授权 the law or regulation: put its
     number or title in `delegation.basis`. (assist and extend need none.)
     """
-    for e in cat.entries:
+    for e in cat.delegating:
         d = e.raw.delegation  # never inherited
         if d is not None and d.mode in MODES_NEEDING_BASIS and not d.basis:
             zh = MODE_BY_KEY[d.mode].zh
@@ -45,8 +45,8 @@ def detention_delegated(cat: Catalog) -> Iterator[Problem]:
     Penalties restricting personal liberty stay with public security organs (行政处罚法 art. 18); they cannot be
     granted or entrusted to townships or sub-districts.
     """
-    for e in cat.entries:
-        if e.raw.delegation is None or DETENTION not in (e.item.penalty_types or ()):
+    for e in cat.delegating:
+        if DETENTION not in (e.item.penalty_types or ()):
             continue
         codes, _ = cat.targets(e)
         if any(cat.places[c].level in ("township", "village") for c in codes):
@@ -60,9 +60,7 @@ def inactive_delegated(cat: Catalog) -> Iterator[Problem]:
     When an item is abolished or withdrawn (收回) its delegation must be removed too, or townships keep
     exercising a power nobody holds. Dates are compared with today (`--as-of` to choose another day).
     """
-    for e in cat.entries:
-        if e.raw.delegation is None:
-            continue
+    for e in cat.delegating:
         reason = inactive_reason(e, cat.as_of)
         if reason:
             yield e.problem("DL110", f"item is {reason} but still delegated", "delegation")

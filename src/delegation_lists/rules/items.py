@@ -55,7 +55,7 @@ def promised_over_statutory(cat: Catalog) -> Iterator[Problem]:
 
     A promise can only shorten the statutory limit. Limits inherited from a `source` are checked at the source.
     """
-    for e in cat.entries:
+    for e in cat.described:
         if e.raw.source is not None and e.raw.promised_days is None and e.raw.statutory_days is None:
             continue
         it = e.item
@@ -72,7 +72,7 @@ def missing_legal_basis(cat: Catalog) -> Iterator[Problem]:
     (one without `source`) whatever its kind: a lower level holds only what a law or a delegation gives it.
     Items taken on with `source` inherit their source's legal basis (a gap is reported at the source).
     """
-    for e in cat.entries:
+    for e in cat.described:
         if e.raw.source is not None:
             continue
         it = e.raw  # no source: nothing inherited
@@ -87,7 +87,7 @@ def missing_legal_basis(cat: Catalog) -> Iterator[Problem]:
 @rule("DL111", "effective-after-expires", "error", "items")
 def effective_after_expires(cat: Catalog) -> Iterator[Problem]:
     """An item's `effective` date is after its `expires` date."""
-    for e in cat.entries:
+    for e in cat.described:
         it = e.raw
         if it.effective and it.expires and it.effective > it.expires:
             yield e.problem("DL111", f"effective ({it.effective}) is after expires ({it.expires})", "effective")
@@ -100,7 +100,7 @@ def unknown_waiver(cat: Catalog) -> Iterator[Problem]:
         for code in (doc.header.waive or {}) if doc.header else {}:
             if code not in RULES:
                 yield problem("DL112", doc.file, f"the list waives unknown rule {code}", ("list", "waive"))
-    for e in cat.entries:
+    for e in cat.described:
         for code in e.raw.waive or {}:
             if code not in RULES:
                 yield e.problem("DL112", f"waives unknown rule {code}", "waive")

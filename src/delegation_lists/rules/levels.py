@@ -73,8 +73,10 @@ def kind_mismatch(cat: Catalog) -> Iterator[Problem]:
 @rule("DL206", "re-entrusted", "error", "levels")
 def re_entrusted(cat: Catalog) -> Iterator[Problem]:
     """An entrusted item is delegated further down (委托 may not be re-entrusted, 行政处罚法 art. 20)."""
-    for e in _children(cat):
+    for e in cat.delegating:  # a child item delegating further
+        if e.raw.source is None:
+            continue
         deleg = e.source.item.delegation if e.source else None
         taken = e.raw.mode or (deleg.mode if deleg else None)
-        if taken == "entrust" and e.raw.delegation is not None:
+        if taken == "entrust":
             yield e.problem("DL206", "an entrusted item cannot be delegated again", "delegation")

@@ -21,7 +21,7 @@ def unknown_department(cat: Catalog) -> Iterator[Problem]:
     (e.g. 赵湾镇人民政府). Inherited departments are checked where they are written.
     """
     scopes: dict[int, frozenset[str]] = {}  # one scope per document
-    for e in cat.entries:
+    for e in cat.described:
         dep = e.raw.department
         if not dep:
             continue
@@ -55,8 +55,8 @@ def bad_delegation_target(cat: Catalog) -> Iterator[Problem]:
     `delegation.to` is `all`, or child codes or names of the list's jurisdiction as declared in region.yaml
     (a county delegates to its townships, not to another county's or to a village two levels down).
     """
-    for e in cat.entries:
-        if e.raw.delegation is None or e.jurisdiction not in cat.places:  # `delegation` is never inherited
+    for e in cat.delegating:
+        if e.jurisdiction not in cat.places:
             continue
         _, unknown = cat.targets(e)
         for name in unknown:
