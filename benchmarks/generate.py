@@ -4,8 +4,9 @@
 
 Each county gets a folder with region.yaml (townships, departments), its lists split into files of
 `--per-file` items (every kind, ~30% delegated), and one list per township taking on the items delegated to it
-(plus a few own items). `--plant N` plants N problems per county (promised > statutory, unknown department,
-source not delegated) so validation has something to report.
+(plus a few own items). `--plant N` plants N problems per county so validation has something to report: in turn
+promised > statutory, an unknown department, a township taking on an item not delegated to it, a delegation
+to a township that does not exist.
 """
 
 from __future__ import annotations
@@ -69,12 +70,17 @@ def county(rng: random.Random, out: Path, idx: int, args: argparse.Namespace) ->
         kind = KINDS[i % len(KINDS)]
         icode = f"{code}-{ABBR[kind]}-{i + 1:05d}"
         to = [t for t, _ in towns if rng.random() < args.town_items / max(args.county_items * 0.3, 1)] if towns and rng.random() < 0.3 else None
-        lines = item(rng, icode, kind, rng.choice(DEPTS), to)
-        if i < args.plant and i % 2 == 0:
+        plant = i % 4 if i < args.plant else None
+        if plant in (2, 3) and towns:
+            to = None if plant == 2 else [towns[0][0], "不存在镇"]
+            taken[towns[0][0]].append(icode)  # 2: taken on though not delegated
+        lines = item(rng, icode, kind, "未登记局" if plant == 1 else rng.choice(DEPTS), to)
+        if plant == 0:
             lines = [ln.replace("promised_days: ", "promised_days: 9") for ln in lines]
         items.append(lines)
         for t in to or []:
-            taken[t].append(icode)
+            if t in taken and plant != 3:
+                taken[t].append(icode)
     for f in range(0, len(items), args.per_file):
         chunk = [ln for it in items[f: f + args.per_file] for ln in it]
         write(folder / "county" / f"list-{f // args.per_file + 1:03d}.yaml", f'list:\n  jurisdiction: "{code}"\n  level: county\n', chunk)
