@@ -15,7 +15,7 @@ from ..rules.problem import Problem
 from ..rules.registry import problem
 from .errors import LoadError
 from .schema import schema_problems
-from .text import decode
+from .text import decode, plain_utf8
 from .yaml import parse, paused_gc
 
 #: top-level keys that mark the kind of a document
@@ -63,9 +63,10 @@ def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes
     becomes a Problem."""
     doc = Document(file, path, encoding=encoding)
     try:
-        doc.text = text = decode(path.read_bytes() if raw is None else raw, encoding)
+        raw = path.read_bytes() if raw is None else raw
+        doc.text = text = decode(raw, encoding)
         with paused_gc():
-            data, duplicates = parse(text)
+            data, duplicates = parse(text, utf8=raw if plain_utf8(raw, encoding) else None)
             doc.problems += [
                 problem("DL002", file, f"duplicate key `{key}`: it is already set above in this mapping", line=ln, column=col)
                 for key, ln, col in duplicates

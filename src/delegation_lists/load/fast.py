@@ -72,13 +72,14 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def fast_parse(text: str) -> tuple[Any, list[tuple[str, int, int]]] | None:
-    """(data, no duplicates) as the PyYAML path would give them, or None (the caller parses with PyYAML)."""
+def fast_parse(text: str, utf8: bytes | None = None) -> tuple[Any, list[tuple[str, int, int]]] | None:
+    """(data, no duplicates) as the PyYAML path would give them, or None (the caller parses with PyYAML).
+    `utf8`: the text's UTF-8 bytes, when the caller has them (the file's bytes: no encoding them again)."""
     if not AVAILABLE or declines(text):
         return None
     try:
         with _quiet():  # rapidyaml prints its errors (parse errors, emitter depth limit) on stderr
-            tree = ryml.parse_in_arena(text.encode("utf-8"))
+            tree = ryml.parse_in_arena(text.encode("utf-8") if utf8 is None else utf8)
             root = tree.root_id()
             if tree.is_stream(root) or not (tree.is_map(root) or tree.is_seq(root) or tree.is_val(root)):
                 return None  # empty, several documents, or explicit document markers

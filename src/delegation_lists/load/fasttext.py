@@ -63,11 +63,11 @@ def settle(suspects: set[str], text: str, out: str) -> dict[str, Any]:
     number in the source. The rest stays for the walk."""
     if "\\" in text or "|" in text or ">" in text or str(TOKEN)[:6] in text:
         return {}
-    made = {}
+    made, singles = {}, "'" in text
     for value in list(suspects):
         if not value or " " in value:
             continue
-        quoted = text.count(f'"{value}"') + text.count(f"'{value}'")
+        quoted = text.count(f'"{value}"') + (text.count(f"'{value}'") if singles else 0)
         if quoted and quoted == _standalone(value, text):
             suspects.discard(value)  # every occurrence that could be a scalar of its own is inside quotes
         elif not quoted and f'"{value}":' not in out:

@@ -26,6 +26,12 @@ def _looks_chinese(text: str) -> bool:
     return sum("\u4e00" <= ch <= "\u9fff" for ch in text[:4000]) >= 2
 
 
+def plain_utf8(raw: bytes, encoding: str | None = None) -> bool:
+    """Whether `decode(raw, encoding)` reads `raw` as UTF-8 as it is (no forced codec, no BOM): then the text's
+    UTF-8 encoding is `raw` itself."""
+    return encoding is None and not any(raw.startswith(bom) for bom, _ in _BOMS)
+
+
 def decode(raw: bytes, encoding: str | None = None) -> str:
     """Decode a catalog file. `encoding` forces a codec (e.g. `gbk`, read as its superset GB18030)."""
     if encoding:

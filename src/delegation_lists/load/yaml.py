@@ -107,11 +107,12 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def parse(text: str, fast: bool | None = None) -> tuple[Any, list[tuple[str, int, int]]]:
+def parse(text: str, fast: bool | None = None, utf8: bytes | None = None) -> tuple[Any, list[tuple[str, int, int]]]:
     """Text of one YAML document -> (data, duplicate keys as (key, line, column)). Raises LoadError.
-    With `fast` (default: `FAST`, on when rapidyaml is installed) the fast backend answers whenever it can."""
+    With `fast` (default: `FAST`, on when rapidyaml is installed) the fast backend answers whenever it can
+    (`utf8`: the text's UTF-8 bytes, when the caller has them)."""
     if FAST if fast is None else fast:
-        done = fast_parse(text)
+        done = fast_parse(text, utf8)
         if done is not None:
             return done
     root = compose(text)
