@@ -25,8 +25,6 @@ from .load.yaml import paused_gc
 from .rules import Problem, Selection
 from .shards import Files, plan
 
-#: shards per worker: more balance the load better, fewer repeat the lists above less often
-SHARDS_PER_WORKER = 4
 _REGIONS: list[Document] = []  # the region files, parsed once by the parent (set in each worker process)
 
 
@@ -99,7 +97,7 @@ def check_sharded(found: Files, targets: list[Path], selection: Selection, day: 
     tree = Catalog.build(region_docs)
     rest = [i for i in range(len(paths)) if i not in set(found.regions)]
     shards = plan([paths[i] for i in rest], [found.sizes[i] for i in rest], [found.guesses[i] for i in rest],
-                  wanted, tree, workers * SHARDS_PER_WORKER)
+                  wanted, tree, workers)
     tasks = [Task([paths[rest[j]] for j in s], [found.guesses[rest[j]] for j in s],
                   [found.keys[rest[j]] for j in s] if cache else None,
                   [paths[rest[j]].as_posix() for j in s if j in own and paths[rest[j]] in wanted], encoding, cache,
@@ -113,7 +111,7 @@ def check_sharded(found: Files, targets: list[Path], selection: Selection, day: 
             progress(min(done[0], total), total)
 
     _set_regions(region_docs)
-    outcomes = shared(tasks, _run, _run, lambda o: o, workers, finished, _set_regions, (region_docs,))
+    outcomes = shared(tasks, _run, _run, lambda o: o, workers, finished, _set_regions, (region_docs,), largest_first=True)
     if any(o.mismatch for o in outcomes):
         return None
     store = Cache(cache, encoding) if cache is not None else None

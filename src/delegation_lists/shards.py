@@ -21,6 +21,7 @@ from .incremental import above
 from .load.guess import guess_jurisdiction, maybe_region
 
 HEAD = 8192  # bytes of each file read to guess its jurisdiction
+SUBTREES_PER_WORKER = 16  # the tree is cut into at least this many subtrees per process (shards hold whole ones)
 
 
 @dataclass
@@ -73,23 +74,34 @@ def _keys(tree: Catalog, guesses: list[str | None], shards: int) -> list[str]:
     return [chains[g][min(depth, len(chains[g]) - 1)] for g in guesses]
 
 
+def _guided(weight: dict[str, int], workers: int) -> list[list[str]]:
+    """Subtrees (largest first) grouped into shards of decreasing size, each about 1/(2 x workers) of the work
+    left: the first shards are large (little repeated per shard), the last ones small (the processes end
+    together)."""
+    shards: list[list[str]] = [[]]
+    left, filled = sum(weight.values()), 0
+    for key in sorted(weight, key=lambda k: (-weight[k], k)):
+        if filled and filled >= left / (2 * workers):
+            shards.append([])
+            left, filled = left - filled, 0
+        shards[-1].append(key)
+        filled += weight[key]
+    return shards
+
+
 def plan(files: list[Path], sizes: list[int], guesses: list[str | None], targets: set[Path], tree: Catalog,
-         shards: int) -> list[tuple[list[int], set[int]]]:
+         workers: int) -> list[tuple[list[int], set[int]]]:
     """Each shard's files (indices, in catalog order) and which of them are its own (checked there; the others
-    are the lists above them, read for context): subtrees dealt largest first to the lightest shard."""
-    keys = _keys(tree, guesses, shards)
+    are the lists above them, read for context), largest shard first (`_guided`)."""
+    keys = _keys(tree, guesses, workers * SUBTREES_PER_WORKER)
     weight: dict[str, int] = defaultdict(int)
     for key, size in zip(keys, sizes, strict=True):
         weight[key] += size
-    bins: list[tuple[int, list[str]]] = [(0, []) for _ in range(min(shards, len(weight)))]
-    for key in sorted(weight, key=lambda k: (-weight[k], k)):
-        light = min(range(len(bins)), key=lambda b: bins[b][0])
-        bins[light] = (bins[light][0] + weight[key], [*bins[light][1], key])
     by_jur: dict[str | None, list[int]] = defaultdict(list)
     for i, jur in enumerate(guesses):
         by_jur[jur].append(i)
     out = []
-    for _, members in bins:
+    for members in _guided(weight, workers):
         own = {i for i, key in enumerate(keys) if key in members}
         jurs = {jur for i in own if files[i] in targets and (jur := guesses[i]) is not None}
         context = {i for jur in above(tree, jurs) - jurs for i in by_jur.get(jur, ())}
