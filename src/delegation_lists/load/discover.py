@@ -9,6 +9,7 @@ problems are reported for the targets only.
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,14 +31,16 @@ class Discovered:
 
 
 def _walk(folder: Path, exclude: Iterable[str]) -> list[Path]:
+    """The catalog files under `folder`, sorted (hidden and tool folders skipped, symlinked folders not entered)."""
     found = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if any(part in SKIP_DIRS or part.startswith(".") for part in rel.parts[:-1]):
-            continue
-        if path.suffix in SUFFIXES and not path.name.endswith(NOT_CATALOG) and path.is_file() and not _excluded(path, exclude):
-            found.append(path)
-    return found
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")]
+        for name in names:
+            if name.endswith(SUFFIXES) and not name.endswith(NOT_CATALOG):
+                path = Path(top, name)
+                if path.is_file() and not _excluded(path, exclude):
+                    found.append(path)
+    return sorted(found)
 
 
 def _excluded(path: Path, patterns: Iterable[str]) -> bool:
