@@ -17,7 +17,7 @@ _DECLINE_CHARS = "\t\r\x85\u2028\u2029\ufeff"
 _DECLINE_STARTS = ("%", "---", "...", ":", "?", "- :", "- ?")
 #: a tag, anchor or alias starts a node: after a space, a line start or a flow indicator (`a&b` in text is none)
 _PROPERTY = re.compile(r"(?:^|[\s\[{,])[!&*]", re.M)
-_FLOW_SEQ = re.compile(r"\[[^\]\n]*(?:$|[:?\[])", re.M)
+_FLOW_SEQ = re.compile(r"\[[^\]\n:?\[]*+(?:$|[:?\[])", re.M)  # possessive: no backtracking over each `[...]`
 _ODD_KEY = re.compile(r"\n *(?:- +)*[:?](?:[ \n]|$)")
 _SCALAR = r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s\-?:,\[\]{}#&*!|>'"%@`](?:[^:,\[\]{}#\n]*[^\s:,\[\]{}#])?)"""
 _VALUE = rf"(?:\[ *(?:{_SCALAR} *(?:, *{_SCALAR} *)*)?\]|{_SCALAR})"
