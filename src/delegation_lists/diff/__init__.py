@@ -106,15 +106,17 @@ def _renames(old: Side, new: Side, removed: list[tuple[str, str]], added: list[t
     """Pair removed and added items of one jurisdiction with the same kind and department and a very close name."""
     pairs = []
     taken: set[tuple[str, str]] = set()
+    pools: dict[tuple[str, Any, Any], list[tuple[str, str]]] = {}  # (jurisdiction, kind, department) -> added
+    for nk in added:
+        n = new.data(nk)
+        pools.setdefault((nk[0], _key(n.get("kind")), _key(n.get("department"))), []).append(nk)
     for ok in removed:
         o = old.data(ok)
         best, best_score = None, RENAME_MIN
-        for nk in added:
-            if nk[0] != ok[0] or nk in taken:
+        for nk in pools.get((ok[0], _key(o.get("kind")), _key(o.get("department"))), ()):
+            if nk in taken:
                 continue
             n = new.data(nk)
-            if (o.get("kind"), o.get("department")) != (n.get("kind"), n.get("department")):
-                continue
             s = 1.0 if o.get("name") == n.get("name") else score(grams(o.get("name") or ""), grams(n.get("name") or ""))
             if s >= best_score:
                 best, best_score = nk, s
@@ -122,6 +124,11 @@ def _renames(old: Side, new: Side, removed: list[tuple[str, str]], added: list[t
             taken.add(best)
             pairs.append((ok, best))
     return pairs
+
+
+def _key(value: Any) -> Any:
+    """A value as a dictionary key (a list or mapping written where text belongs compares by its text)."""
+    return value if value is None or isinstance(value, (str, int, float)) else repr(value)
 
 
 def _region_changes(old: Side, new: Side, opts: Options) -> list[Change]:
