@@ -74,7 +74,8 @@ def county(rng: random.Random, out: Path, idx: int, args: argparse.Namespace) ->
         if plant in (2, 3) and towns:
             to = None if plant == 2 else [towns[0][0], "不存在镇"]
             taken[towns[0][0]].append(icode)  # 2: taken on though not delegated
-        lines = item(rng, icode, kind, "未登记局" if plant == 1 else rng.choice(DEPTS), to)
+        dept = rng.choice(DEPTS)  # drawn even when planted over: the items after it stay the same
+        lines = item(rng, icode, kind, "未登记局" if plant == 1 else dept, to)
         if plant == 0:
             lines = [ln.replace("promised_days: ", "promised_days: 9") for ln in lines]
         items.append(lines)
