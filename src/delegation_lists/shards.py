@@ -100,9 +100,12 @@ def plan(files: list[Path], sizes: list[int], guesses: list[str | None], targets
     by_jur: dict[str | None, list[int]] = defaultdict(list)
     for i, jur in enumerate(guesses):
         by_jur[jur].append(i)
+    shard_of = {key: n for n, members in enumerate(_guided(weight, workers)) for key in members}
+    owned: list[set[int]] = [set() for _ in set(shard_of.values())]
+    for i, key in enumerate(keys):
+        owned[shard_of[key]].add(i)
     out = []
-    for members in _guided(weight, workers):
-        own = {i for i, key in enumerate(keys) if key in members}
+    for own in owned:
         jurs = {jur for i in own if files[i] in targets and (jur := guesses[i]) is not None}
         context = {i for jur in above(tree, jurs) - jurs for i in by_jur.get(jur, ())}
         out.append((sorted(own | context), own))

@@ -26,7 +26,7 @@ Days = Annotated[int, Field(ge=0, le=3650)]
 def _targets(value: Any) -> Any:
     """`to:` is `all`, one child, or a list of child codes or names."""
     if isinstance(value, (str, int)) and not isinstance(value, bool):
-        text = str(value).strip()
+        text = _target(value)
         return ["all"] if text in ("all", "全部", "所有") else [text]
     if isinstance(value, list):  # (the common int and str first: a county's lists hold some 300,000 targets)
         return [str(v) if v.__class__ is int else v.strip() if v.__class__ is str else _target(v) for v in value]
