@@ -50,6 +50,8 @@ def describe_yaml_error(exc: yaml.YAMLError, text: str) -> tuple[str, str, int, 
                 return "DL001", "tab character: YAML indents with spaces only (replace the tab with spaces)", line, column
             if ch in "@`":
                 return "DL001", f"a value cannot start with {ch!r}: put the value in quotes", line, column
+        if "maximum nesting depth" in problem:  # libyaml >= 0.2.6 (PyYAML 6.0.4 wheels) bounds flow nesting itself
+            return "DL006", "nesting is deeper than the loader accepts", line, column
         message = _hint(problem)
         if "found another document" in problem:
             return "DL005", message, line, column
