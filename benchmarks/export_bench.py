@@ -18,10 +18,10 @@ from pathlib import Path
 import xlsxwriter
 from openpyxl import Workbook
 
+from delegation_lists.catalog import load_catalog
 from delegation_lists.excel.model import Book
 from delegation_lists.excel.published import published_book
 from delegation_lists.excel.writer import write_book
-from delegation_lists.validate import load_catalog
 
 
 def plain_xlsxwriter(book: Book, path: Path) -> None:

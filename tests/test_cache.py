@@ -9,7 +9,7 @@ import pytest
 
 import delegation_lists.load.many as many_module
 from conftest import CASES, CATALOGS
-from delegation_lists.validate import validate
+from delegation_lists.check import validate
 
 
 def _report(paths: list[Path], cache: Path | None):
@@ -73,7 +73,7 @@ def test_report_kept_for_an_unchanged_catalog(tmp_path: Path, monkeypatch: pytes
     expected = [validate([catalog], **other).problems for other in others]  # type: ignore[arg-type]
     loads: list[int] = []
     real = many_module.load_documents
-    monkeypatch.setattr("delegation_lists.validate.load_documents", lambda *a, **k: loads.append(1) or real(*a, **k))
+    monkeypatch.setattr("delegation_lists.check.strategy.load_documents", lambda *a, **k: loads.append(1) or real(*a, **k))
     again = validate([catalog], cache=cache, as_of=day)
     assert loads == [] and again.problems == first.problems and (again.files, again.items) == (first.files, first.items)
     assert again.texts.keys() == {p.file for p in first.problems}

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import CASES
-from delegation_lists.validate import validate
+from delegation_lists.check import validate
 
 CASE_DIRS = sorted(p for p in CASES.iterdir() if (p / "expected.yaml").is_file())
 
@@ -22,7 +22,7 @@ def _key(p: dict) -> tuple:  # type: ignore[type-arg]
 def test_case(case, backend, monkeypatch):  # type: ignore[no-untyped-def]
     """Under the default parser (the fast one when installed) and under the PyYAML path alone."""
     if backend == "pyyaml":
-        monkeypatch.setattr("delegation_lists.load.yaml.FAST", False)
+        monkeypatch.setattr("delegation_lists.load.yaml.parse.FAST", False)
     expected = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))["problems"]
     report = validate([case / "input"], as_of=dt.date(2025, 1, 1))
     got = [{"code": p.code, "file": p.file.rsplit("/", 1)[-1], "line": p.line, "column": p.column} for p in report.problems]

@@ -128,7 +128,7 @@ def test_single_file_uses_catalog_context(dlists):
 
 def test_version(dlists):
     from delegation_lists import __version__
-    from delegation_lists.load.yaml import backend
+    from delegation_lists.load.yaml.parse import backend
 
     result = dlists("--version")
     assert result.exit_code == 0 and result.stdout.strip() == f"dlists {__version__} (YAML: {backend()})"

@@ -179,8 +179,8 @@ def test_scanned_item_lines_agree_with_the_parser():
     from conftest import ROOT
     from delegation_lists.diff import item_lines
     from delegation_lists.load.document import read_document
-    from delegation_lists.load.locate import locate
-    from delegation_lists.load.yaml import compose
+    from delegation_lists.load.yaml.marks import locate
+    from delegation_lists.load.yaml.parse import compose
 
     checked = 0
     for path in sorted([*(ROOT / "catalogs").rglob("*.yaml"), *(ROOT / "tests").rglob("*.yaml")]):

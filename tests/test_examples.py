@@ -6,8 +6,9 @@ from collections import Counter
 
 from conftest import CATALOGS
 from delegation_lists.catalog import Catalog
+from delegation_lists.check import validate
 from delegation_lists.load.discover import discover
-from delegation_lists.validate import load_documents, validate
+from delegation_lists.load.many import load_documents
 
 
 def test_examples_are_clean():

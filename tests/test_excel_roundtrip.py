@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CATALOGS
-from delegation_lists.catalog import Catalog
+from delegation_lists.catalog import Catalog, load_catalog
+from delegation_lists.check import validate
 from delegation_lists.excel.published import published_book
-from delegation_lists.validate import load_catalog, validate
 
 FIELDS = ("name", "kind", "department", "legal_basis", "statutory_days", "promised_days", "main_item", "violation",
           "penalty_types", "notes", "status")

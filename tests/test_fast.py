@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, SHARED
-from delegation_lists.load import fast
 from delegation_lists.load.errors import LoadError
-from delegation_lists.load.fasttext import CANDIDATE
-from delegation_lists.load.scalars import resolve_plain
 from delegation_lists.load.text import decode
-from delegation_lists.load.yaml import parse
+from delegation_lists.load.yaml import rapid as fast
+from delegation_lists.load.yaml.parse import parse
+from delegation_lists.load.yaml.rapid_checks import CANDIDATE
+from delegation_lists.load.yaml.scalars import resolve_plain
 
 CORPUS = sorted((SHARED / "corpus" / "yaml-test-suite").glob("*/*.yaml"))
 EXAMPLES = sorted([*(ROOT / "catalogs").rglob("*.yaml"), *(ROOT / "tests").rglob("*.yaml")])
@@ -105,7 +105,7 @@ def test_standalone_count_matches_its_regex_definition() -> None:
     import random
     import re
 
-    from delegation_lists.load.fasttext import _standalone
+    from delegation_lists.load.yaml.rapid_checks import _standalone
 
     rng = random.Random(1)
     alphabet = ["12", "a", "_", ".", ":", "+", "-", " ", "\n", '"', "'", "甲", ",", "]"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from openpyxl import Workbook
 
-from delegation_lists.validate import validate
+from delegation_lists.check import validate
 
 
 def _xlsx(path: Path, rows: list[list[object]], merges: list[str] = ()) -> Path:  # type: ignore[assignment]

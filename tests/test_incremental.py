@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from delegation_lists import incremental
-from delegation_lists.validate import validate
+from delegation_lists.check import incremental, validate
 
 DAY = dt.date(2025, 1, 1)
 
@@ -55,7 +54,7 @@ def test_edits_give_what_a_full_run_gives(catalog: Path, tmp_path: Path, monkeyp
     cache = tmp_path / "cache"
     calls: list[bool] = []
     real = incremental.recheck
-    monkeypatch.setattr("delegation_lists.validate.recheck", lambda *a, **k: calls.append(bool(r := real(*a, **k))) or r)
+    monkeypatch.setattr("delegation_lists.check.strategy.recheck", lambda *a, **k: calls.append(bool(r := real(*a, **k))) or r)
     first = validate([catalog], cache=cache, as_of=DAY, jobs=jobs)
     assert first.problems and validate([catalog], cache=cache, as_of=DAY, jobs=jobs).problems == first.problems
     assert calls == []  # nothing changed: the kept problems, no re-check at all

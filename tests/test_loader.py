@@ -11,7 +11,7 @@ from conftest import SHARED
 from delegation_lists.load.document import read_document
 from delegation_lists.load.errors import LoadError
 from delegation_lists.load.text import decode
-from delegation_lists.load.yaml import LIBYAML, parse
+from delegation_lists.load.yaml.parse import LIBYAML, parse
 
 CORPUS = sorted((SHARED / "corpus" / "yaml-test-suite").glob("*/*.yaml"))
 

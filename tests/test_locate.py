@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from conftest import ROOT
+from delegation_lists.check.locate import place
 from delegation_lists.load.document import read_document
-from delegation_lists.load.locate import place
-from delegation_lists.load.scan import scan_items
-from delegation_lists.rules.problem import Problem
+from delegation_lists.load.yaml.item_lines import scan_items
+from delegation_lists.problems import Problem
 
 
 def _paths(value: Any, loc: tuple[Any, ...]) -> list[tuple[Any, ...]]:

@@ -9,7 +9,7 @@ from conftest import ROOT
 
 _MANY_QUICK_TASKS = """
 import time
-from delegation_lists.load.pool import shared
+from delegation_lists.load.workers import shared
 for largest_first in (False, True) * 10:
     out = shared(list(range(400)), abs, lambda x: (time.sleep(0.001), abs(x))[1], lambda x: x, 3, lambda i: None,
                  largest_first=largest_first)
@@ -27,7 +27,7 @@ def test_tasks_done_before_their_callback_is_added_do_not_deadlock() -> None:
 
 
 def test_results_in_task_order_whoever_ran_them() -> None:
-    from delegation_lists.load.pool import shared
+    from delegation_lists.load.workers import shared
 
     seen: list[int] = []
     out = shared(list(range(50)), str, lambda x: str(x), lambda x: x, 2, seen.append, largest_first=True)

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from conftest import ROOT
 from delegation_lists.load.errors import LoadError
-from delegation_lists.load.yaml import parse
+from delegation_lists.load.yaml.parse import parse
 from delegation_lists.model.items import ListDoc
 from delegation_lists.model.quick import validate_list
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from conftest import CATALOGS
-from delegation_lists.similarity import grams, normalise, score
+from delegation_lists.model.similarity import grams, normalise, score
 
 REGION = """region:
   code: "100001"

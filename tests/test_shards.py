@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from delegation_lists import sharded
+from delegation_lists.check import Report, sharded, validate
+from delegation_lists.check.shards import HEAD, Files
 from delegation_lists.load.guess import guess_jurisdiction
-from delegation_lists.shards import HEAD, Files
-from delegation_lists.validate import Report, validate
 from test_incremental import EDITS
 
 DAY = dt.date(2025, 1, 1)
@@ -70,7 +69,7 @@ def answered(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Whether each sharded check answered (True) or fell back to the ordinary check (False)."""
     calls: list[bool] = []
     real = sharded.check_sharded
-    monkeypatch.setattr("delegation_lists.validate.check_sharded", lambda *a, **k: calls.append((r := real(*a, **k)) is not None) or r)
+    monkeypatch.setattr("delegation_lists.check.strategy.check_sharded", lambda *a, **k: calls.append((r := real(*a, **k)) is not None) or r)
     return calls
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog, Entry
-from .load.yaml import paused_gc
+from .memory import paused_gc
 from .model.codes import KIND_ORDER
 
 OWN = "own"  # the "mode" of an item a jurisdiction holds itself (not taken on from above)

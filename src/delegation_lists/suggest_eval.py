@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .similarity import NameIndex
+from .model.similarity import NameIndex
 
 
 @dataclass

@@ -27,7 +27,7 @@ def _root(
     state.debug = debug
     if version:
         from .. import __version__
-        from ..load.yaml import backend
+        from ..load.yaml.parse import backend
 
         typer.echo(f"dlists {__version__} (YAML: {backend()})")
         raise typer.Exit(0)

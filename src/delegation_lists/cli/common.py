@@ -16,11 +16,11 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..atomic import write_text
-from ..config import Config, ConfigError, find_config
 from ..load.discover import PathError
 from ..load.text import ENCODING_ALIASES
-from ..load.yaml import paused_gc
-from ..rules import Selection
+from ..memory import paused_gc
+from ..problems import Selection
+from .settings import Config, ConfigError, find_config
 
 
 class UserError(Exception):

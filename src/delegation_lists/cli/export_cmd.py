@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..validate import load_catalog
+from ..catalog import load_catalog
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, err_console, load_config, split_codes
 
 TEMPLATES = ("published", "checklist")

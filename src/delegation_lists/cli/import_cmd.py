@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from ..validate import validate
+from ..check import validate
 from .common import UserError, command, console, err_console
 
 

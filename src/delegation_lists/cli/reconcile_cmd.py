@@ -7,9 +7,9 @@ from pathlib import Path
 
 import typer
 
+from ..catalog import load_catalog
 from ..reconcile import CATEGORIES, DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, parents, reconcile, reconcile_all
 from ..render.tables import markdown
-from ..validate import load_catalog
 from .common import (
     NO_CACHE_HELP,
     UserError,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
+from ..check.report import Report
 from ..rules import RULES
-from ..validate import Report
 
 STYLE = {"error": "bold red", "warning": "yellow"}
 

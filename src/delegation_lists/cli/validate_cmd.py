@@ -11,9 +11,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
+from ..check import Report, validate
+from ..problems import Selection
 from ..render.problems import to_github, to_json, to_sarif
-from ..rules import Selection
-from ..validate import Report, validate
 from .common import (
     NO_CACHE_HELP,
     cache_root,

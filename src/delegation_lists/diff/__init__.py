@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..load.document import Document
-from ..load.yaml import paused_gc
-from ..similarity import grams, score
+from ..memory import paused_gc
+from ..model.similarity import grams, score
 from .fields import Options, field_changes
 from .impact import impact
 from .lines import item_lines, place_lines

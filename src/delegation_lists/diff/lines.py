@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..load.document import Document
 from ..load.errors import LoadError
-from ..load.locate import locate
-from ..load.scan import scan_items
-from ..load.yaml import compose
+from ..load.yaml.item_lines import scan_items
+from ..load.yaml.marks import locate
+from ..load.yaml.parse import compose
 
 if TYPE_CHECKING:
     from . import Change

@@ -10,9 +10,9 @@ from typing import Any
 from ..load.discover import discover
 from ..load.document import Document
 from ..load.git import is_git_spec, read_git
-from ..load.yaml import paused_gc
+from ..load.many import load_documents
+from ..memory import paused_gc
 from ..model.items import Item
-from ..validate import load_documents
 
 
 @dataclass

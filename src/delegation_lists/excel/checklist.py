@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..catalog import Catalog
-from ..load.yaml import paused_gc
+from ..memory import paused_gc
 from .labels import kind_label, label
 from .lists import PublishedList, field_value, properties, published_lists, sheet_name
 from .model import Book, Column, Formula, Sheet, sheet_title

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..catalog import Catalog, Entry
-from ..load.yaml import paused_gc
+from ..memory import paused_gc
 from .labels import kind_label, label, section_number
 from .lists import GETTERS, PublishedList, by_kind, properties, published_lists, scope_of, sheet_name
 from .model import Book, Column, Print, Sheet, sheet_title

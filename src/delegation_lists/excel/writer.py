@@ -17,7 +17,7 @@ from xlsxwriter.utility import quote_sheetname, xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from ..atomic import atomic_path
-from ..load.yaml import paused_gc
+from ..memory import paused_gc
 from .model import Book, Formula, Sheet, sheet_title
 
 FIXED_TIME = dt.datetime(2000, 1, 1)

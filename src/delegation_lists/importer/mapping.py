@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..load.errors import LoadError
 from ..load.text import decode
-from ..load.yaml import parse
+from ..load.yaml.parse import parse
 from ..model.fields import CodeText, Level
 from .headers import SYNONYMS
 

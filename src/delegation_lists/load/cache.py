@@ -22,9 +22,7 @@ from typing import Any
 
 from .. import __version__
 from ..model.items import item_from_state, item_state
-from ..rules.problem import Problem
 from .document import Document
-from .locate import place
 
 CACHE_DIR = ".dlists-cache"
 FORMAT = 3  # bump when the cached shape changes
@@ -102,19 +100,3 @@ def restore(entry: dict[str, Any], file: str, path: Path, encoding: str | None) 
     items = [item_from_state(s) if s is not None else None for s in entry["items"]]
     return Document(file, path, entry["kind"], None, None, entry["region"], entry["header"], items,
                     [dataclasses.replace(p, file=file) for p in entry["problems"]], encoding=encoding)
-
-
-def place_cached(problems: list[Problem], doc: Document, cache: Cache | None) -> list[Problem]:
-    """`place` (line and column from the parsed text), remembering the answers per text in the cache, so a
-    re-validation does not parse a file again just to locate its (unchanged) problems."""
-    if cache is None or doc.digest is None:
-        return place(problems, doc.source(), len(doc.items))
-    known = cache.positions(doc.digest)
-    out = [dataclasses.replace(p, line=known[(p.loc, p.at_key)][0], column=known[(p.loc, p.at_key)][1])
-           if p.line == 0 and (p.loc, p.at_key) in known else p for p in problems]
-    if any(p.line == 0 for p in out):
-        out = place(out, doc.source(), len(doc.items))
-        found = {(p.loc, p.at_key): (p.line, p.column) for p in out if p.line and (p.loc, p.at_key) not in known}
-        if found:
-            cache.save_positions(doc.digest, {**known, **found})
-    return out

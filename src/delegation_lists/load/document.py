@@ -8,15 +8,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..memory import paused_gc
 from ..model.items import Item, ListHeader
 from ..model.quick import validate_list
 from ..model.region import RegionDoc
-from ..rules.problem import Problem
-from ..rules.registry import problem
+from ..problems import Problem
+from ..problems.codes import problem
 from .errors import LoadError
-from .schema import schema_problems
+from .schema_errors import schema_problems
 from .text import decode, plain_utf8
-from .yaml import parse, paused_gc
+from .yaml.parse import parse
 
 #: top-level keys that mark the kind of a document
 KIND_KEYS = {"region": "region", "list": "list", "items": "list", "mapping": "mapping"}

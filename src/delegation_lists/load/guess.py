@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from .discover import REGION_FILES
-from .scalars import resolve_plain
+from .yaml.scalars import resolve_plain
 
 _VALUE = re.compile(rb"""(?:"([0-9A-Za-z_.\-]+)"|'([0-9A-Za-z_.\-]+)'|([0-9A-Za-z_.\-]+))[ ]*(?:[ ]#.*)?""")
 

@@ -8,11 +8,11 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..memory import paused_gc
 from ..model.items import ItemState, item_from_state, item_state
 from .cache import Cache, restore
 from .document import Document, read_document
-from .pool import shared
-from .yaml import paused_gc
+from .workers import shared
 
 Progress = Callable[[int, int], None]
 

@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from .. import __version__
+from ..check.report import Report
 from ..rules import RULES
-from ..validate import Report
 
 INFO_URI = "https://github.com/delegation-lists/delegation-lists"
 

@@ -1,8 +1,7 @@
-"""Rules: every code a user can meet, registered on import (loader and schema codes included)."""
+"""Rules: one check function per catalog rule code, registered on import."""
 
-from ..load import errors, schema  # noqa: F401  (registers DL001-DL012)
+from ..problems import ERROR, WARNING, Problem, Selection
 from . import delegation, items, levels, region  # noqa: F401  (registers the catalog rules)
-from .problem import ERROR, WARNING, Problem
-from .registry import RULES, Rule, Selection
+from .registry import RULES, Rule
 
 __all__ = ["ERROR", "RULES", "WARNING", "Problem", "Rule", "Selection"]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..model.codes import DETENTION, MODE_BY_KEY, MODES_NEEDING_BASIS
-from .problem import Problem
+from ..problems import Problem
 from .registry import rule
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def inactive_reason(entry: Entry, as_of: dt.date) -> str | None:
     return None
 
 
-@rule("DL108", "delegation-without-basis", "error", "delegation")
+@rule("DL108")
 def delegation_without_basis(cat: Catalog) -> Iterator[Problem]:
     """A grant, entrustment or authorization does not cite its basis.
 
@@ -38,7 +38,7 @@ def delegation_without_basis(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL108", f"{d.mode} ({zh}) needs `basis`: the published decision or agreement", "delegation")
 
 
-@rule("DL109", "detention-delegated", "error", "delegation")
+@rule("DL109")
 def detention_delegated(cat: Catalog) -> Iterator[Problem]:
     """A penalty that includes administrative detention (行政拘留) is delegated to a township.
 
@@ -53,7 +53,7 @@ def detention_delegated(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL109", f"a penalty with {DETENTION} cannot be delegated to a township", "delegation")
 
 
-@rule("DL110", "inactive-delegated", "error", "delegation")
+@rule("DL110")
 def inactive_delegated(cat: Catalog) -> Iterator[Problem]:
     """An abolished, suspended or expired item is still delegated.
 

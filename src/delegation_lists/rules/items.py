@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .problem import Problem
-from .registry import RULES, problem, rule
+from ..problems import Problem
+from ..problems.codes import CODES, problem
+from .registry import rule
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
 
 
-@rule("DL101", "duplicate-code", "error", "items")
+@rule("DL101")
 def duplicate_code(cat: Catalog) -> Iterator[Problem]:
     """An item code is used twice in one jurisdiction.
 
@@ -30,7 +31,7 @@ def duplicate_code(cat: Catalog) -> Iterator[Problem]:
 _NAMED = ("name", "department", "kind")
 
 
-@rule("DL102", "duplicate-name", "warning", "items")
+@rule("DL102")
 def duplicate_name(cat: Catalog) -> Iterator[Problem]:
     """Two items of one jurisdiction share a name, department and kind.
 
@@ -49,7 +50,7 @@ def duplicate_name(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL102", f"same name, department and kind as item {first}: {it.name}", "name")
 
 
-@rule("DL103", "promised-over-statutory", "error", "items")
+@rule("DL103")
 def promised_over_statutory(cat: Catalog) -> Iterator[Problem]:
     """The promised time limit (承诺时限) is longer than the statutory one (法定时限).
 
@@ -64,7 +65,7 @@ def promised_over_statutory(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL103", msg, "promised_days")
 
 
-@rule("DL104", "missing-legal-basis", "error", "items")
+@rule("DL104")
 def missing_legal_basis(cat: Catalog) -> Iterator[Problem]:
     """An item has no legal basis (设定依据).
 
@@ -84,7 +85,7 @@ def missing_legal_basis(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL104", f"no legal_basis: {what} needs one")
 
 
-@rule("DL111", "effective-after-expires", "error", "items")
+@rule("DL111")
 def effective_after_expires(cat: Catalog) -> Iterator[Problem]:
     """An item's `effective` date is after its `expires` date."""
     for e in cat.described:
@@ -93,15 +94,15 @@ def effective_after_expires(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL111", f"effective ({it.effective}) is after expires ({it.expires})", "effective")
 
 
-@rule("DL112", "unknown-waiver", "warning", "items")
+@rule("DL112")
 def unknown_waiver(cat: Catalog) -> Iterator[Problem]:
     """An item or a list header waives a rule code that does not exist (a typo makes the waiver useless)."""
     for doc in cat.docs:
         for code in (doc.header.waive or {}) if doc.header else {}:
-            if code not in RULES:
+            if code not in CODES:
                 yield problem("DL112", doc.file, f"the list waives unknown rule {code}", ("list", "waive"))
     for e in cat.described:
         for code in e.raw.waive or {}:
-            if code not in RULES:
+            if code not in CODES:
                 yield e.problem("DL112", f"waives unknown rule {code}", "waive")
 

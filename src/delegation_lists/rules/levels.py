@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..problems import Problem
 from .delegation import inactive_reason
-from .problem import Problem
 from .registry import rule
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ def _children(cat: Catalog) -> list[Entry]:
     return cat.sourced
 
 
-@rule("DL201", "source-not-found", "error", "levels")
+@rule("DL201")
 def source_not_found(cat: Catalog) -> Iterator[Problem]:
     """A child item's `source` is not an item of the parent jurisdiction's lists (无权执法: nobody gave it)."""
     for e in _children(cat):
@@ -28,7 +28,7 @@ def source_not_found(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL201", f"source {e.raw.source} is not an item of {where}", "source")
 
 
-@rule("DL202", "source-not-delegated", "error", "levels")
+@rule("DL202")
 def source_not_delegated(cat: Catalog) -> Iterator[Problem]:
     """A child takes on a parent item that is not delegated to it (no `delegation`, or `to` leaves it out)."""
     for e in _children(cat):
@@ -41,7 +41,7 @@ def source_not_delegated(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL202", f"source {src.code} is not delegated to {cat.places[e.jurisdiction].name}", "source")
 
 
-@rule("DL203", "source-inactive", "error", "levels")
+@rule("DL203")
 def source_inactive(cat: Catalog) -> Iterator[Problem]:
     """A child item's source is abolished, suspended or expired (收回/取消: the township must drop it)."""
     for e in _children(cat):
@@ -50,7 +50,7 @@ def source_inactive(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL203", f"source {e.raw.source} is {reason}", "source")
 
 
-@rule("DL204", "mode-mismatch", "error", "levels")
+@rule("DL204")
 def mode_mismatch(cat: Catalog) -> Iterator[Problem]:
     """A child takes an item on with a different mode than the parent delegated it (e.g. grant vs entrust).
 
@@ -62,7 +62,7 @@ def mode_mismatch(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL204", f"taken on as {e.raw.mode}, but delegated as {deleg.mode}", "mode")
 
 
-@rule("DL205", "kind-mismatch", "error", "levels")
+@rule("DL205")
 def kind_mismatch(cat: Catalog) -> Iterator[Problem]:
     """A child item declares a different kind than its source (a penalty cannot become a licensing item)."""
     for e in _children(cat):
@@ -70,7 +70,7 @@ def kind_mismatch(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL205", f"kind {e.raw.kind} differs from its source's kind {e.source.item.kind}", "kind")
 
 
-@rule("DL206", "re-entrusted", "error", "levels")
+@rule("DL206")
 def re_entrusted(cat: Catalog) -> Iterator[Problem]:
     """An entrusted item is delegated further down (委托 may not be re-entrusted, 行政处罚法 art. 20)."""
     for e in cat.delegating:  # a child item delegating further

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .problem import Problem
-from .registry import problem, rule
+from ..problems import Problem
+from ..problems.codes import problem
+from .registry import rule
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
 
 
-@rule("DL105", "unknown-department", "error", "region")
+@rule("DL105")
 def unknown_department(cat: Catalog) -> Iterator[Problem]:
     """An item names a department that no region.yaml in scope declares.
 
@@ -32,7 +33,7 @@ def unknown_department(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL105", f"department {dep} is not declared in region.yaml", "department")
 
 
-@rule("DL106", "unknown-jurisdiction", "error", "region")
+@rule("DL106")
 def unknown_jurisdiction(cat: Catalog) -> Iterator[Problem]:
     """A list's jurisdiction is not in region.yaml, or its `level` disagrees with the region tree."""
     for doc in cat.docs:
@@ -48,7 +49,7 @@ def unknown_jurisdiction(cat: Catalog) -> Iterator[Problem]:
             yield problem("DL106", doc.file, msg, ("list", "level"))
 
 
-@rule("DL107", "bad-delegation-target", "error", "region")
+@rule("DL107")
 def bad_delegation_target(cat: Catalog) -> Iterator[Problem]:
     """A delegation names a target that is not a direct child of the delegating jurisdiction.
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .load.document import Document
-from .model.items import INHERITED, Item, with_fields
-from .rules.problem import Loc, Problem
-from .rules.registry import problem
+from ..load.document import Document
+from ..model.items import INHERITED, Item, with_fields
+from ..problems import Loc, Problem
+from ..problems.codes import problem
 
 
 @dataclass

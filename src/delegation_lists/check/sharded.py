@@ -15,14 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalog import Catalog
+from ..catalog import Catalog
+from ..load.cache import Cache
+from ..load.document import Document
+from ..load.many import load_documents
+from ..load.workers import shared
+from ..memory import paused_gc
+from ..problems import Problem, Selection
 from .incremental import State
-from .load.cache import Cache
-from .load.document import Document
-from .load.many import load_documents
-from .load.pool import shared
-from .load.yaml import paused_gc
-from .rules import Problem, Selection
+from .run import check
 from .shards import Files, plan
 
 _REGIONS: list[Document] = []  # the region files, parsed once by the parent (set in each worker process)
@@ -65,8 +66,6 @@ def _run(task: Task) -> Outcome:
 
 
 def _check(task: Task) -> Outcome:
-    from .validate import check  # validate imports this module
-
     docs = load_documents(task.paths, task.encoding, None, 1, task.cache, keys=task.keys)
     out = Outcome()
     for doc, guess in zip(docs, task.guesses, strict=True):
@@ -87,8 +86,6 @@ def check_sharded(found: Files, targets: list[Path], selection: Selection, day: 
     """(problems of the targets sorted, texts of their files, their item count, the run's state for
     incremental.py or None when not every file could be read), checked shard by shard in `workers` processes;
     None when a guess proved wrong (the caller runs the ordinary check)."""
-    from .validate import check  # validate imports this module
-
     paths, wanted = found.paths, set(targets)
     region_docs = load_documents([paths[i] for i in found.regions], encoding, None, 1, cache,
                                  keys=[found.keys[i] for i in found.regions] if cache else None)

@@ -9,23 +9,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..model.items import Delegation, Discretion, Item, ListHeader
 from ..model.region import Department, RegionNode
-from ..rules.problem import Loc, Problem
-from ..rules.registry import define, problem
-
-define("DL010", "unknown-field", "error", "schema", """
-    A key that the file format does not know (usually a typo: `promise_days` for `promised_days`).
-
-    Unknown keys are errors so that a misspelt field never passes silently; the message suggests the closest
-    known field.
-""")
-define("DL011", "missing-field", "error", "schema", """
-    A required field is missing: `region.code`, `list.jurisdiction`, a delegation's `mode` and `to`, or, for an
-    item without `source`, its `code`, `name`, `kind` and `department`.
-""")
-define("DL012", "invalid-value", "error", "schema", """
-    A value of the wrong type or outside its code table: an unknown kind or mode, a day count that is not a
-    whole number, a date that is not YYYY-MM-DD, a penalty type that is not one of the 13 statutory types...
-""")
+from ..problems import Loc, Problem
+from ..problems.codes import problem
 
 _MODELS: tuple[type[BaseModel], ...] = (Item, Delegation, Discretion, ListHeader, RegionNode, Department)
 KNOWN_FIELDS = sorted({name for m in _MODELS for name in m.model_fields} | {"list", "items", "region", "departments"})

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .similarity import grams, score
+from ..model.similarity import grams, score
 
 if TYPE_CHECKING:
-    from .catalog import Catalog, Entry
+    from ..catalog import Catalog, Entry
 
 
 class Suggester:

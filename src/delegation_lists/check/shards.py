@@ -16,9 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import Catalog
+from ..catalog import Catalog
+from ..load.guess import guess_jurisdiction, maybe_region
 from .incremental import above
-from .load.guess import guess_jurisdiction, maybe_region
 
 HEAD = 8192  # bytes of each file read to guess its jurisdiction
 SUBTREES_PER_WORKER = 16  # the tree is cut into at least this many subtrees per process (shards hold whole ones)

@@ -1,28 +1,24 @@
 """YAML text -> Python data, with duplicate-key errors, bounded aliases and located, human error messages.
 
-`parse` asks the fast backend first (fast.py, when rapidyaml is installed), which answers only when it is sure
+`parse` asks the fast backend first (rapid.py, when rapidyaml is installed), which answers only when it is sure
 to give the same data. Otherwise libyaml's C composer builds the node tree here (the resolver cut down to a tag
 per node kind) and builder.py makes the Python values in one tight pass (plain scalars resolved with PyYAML's
-own YAML 1.1 rules, so the data is what `yaml.load(..., CSafeLoader)` gives). The garbage collector is paused
-while a file is built.
+own YAML 1.1 rules, so the data is what `yaml.load(..., CSafeLoader)` gives).
 """
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import yaml
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
+from ..errors import LoadError
 from .builder import MAP, MAX_DEPTH, PLAIN, SEQ, Builder, at
-from .errors import LoadError
-from .fast import AVAILABLE, VERSION, fast_parse
-from .humanize import describe_yaml_error
+from .rapid import AVAILABLE, VERSION, fast_parse
 from .scalars import STR
+from .syntax_errors import describe_yaml_error
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -93,18 +89,6 @@ def compose(text: str) -> Node | None:
         raise LoadError("DL006", f"nesting is deeper than {MAX_DEPTH} levels", *deep.args[0]) from None
     finally:
         parser.dispose()
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector (loading creates millions of objects and no cycles)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def parse(text: str, fast: bool | None = None, utf8: bytes | None = None) -> tuple[Any, list[tuple[str, int, int]]]:

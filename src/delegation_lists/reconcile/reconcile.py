@@ -10,9 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from .catalog import Catalog, Entry
-from .load.yaml import paused_gc
-from .rules.delegation import inactive_reason
+from ..catalog import Catalog, Entry
+from ..memory import paused_gc
+from ..rules.delegation import inactive_reason
 from .suggest import Suggester
 
 #: the sets a reconciliation sorts a child's items into (spec §4)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 Loc = tuple[str | int, ...]
-ERROR = "error"
-WARNING = "warning"
-SEVERITIES = (ERROR, WARNING)
+Severity = Literal["error", "warning"]
+ERROR: Severity = "error"
+WARNING: Severity = "warning"
+SEVERITIES: tuple[Severity, ...] = (ERROR, WARNING)
 
 
 def format_path(loc: Loc) -> str:
@@ -27,7 +28,7 @@ class Problem:
     """One located problem. `line`/`column` are 1-based; 0 means "not located yet" (or a whole-file problem)."""
 
     code: str
-    severity: str
+    severity: Severity
     file: str
     message: str
     loc: Loc = ()

@@ -8,9 +8,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..load.document import Document
+from ..model.region import RegionNode
 from .entry import Entry, Place
-from .load.document import Document
-from .model.region import RegionNode
 
 _PLAIN = frozenset(("source", "mode", "code"))  # the fields of a township's usual entry
 

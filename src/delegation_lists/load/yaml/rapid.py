@@ -3,14 +3,14 @@
 rapidyaml parses a file about ten times faster than libyaml and emits its tree as JSON, which the C JSON decoder
 turns into Python values. JSON loses what YAML 1.1 makes of plain scalars (`2023-07-01` is a date, `yes` a bool,
 `1e5` a string), so every value that PyYAML's resolvers would read as something other than a string (a
-"suspect"), and every float, is settled: from the source text where it is sure (`fasttext.settle`: a date never
+"suspect"), and every float, is settled: from the source text where it is sure (`rapid_checks.settle`: a date never
 written quoted), otherwise by looking at its tree node (quoted or plain? what text?); either way it is built
 with PyYAML's own constructors (`scalars.py`).
 
 `fast_parse` answers only when it is sure to give what the PyYAML path gives, and returns None otherwise: then the
 caller parses with PyYAML, which also produces every located error message. It declines on any parse error,
 duplicate key, and on anchors, aliases, tags, directives, merge keys, tabs, several documents, unusual flow
-collections or deep nesting (`fasttext.declines`). Identity with the PyYAML path is tested on every example
+collections or deep nesting (`rapid_checks.declines`). Identity with the PyYAML path is tested on every example
 catalog and on the whole YAML test suite (tests/test_fast.py).
 """
 
@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from .errors import LoadError
-from .fasttext import CANDIDATE, DEEP, TOKEN, declines, settle
+from ..errors import LoadError
+from .rapid_checks import CANDIDATE, DEEP, TOKEN, declines, settle
 from .scalars import Unsupported, construct, resolve_plain
 
 try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from .text import position
+from ..text import position
 
 #: (fragment of the parser's message, what to tell the user)
 HINTS: tuple[tuple[str, str], ...] = (

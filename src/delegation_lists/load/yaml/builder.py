@@ -7,7 +7,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import LoadError
+from ..errors import LoadError
 from .scalars import T, Unsupported, construct, resolve_plain
 
 SEQ, MAP, MERGE = T + "seq", T + "map", T + "merge"

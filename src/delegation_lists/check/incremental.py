@@ -19,10 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import Catalog
-from .load.document import Document
-from .load.many import load_documents
-from .rules import Problem, Selection
+from ..catalog import Catalog
+from ..load.document import Document
+from ..load.many import load_documents
+from ..problems import Problem, Selection
 
 #: above this share of changed files a full run is as quick
 MAX_CHANGED = 0.1

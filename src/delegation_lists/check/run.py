@@ -1,0 +1,50 @@
+"""One plain validation pass: documents -> catalog -> rule problems (waivers applied) -> located, sorted Report.
+
+The strategies in validate.py (cached, incremental, sharded) all end here for the files they check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ..catalog import Catalog
+from ..load.cache import Cache
+from ..load.document import Document
+from ..problems import Problem, Selection
+from ..rules.registry import checks
+from .locate import place, place_cached
+from .report import Report
+
+
+def run_rules(cat: Catalog, selection: Selection) -> list[Problem]:
+    """Every enabled catalog rule over the catalog, with waivers (`waive:` on an item or a list header) applied."""
+    found = [p for r in checks(selection) if r.check is not None for p in r.check(cat)]
+    waivers: dict[tuple[str, str | int], dict[str, str]] = {(e.file, e.index): e.raw.waive for e in cat.described if e.raw.waive}
+    for doc in cat.docs:
+        if doc.header is not None and doc.header.waive:
+            waivers[(doc.file, "list")] = doc.header.waive
+    if not waivers:
+        return found
+    return [p for p in found if p.code not in waivers.get((p.file, p.loc[1] if len(p.loc) > 1 else -1), {})
+            and p.code not in waivers.get((p.file, "list"), {})]
+
+
+def check(docs: list[Document], targets: Iterable[str], selection: Selection, as_of: dt.date | None = None,
+          cache: Cache | None = None) -> Report:
+    """Run load, schema and catalog rules; keep the problems of `targets`, located (through the parse cache's
+    remembered positions when given) and sorted."""
+    wanted = set(targets)
+    cat = Catalog.build(docs, as_of)
+    problems = [p for d in docs for p in d.problems] + run_rules(cat, selection)
+    problems = [p for p in problems if p.file in wanted and selection.enabled(p.code)]
+    by_file: dict[str, list[Problem]] = defaultdict(list)
+    for p in problems:
+        by_file[p.file].append(p)
+    files = {d.file: d for d in docs}
+    texts = {f: files[f].source() for f in by_file if f in files}  # for showing source lines
+    located = [q for f, ps in by_file.items() for q in (place_cached(ps, files[f], cache) if f in files else place(ps, ""))]
+    located.sort(key=Problem.sort_key)
+    items = sum(len(d.items) for d in docs if d.file in wanted)
+    return Report(located, len(wanted), items, texts)
