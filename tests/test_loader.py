@@ -29,7 +29,7 @@ def test_yaml_test_suite_never_crashes():
         doc = read_document(path, path.name)
         for p in doc.problems:
             assert p.line >= 1 and p.column >= 1, (path.name, p)
-            assert p.message
+            assert p.text("en") and p.text("zh")
         outcomes["problems" if doc.problems else "clean"] += 1
     assert outcomes["problems"] > 90  # at least every invalid input
 
@@ -83,7 +83,7 @@ def test_bom_and_gbk(tmp_path: Path):
     (tmp_path / "gbk.yaml").write_bytes(body.encode("gbk"))
     assert read_document(tmp_path / "bom.yaml", "bom.yaml").problems == []
     (p,) = read_document(tmp_path / "gbk.yaml", "gbk.yaml").problems
-    assert p.code == "DL003" and "--encoding gbk" in p.message and p.line == 3
+    assert p.code == "DL003" and "--encoding gbk" in p.text("en") and p.line == 3
     assert read_document(tmp_path / "gbk.yaml", "gbk.yaml", encoding="gbk").problems == []
 
 

@@ -6,11 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalog import Catalog, Entry
+from .catalog import Catalog
+from .catalog.holding import held_mode
 from .memory import paused_gc
 from .model.codes import KIND_ORDER
-
-OWN = "own"  # the "mode" of an item a jurisdiction holds itself (not taken on from above)
 
 
 @dataclass
@@ -43,15 +42,6 @@ class JurisdictionStats:
         }
 
 
-def _mode(entry: Entry) -> str:
-    if entry.raw.source is None:
-        return OWN
-    if entry.raw.mode:
-        return str(entry.raw.mode)
-    deleg = entry.source.item.delegation if entry.source else None
-    return deleg.mode if deleg else "unknown"
-
-
 @paused_gc()
 def stats(cat: Catalog, jurisdiction: str | None = None) -> list[JurisdictionStats]:
     """Counts per jurisdiction (all of them, or the one named by code or name), in region-tree order."""
@@ -73,7 +63,7 @@ def stats(cat: Catalog, jurisdiction: str | None = None) -> list[JurisdictionSta
         row.total += 1
         row.kinds[kind] += 1
         row.departments[dept] += 1
-        mc = row.modes.setdefault(_mode(e), ModeCount())
+        mc = row.modes.setdefault(held_mode(e), ModeCount())
         mc.items += 1
         mc.departments.add(dept)
         mc.kinds[kind] += 1

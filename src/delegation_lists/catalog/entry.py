@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..load.document import Document
 from ..model.items import INHERITED, Item, with_fields
-from ..problems import Loc, Problem
+from ..problems import Loc, Message, Problem
 from ..problems.codes import problem
 
 
@@ -56,5 +56,5 @@ class Entry:
     def loc(self, *parts: str | int) -> Loc:
         return ("items", self.index, *parts)
 
-    def problem(self, code: str, message: str, *parts: str | int, at_key: bool = False) -> Problem:
+    def problem(self, code: str, message: Message, *parts: str | int, at_key: bool = False) -> Problem:
         return problem(code, self.file, message, self.loc(*parts), item=self.code, at_key=at_key)

@@ -10,9 +10,10 @@ from rich import box
 from rich.table import Table
 
 from ..catalog import load_catalog
+from ..catalog.holding import OWN
 from ..model.codes import KIND_BY_KEY, KINDS, MODE_BY_KEY
 from ..render.tables import markdown, to_csv
-from ..stats import OWN, JurisdictionStats, stats
+from ..stats import JurisdictionStats, stats
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, emit, err_console, load_config, pick_format
 
 FORMATS = ("text", "json", "markdown", "csv")

@@ -24,7 +24,7 @@ def print_problems(console: Console, report: Report, show_source: bool = True) -
         item = f" [dim]\\[{escape(p.item)}][/]" if p.item else ""
         console.print(
             f"[bold]{escape(where)}[/]: [{STYLE[p.severity]}]{p.severity}[/] [cyan]{p.code}[/]"
-            f" [dim]{RULES[p.code].name}[/] {escape(p.message)}{item}",
+            f" [dim]{RULES[p.code].name}[/] {escape(p.text())}{item}",
             highlight=False,
         )
         src = _source_line(report.texts.get(p.file, ""), p.line) if show_source else None

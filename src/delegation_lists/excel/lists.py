@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..catalog import Catalog, Entry
+from ..catalog.holding import shown_mode
 from ..model.codes import KIND_ORDER
 from .labels import label, mode_label, status_label
 
@@ -80,15 +81,6 @@ def by_kind(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
     return sorted(groups.items(), key=lambda kv: KIND_ORDER.get(kv[0], 99))
 
 
-def mode_of(entry: Entry) -> str | None:
-    """How the item is held: its delegation's mode (parent list), its own `mode`, or its source's mode."""
-    item = entry.item
-    if item.delegation is not None:
-        return str(item.delegation.mode)
-    if item.mode is not None:
-        return str(item.mode)
-    source = entry.source.item.delegation if entry.source is not None else None
-    return str(source.mode) if source is not None else None
 
 
 def _targets(cat: Catalog, entry: Entry, lang: str) -> str:
@@ -116,8 +108,8 @@ GETTERS: dict[str, Getter] = {
     "notes": lambda cat, e, lang: e.item.notes or "",
     "legal_basis": lambda cat, e, lang: "\n".join(e.item.legal_basis or ()),
     "penalty_types": lambda cat, e, lang: label("separator", lang).join(e.item.penalty_types or ()),
-    "mode": lambda cat, e, lang: mode_label(mode_of(e), lang),
-    "mode_parent": lambda cat, e, lang: mode_label(mode_of(e), lang),
+    "mode": lambda cat, e, lang: mode_label(shown_mode(e), lang),
+    "mode_parent": lambda cat, e, lang: mode_label(shown_mode(e), lang),
     "targets": _targets,
     "basis": lambda cat, e, lang: (e.item.delegation.basis or "") if e.item.delegation else "",
     "since": lambda cat, e, lang: e.item.delegation.since.isoformat() if e.item.delegation and e.item.delegation.since else "",

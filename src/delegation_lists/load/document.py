@@ -12,7 +12,7 @@ from ..memory import paused_gc
 from ..model.items import Item, ListHeader
 from ..model.quick import validate_list
 from ..model.region import RegionDoc
-from ..problems import Problem
+from ..problems import Problem, msg
 from ..problems.codes import problem
 from .errors import LoadError
 from .schema_errors import schema_problems
@@ -69,13 +69,13 @@ def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes
         with paused_gc():
             data, duplicates = parse(text, utf8=raw if plain_utf8(raw, encoding) else None)
             doc.problems += [
-                problem("DL002", file, f"duplicate key `{key}`: it is already set above in this mapping", line=ln, column=col)
+                problem("DL002", file, msg("DL002", key=key), line=ln, column=col)
                 for key, ln, col in duplicates
             ]
             doc.data = data
             _validate(doc)
     except OSError as exc:
-        doc.problems.append(problem("DL007", file, f"cannot read file: {exc.strerror or exc}"))
+        doc.problems.append(problem("DL007", file, msg("DL007", reason=exc.strerror or exc)))
     except LoadError as exc:
         doc.problems.append(problem(exc.code, file, exc.message, line=exc.line, column=exc.column))
     return doc
@@ -84,16 +84,16 @@ def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes
 def _validate(doc: Document) -> None:
     data = doc.data
     if data is None:
-        doc.problems.append(problem("DL005", doc.file, "the file is empty: a catalog file holds `region:` or `list:`", line=1, column=1))
+        doc.problems.append(problem("DL005", doc.file, msg("DL005.empty"), line=1, column=1))
         return
     if not isinstance(data, dict):
         shape = type(data).__name__
-        doc.problems.append(problem("DL005", doc.file, f"the document is a {shape}, not a mapping with `region:` or `list:`", line=1, column=1))
+        doc.problems.append(problem("DL005", doc.file, msg("DL005.not_mapping", shape=shape), line=1, column=1))
         return
     doc.kind = _kind(data, doc.path)
     if doc.kind is None:
         keys = ", ".join(f"`{k}`" for k in list(data)[:5])
-        doc.problems.append(problem("DL005", doc.file, f"not a catalog document: expected a top-level `region:` or `list:` key, found {keys}", line=1, column=1))
+        doc.problems.append(problem("DL005", doc.file, msg("DL005.not_catalog", keys=keys), line=1, column=1))
         return
     if doc.kind == "mapping":
         return

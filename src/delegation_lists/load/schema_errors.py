@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..model.items import Delegation, Discretion, Item, ListHeader
 from ..model.region import Department, RegionNode
-from ..problems import Loc, Problem
+from ..problems import Loc, Message, Problem, msg
 from ..problems.codes import problem
 
 _MODELS: tuple[type[BaseModel], ...] = (Item, Delegation, Discretion, ListHeader, RegionNode, Department)
@@ -40,6 +40,47 @@ def item_code(data: Any, loc: Loc) -> str | None:
     return None
 
 
+#: pydantic error type -> the DL012 message variant that says it in Chinese (English: pydantic's own text)
+_VALUE_KEYS = {
+    "unknown_code": "DL012.unknown_code", "waive_reason": "DL012.waive_reason",
+    "int_parsing": "DL012.int", "int_type": "DL012.int", "int_from_float": "DL012.int", "int_parsing_size": "DL012.int",
+    "greater_than_equal": "DL012.ge", "less_than_equal": "DL012.le",
+    "bool_parsing": "DL012.bool", "bool_type": "DL012.bool",
+    "date_parsing": "DL012.date", "date_type": "DL012.date", "date_from_datetime_parsing": "DL012.date",
+    "date_from_datetime_inexact": "DL012.date", "date_future": "DL012.date", "date_past": "DL012.date",
+    "string_type": "DL012.text", "list_type": "DL012.list",
+    "dict_type": "DL012.mapping", "model_type": "DL012.mapping", "model_attributes_type": "DL012.mapping",
+    "literal_error": "DL012.choice",
+}
+
+
+def _value_message(err: Any, field: str, value: Any) -> Message:
+    """The DL012 message of one pydantic error: its variant by error type, with what the template needs."""
+    ctx = err.get("ctx") or {}
+    key = _VALUE_KEYS.get(err["type"], "DL012.other")
+    limit = ctx.get("ge", ctx.get("le", ""))
+    return msg(key, field=field, detail=err["msg"], value=str(ctx.get("value", value))[:60], what=_label(ctx.get("name", "")),
+               keys=ctx.get("keys", ""), rule=ctx.get("rule", ""), limit=limit, expected=ctx.get("expected", ""))
+
+
+def _label(name: str) -> str:
+    """A code table's name in Chinese (the `unknown_code` error names it in English)."""
+    return {"kind": "事项类型", "delegation mode": "下放方式", "level": "层级", "status": "状态", "penalty type": "处罚种类"}.get(name, name)
+
+
+def _input(data: Any, loc: Loc) -> Any:
+    """The value written at `loc` (for messages), or "" when the path does not reach one."""
+    current = data
+    for part in loc:
+        if not isinstance(current, (dict, list)):
+            return ""
+        try:
+            current = current[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return ""
+    return current if isinstance(current, (str, int, float, bool)) else ""
+
+
 def schema_problems(exc: ValidationError, file: str, data: Any) -> list[Problem]:
     """One Problem per pydantic error, located by path."""
     out = []
@@ -50,13 +91,12 @@ def schema_problems(exc: ValidationError, file: str, data: Any) -> list[Problem]
         item = item_code(data, loc)
         if kind == "extra_forbidden":
             close = difflib.get_close_matches(field, KNOWN_FIELDS, n=1, cutoff=0.6)
-            hint = (f"; did you mean `{close[0]}`?" if close[0] != field else " here") if close else ""
-            out.append(problem("DL010", file, f"unknown field `{field}`{hint}", loc, item=item, at_key=True))
+            said = (msg("DL010.suggest", field=field, close=close[0]) if close[0] != field else msg("DL010.here", field=field)) if close else msg("DL010", field=field)
+            out.append(problem("DL010", file, said, loc, item=item, at_key=True))
         elif kind == "missing":
-            out.append(problem("DL011", file, f"missing required field `{field}`", loc[:-1], item=item))
+            out.append(problem("DL011", file, msg("DL011", field=field), loc[:-1], item=item))
         elif kind == "own_item_incomplete":
-            out.append(problem("DL011", file, err["msg"], loc, item=item))
+            out.append(problem("DL011", file, msg("DL011.own_item", fields=(err.get("ctx") or {}).get("fields", "")), loc, item=item))
         else:
-            where = f"`{field}`: " if field else ""
-            out.append(problem("DL012", file, f"{where}{err['msg']}", loc, item=item))
+            out.append(problem("DL012", file, _value_message(err, field, _input(data, loc)), loc, item=item))
     return out

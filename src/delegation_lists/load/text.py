@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 
+from ..problems.message import msg
 from .errors import LoadError
 
 _BOMS = (
@@ -40,9 +41,9 @@ def decode(raw: bytes, encoding: str | None = None) -> str:
             return raw.decode(codec).lstrip("\ufeff")
         except UnicodeDecodeError as exc:
             line, col = position(raw[: exc.start].decode(codec, "replace"), exc.start)
-            raise LoadError("DL003", f"not valid {encoding}: byte {raw[exc.start]:#04x} cannot be decoded", line, col) from None
+            raise LoadError("DL003", msg("DL003.invalid", encoding=encoding, byte=f"{raw[exc.start]:#04x}"), line, col) from None
         except LookupError:
-            raise LoadError("DL003", f"unknown encoding {encoding!r}") from None
+            raise LoadError("DL003", msg("DL003.unknown_encoding", encoding=repr(encoding))) from None
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             return raw[len(bom):].decode(codec, "strict")
@@ -56,13 +57,5 @@ def decode(raw: bytes, encoding: str | None = None) -> str:
         except UnicodeDecodeError:
             guess = None
         if guess is not None and _looks_chinese(guess):
-            raise LoadError(
-                "DL003",
-                "file is GBK/GB18030-encoded, not UTF-8 (as saved by Excel or Notepad on Chinese Windows); "
-                "re-save it as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`), or read it with `--encoding gbk`",
-                line,
-                col,
-            ) from None
-        raise LoadError(
-            "DL003", f"file is not UTF-8: byte {raw[exc.start]:#04x} cannot be decoded; re-save it as UTF-8", line, col
-        ) from None
+            raise LoadError("DL003", msg("DL003.gbk"), line, col) from None
+        raise LoadError("DL003", msg("DL003.not_utf8", byte=f"{raw[exc.start]:#04x}"), line, col) from None

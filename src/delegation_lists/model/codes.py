@@ -109,3 +109,47 @@ KIND_ORDER = {row.key: i for i, row in enumerate(KINDS)}
 LEVEL_ORDER = {row.key: i for i, row in enumerate(LEVELS)}
 KIND_BY_KEY = {row.key: row for row in KINDS}
 MODE_BY_KEY = {row.key: row for row in MODES}
+
+#: the fields of catalog files with their Chinese names (the column names analysts know them by); messages show
+#: a field as `promised_days`（承诺时限）in Chinese, and a Chinese name written as a key gets a did-you-mean
+FIELDS: tuple[Code, ...] = (
+    Code("code", "事项编码", "code", ("编码", "实施编码", "事项代码", "基本编码")),
+    Code("source", "承接来源", "source", ("来源事项", "源事项")),
+    Code("name", "事项名称", "name", ("名称", "项目名称", "子项名称", "职权名称")),
+    Code("kind", "事项类型", "kind", ("类型", "事项类别", "权力类型", "职权类别")),
+    Code("department", "实施部门", "department", ("部门", "主管部门", "实施机关", "实施主体", "责任部门")),
+    Code("legal_basis", "设定依据", "legal basis", ("依据", "实施依据", "法律依据", "法定依据")),
+    Code("statutory_days", "法定时限", "statutory time limit", ("法定办结时限", "法定期限")),
+    Code("promised_days", "承诺时限", "promised time limit", ("承诺办结时限", "承诺期限")),
+    Code("status", "状态", "status", ("事项状态",)),
+    Code("mode", "承接方式", "mode", ("下放方式", "方式")),
+    Code("delegation", "下放", "delegation", ("下放情况",)),
+    Code("to", "下放对象", "delegated to", ("承接主体", "实施范围", "承接范围")),
+    Code("basis", "下放依据", "basis", ("下放文件", "委托协议")),
+    Code("scope", "权限范围", "scope", ("下放范围",)),
+    Code("since", "下放日期", "since", ("下放时间",)),
+    Code("main_item", "主项名称", "main item", ("主项",)),
+    Code("materials", "申请材料", "materials", ("材料",)),
+    Code("service_objects", "服务对象", "service objects", ()),
+    Code("online", "网上办理", "online", ("是否网办",)),
+    Code("notes", "备注", "notes", ("说明",)),
+    Code("effective", "生效日期", "effective", ()),
+    Code("expires", "失效日期", "expires", ()),
+    Code("violation", "违法行为", "violation", ()),
+    Code("penalty_types", "处罚种类", "penalty types", ()),
+    Code("discretion", "裁量基准", "discretion", ()),
+    Code("waive", "豁免", "waive", ()),
+    Code("waive_reason", "豁免理由", "waive reason", ()),
+    Code("jurisdiction", "辖区", "jurisdiction", ("行政区划",)),
+    Code("level", "层级", "level", ()),
+    Code("title", "标题", "title", ("清单名称",)),
+    Code("version", "版本", "version", ()),
+    Code("region", "区划", "region", ()),
+    Code("children", "下级", "children", ()),
+    Code("departments", "部门", "departments", ()),
+    Code("short", "简称", "short name", ()),
+    Code("condition", "情形", "condition", ()),
+    Code("standard", "标准", "standard", ()),
+)
+FIELD_BY_KEY = {row.key: row for row in FIELDS}
+LABEL_TABLES: dict[str, tuple[Code, ...]] = {"kind": KINDS, "mode": MODES, "level": LEVELS, "status": STATUSES, "field": FIELDS}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .message import Message
 from .problem import Loc, Problem, Severity
 
 
@@ -94,6 +95,6 @@ _ROWS = (
 CODES: dict[str, CodeInfo] = {row.code: row for row in _ROWS}
 
 
-def problem(code: str, file: str, message: str, loc: Loc = (), **extra: Any) -> Problem:
+def problem(code: str, file: str, message: Message, loc: Loc = (), **extra: Any) -> Problem:
     """A Problem of `code` (with the severity of its row) in `file`."""
     return Problem(code, CODES[code].severity, file, message, loc, **extra)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .message import Lang, Message
+
 Loc = tuple[str | int, ...]
 Severity = Literal["error", "warning"]
 ERROR: Severity = "error"
@@ -30,18 +32,22 @@ class Problem:
     code: str
     severity: Severity
     file: str
-    message: str
+    message: Message
     loc: Loc = ()
     item: str | None = None
     line: int = 0
     column: int = 0
     at_key: bool = field(default=False, compare=False)  # locate the key rather than its value
 
+    def text(self, lang: Lang | None = None) -> str:
+        """The message in `lang` (default: the language in use)."""
+        return self.message.text(lang)
+
     @property
     def path(self) -> str:
         return format_path(self.loc)
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
+    def sort_key(self) -> tuple[str, int, int, str, Message]:
         return (self.file, self.line, self.column, self.code, self.message)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,5 +59,5 @@ class Problem:
             "column": self.column,
             "path": self.path,
             "item": self.item,
-            "message": self.message,
+            "message": self.message.text(),
         }

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..catalog import Catalog, Entry
+from ..catalog.holding import inactive, taken_mode
 from ..memory import paused_gc
-from ..rules.delegation import inactive_reason
 from .suggest import Suggester
 
 #: the sets a reconciliation sorts a child's items into (spec §4)
@@ -135,7 +135,7 @@ def _reconcile(cat: Catalog, pcode: str, children: list[str] | None, threshold: 
         chosen = [p.code for p in wanted if p is not None]
     delegated: dict[str, list[Entry]] = defaultdict(list)
     for e in by_jur[pcode]:
-        if e.item.delegation is not None and inactive_reason(e, cat.as_of) is None:
+        if e.item.delegation is not None and inactive(e, cat.as_of) is None:
             for child in cat.targets(e)[0]:
                 delegated[child].append(e)
     suggester = Suggester(cat, by_jur[pcode], threshold)
@@ -158,14 +158,14 @@ def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry]
                 res.suggestions.append({"item": e.code, "source": hit[0], "score": round(hit[1], 3)})
         elif src is None:
             res.unbacked.append({"item": e.code, "source": e.raw.source, "reason": "source not found in the parent's lists"})
-        elif (why := inactive_reason(src, cat.as_of)) is not None:
-            res.unbacked.append({"item": e.code, "source": src.code, "reason": f"source is {why}"})
+        elif (why := inactive(src, cat.as_of)) is not None:
+            res.unbacked.append({"item": e.code, "source": src.code, "reason": f"source is {why.reason()}"})
         elif src.code not in offered:
             res.unbacked.append({"item": e.code, "source": src.code, "reason": f"not delegated to {res.name}"})
         else:
             taken.add(src.code)
             deleg = offered[src.code].item.delegation
-            mode = e.raw.mode or (deleg.mode if deleg else None)
+            mode = taken_mode(e)
             if deleg is not None and mode != deleg.mode:
                 res.mode_mismatch.append({"item": e.code, "delegated": deleg.mode, "taken": str(mode)})
             else:

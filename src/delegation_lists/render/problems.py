@@ -35,7 +35,7 @@ def to_github(report: Report) -> str:
             props += [f"line={p.line}", f"col={p.column}"]
         props.append(f"title={_escape_prop(p.code + ' ' + RULES[p.code].name)}")
         suffix = f" [{p.item}]" if p.item else ""
-        lines.append(f"::{p.severity} {','.join(props)}::{_escape_data(p.message + suffix)}")
+        lines.append(f"::{p.severity} {','.join(props)}::{_escape_data(p.text() + suffix)}")
     return "\n".join(lines)
 
 
@@ -70,4 +70,4 @@ def _sarif_result(p: Any, rule_index: int) -> dict[str, Any]:
     loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": p.file}, "region": region}}
     if p.path:
         loc["logicalLocations"] = [{"fullyQualifiedName": p.path}]
-    return {"ruleId": p.code, "ruleIndex": rule_index, "level": p.severity, "message": {"text": p.message}, "locations": [loc]}
+    return {"ruleId": p.code, "ruleIndex": rule_index, "level": p.severity, "message": {"text": p.text()}, "locations": [loc]}

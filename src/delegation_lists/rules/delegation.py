@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..model.codes import DETENTION, MODE_BY_KEY, MODES_NEEDING_BASIS
-from ..problems import Problem
+from ..catalog.holding import Inactive, inactive
+from ..model.codes import DETENTION, MODES_NEEDING_BASIS
+from ..problems import Message, Problem, msg
 from .registry import rule
 
 if TYPE_CHECKING:
-    from ..catalog import Catalog, Entry
+    from ..catalog import Catalog
 
 
-def inactive_reason(entry: Entry, as_of: dt.date) -> str | None:
-    """Why an item cannot be in force on `as_of` (abolished, suspended, expired), or None."""
-    it = entry.raw
-    if it.status != "active":
-        return str(it.status)
-    if it.expires is not None and it.expires < as_of:
-        return f"expired on {it.expires}"
-    return None
+def inactive_message(prefix: str, why: Inactive, **args: object) -> Message:
+    """`<prefix>.status` or `<prefix>.expired`, saying why an item is not in force."""
+    if why.status:
+        return msg(f"{prefix}.status", status=why.status, **args)
+    return msg(f"{prefix}.expired", date=why.expired, **args)
 
 
 @rule("DL108")
@@ -34,8 +31,7 @@ def delegation_without_basis(cat: Catalog) -> Iterator[Problem]:
     for e in cat.delegating:
         d = e.raw.delegation  # never inherited
         if d is not None and d.mode in MODES_NEEDING_BASIS and not d.basis:
-            zh = MODE_BY_KEY[d.mode].zh
-            yield e.problem("DL108", f"{d.mode} ({zh}) needs `basis`: the published decision or agreement", "delegation")
+            yield e.problem("DL108", msg("DL108", mode=d.mode), "delegation")
 
 
 @rule("DL109")
@@ -50,7 +46,7 @@ def detention_delegated(cat: Catalog) -> Iterator[Problem]:
             continue
         codes, _ = cat.targets(e)
         if any(cat.places[c].level in ("township", "village") for c in codes):
-            yield e.problem("DL109", f"a penalty with {DETENTION} cannot be delegated to a township", "delegation")
+            yield e.problem("DL109", msg("DL109", detention=DETENTION), "delegation")
 
 
 @rule("DL110")
@@ -61,6 +57,6 @@ def inactive_delegated(cat: Catalog) -> Iterator[Problem]:
     exercising a power nobody holds. Dates are compared with today (`--as-of` to choose another day).
     """
     for e in cat.delegating:
-        reason = inactive_reason(e, cat.as_of)
-        if reason:
-            yield e.problem("DL110", f"item is {reason} but still delegated", "delegation")
+        why = inactive(e, cat.as_of)
+        if why is not None:
+            yield e.problem("DL110", inactive_message("DL110", why), "delegation")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..problems import Problem
+from ..problems import Problem, msg
 from ..problems.codes import CODES, problem
 from .registry import rule
 
@@ -23,9 +23,10 @@ def duplicate_code(cat: Catalog) -> Iterator[Problem]:
     for (_jur, _code), entries in cat.index.items():
         first = entries[0]
         for e in entries[1:]:
-            where = "earlier in this file" if e.doc is first.doc else f"in {first.file}"
             field = "code" if e.raw.code and "code" in e.raw.model_fields_set else "source"
-            yield e.problem("DL101", f"item code {e.code} is already used {where} (items[{first.index}])", field)
+            said = (msg("DL101.same_file", code=e.code, index=first.index) if e.doc is first.doc
+                    else msg("DL101.other_file", code=e.code, file=first.file, index=first.index))
+            yield e.problem("DL101", said, field)
 
 
 _NAMED = ("name", "department", "kind")
@@ -47,7 +48,7 @@ def duplicate_name(cat: Catalog) -> Iterator[Problem]:
             continue
         first = seen.setdefault((e.jurisdiction, it.department or "", it.kind or "", it.name), e.code)
         if first != e.code:
-            yield e.problem("DL102", f"same name, department and kind as item {first}: {it.name}", "name")
+            yield e.problem("DL102", msg("DL102", first=first, name=it.name), "name")
 
 
 @rule("DL103")
@@ -61,8 +62,8 @@ def promised_over_statutory(cat: Catalog) -> Iterator[Problem]:
             continue
         it = e.item
         if it.promised_days is not None and it.statutory_days is not None and it.promised_days > it.statutory_days:
-            msg = f"promised_days ({it.promised_days}) exceeds statutory_days ({it.statutory_days})"
-            yield e.problem("DL103", msg, "promised_days")
+            said = msg("DL103", promised=it.promised_days, statutory=it.statutory_days)
+            yield e.problem("DL103", said, "promised_days")
 
 
 @rule("DL104")
@@ -81,8 +82,8 @@ def missing_legal_basis(cat: Catalog) -> Iterator[Problem]:
             continue
         own_child = e.raw.source is None and cat.parent_code(e.jurisdiction) is not None
         if it.kind != "public_service" or own_child:
-            what = "a township's own item" if own_child and it.kind == "public_service" else f"a {it.kind} item"
-            yield e.problem("DL104", f"no legal_basis: {what} needs one")
+            own = own_child and it.kind == "public_service"
+            yield e.problem("DL104", msg("DL104.own") if own else msg("DL104", kind=it.kind))
 
 
 @rule("DL111")
@@ -91,7 +92,7 @@ def effective_after_expires(cat: Catalog) -> Iterator[Problem]:
     for e in cat.described:
         it = e.raw
         if it.effective and it.expires and it.effective > it.expires:
-            yield e.problem("DL111", f"effective ({it.effective}) is after expires ({it.expires})", "effective")
+            yield e.problem("DL111", msg("DL111", effective=it.effective, expires=it.expires), "effective")
 
 
 @rule("DL112")
@@ -100,9 +101,9 @@ def unknown_waiver(cat: Catalog) -> Iterator[Problem]:
     for doc in cat.docs:
         for code in (doc.header.waive or {}) if doc.header else {}:
             if code not in CODES:
-                yield problem("DL112", doc.file, f"the list waives unknown rule {code}", ("list", "waive"))
+                yield problem("DL112", doc.file, msg("DL112.list", code=code), ("list", "waive"))
     for e in cat.described:
         for code in e.raw.waive or {}:
             if code not in CODES:
-                yield e.problem("DL112", f"waives unknown rule {code}", "waive")
+                yield e.problem("DL112", msg("DL112", code=code), "waive")
 

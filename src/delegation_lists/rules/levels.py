@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..problems import Problem
-from .delegation import inactive_reason
+from ..catalog.holding import inactive, taken_mode
+from ..problems import Problem, msg
+from .delegation import inactive_message
 from .registry import rule
 
 if TYPE_CHECKING:
@@ -24,8 +25,9 @@ def source_not_found(cat: Catalog) -> Iterator[Problem]:
     for e in _children(cat):
         if e.source is None:
             parent = cat.parent_code(e.jurisdiction)
-            where = cat.places[parent].name if parent in cat.places else "the parent jurisdiction (none declared)"
-            yield e.problem("DL201", f"source {e.raw.source} is not an item of {where}", "source")
+            said = (msg("DL201", source=e.raw.source, parent=cat.places[parent].name) if parent in cat.places
+                    else msg("DL201.no_parent", source=e.raw.source))
+            yield e.problem("DL201", said, "source")
 
 
 @rule("DL202")
@@ -36,18 +38,18 @@ def source_not_delegated(cat: Catalog) -> Iterator[Problem]:
         if src is None:
             continue
         if src.item.delegation is None:
-            yield e.problem("DL202", f"source {src.code} is not delegated at all", "source")
+            yield e.problem("DL202", msg("DL202.not_delegated", source=src.code), "source")
         elif e.jurisdiction not in cat.targets(src)[0]:
-            yield e.problem("DL202", f"source {src.code} is not delegated to {cat.places[e.jurisdiction].name}", "source")
+            yield e.problem("DL202", msg("DL202.not_to", source=src.code, name=cat.places[e.jurisdiction].name), "source")
 
 
 @rule("DL203")
 def source_inactive(cat: Catalog) -> Iterator[Problem]:
     """A child item's source is abolished, suspended or expired (收回/取消: the township must drop it)."""
     for e in _children(cat):
-        reason = inactive_reason(e.source, cat.as_of) if e.source else None
-        if reason:
-            yield e.problem("DL203", f"source {e.raw.source} is {reason}", "source")
+        why = inactive(e.source, cat.as_of) if e.source else None
+        if why is not None:
+            yield e.problem("DL203", inactive_message("DL203", why, source=e.raw.source), "source")
 
 
 @rule("DL204")
@@ -59,7 +61,7 @@ def mode_mismatch(cat: Catalog) -> Iterator[Problem]:
     for e in _children(cat):
         deleg = e.source.item.delegation if e.source else None
         if deleg is not None and e.raw.mode is not None and e.raw.mode != deleg.mode:
-            yield e.problem("DL204", f"taken on as {e.raw.mode}, but delegated as {deleg.mode}", "mode")
+            yield e.problem("DL204", msg("DL204", taken=e.raw.mode, delegated=deleg.mode), "mode")
 
 
 @rule("DL205")
@@ -67,7 +69,7 @@ def kind_mismatch(cat: Catalog) -> Iterator[Problem]:
     """A child item declares a different kind than its source (a penalty cannot become a licensing item)."""
     for e in _children(cat):
         if e.source is not None and e.raw.kind is not None and e.raw.kind != e.source.item.kind:
-            yield e.problem("DL205", f"kind {e.raw.kind} differs from its source's kind {e.source.item.kind}", "kind")
+            yield e.problem("DL205", msg("DL205", kind=e.raw.kind, source_kind=e.source.item.kind), "kind")
 
 
 @rule("DL206")
@@ -76,7 +78,5 @@ def re_entrusted(cat: Catalog) -> Iterator[Problem]:
     for e in cat.delegating:  # a child item delegating further
         if e.raw.source is None:
             continue
-        deleg = e.source.item.delegation if e.source else None
-        taken = e.raw.mode or (deleg.mode if deleg else None)
-        if taken == "entrust":
-            yield e.problem("DL206", "an entrusted item cannot be delegated again", "delegation")
+        if taken_mode(e) == "entrust":
+            yield e.problem("DL206", msg("DL206"), "delegation")

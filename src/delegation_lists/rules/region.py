@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..problems import Problem
+from ..problems import Problem, msg
 from ..problems.codes import problem
 from .registry import rule
 
@@ -30,7 +30,7 @@ def unknown_department(cat: Catalog) -> Iterator[Problem]:
         if scope is None:
             scope = scopes[id(e.doc)] = cat.departments(e.doc)
         if dep not in scope:
-            yield e.problem("DL105", f"department {dep} is not declared in region.yaml", "department")
+            yield e.problem("DL105", msg("DL105", department=dep), "department")
 
 
 @rule("DL106")
@@ -42,11 +42,10 @@ def unknown_jurisdiction(cat: Catalog) -> Iterator[Problem]:
             continue
         place = cat.places.get(head.jurisdiction)
         if place is None:
-            msg = f"jurisdiction {head.jurisdiction} is not declared in any region.yaml"
-            yield problem("DL106", doc.file, msg, ("list", "jurisdiction"))
+            yield problem("DL106", doc.file, msg("DL106.unknown", code=head.jurisdiction), ("list", "jurisdiction"))
         elif head.level and head.level != place.level:
-            msg = f"level {head.level} disagrees with region.yaml ({place.name} is {place.level})"
-            yield problem("DL106", doc.file, msg, ("list", "level"))
+            said = msg("DL106.level", level=head.level, name=place.name, actual=place.level)
+            yield problem("DL106", doc.file, said, ("list", "level"))
 
 
 @rule("DL107")
@@ -61,6 +60,5 @@ def bad_delegation_target(cat: Catalog) -> Iterator[Problem]:
             continue
         _, unknown = cat.targets(e)
         for name in unknown:
-            where = "not a child of" if name in cat.places else "not declared under"
-            msg = f"delegation target {name} is {where} {cat.places[e.jurisdiction].name} in region.yaml"
-            yield e.problem("DL107", msg, "delegation", "to")
+            key = "DL107.not_child" if name in cat.places else "DL107.unknown"
+            yield e.problem("DL107", msg(key, target=name, parent=cat.places[e.jurisdiction].name), "delegation", "to")

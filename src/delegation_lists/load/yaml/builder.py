@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ...problems.message import msg
 from ..errors import LoadError
 from .scalars import T, Unsupported, construct, resolve_plain
 
@@ -41,10 +42,10 @@ class Builder:
         key = id(node)
         if key in memo:
             if memo[key] is _BUSY:
-                raise LoadError("DL004", "an alias refers to the node that contains it (recursive alias)", *at(node))
+                raise LoadError("DL004", msg("DL004.recursive"), *at(node))
             self.expanded += self.sizes[key]
             if self.expanded > max(10_000, 10 * self.count):
-                raise LoadError("DL004", "aliases expand to far more data than the file holds (alias bomb?)", *at(node))
+                raise LoadError("DL004", msg("DL004.bomb"), *at(node))
             return memo[key]
         memo[key] = _BUSY
         before = self.count + self.expanded
@@ -58,12 +59,12 @@ class Builder:
         if cls is ScalarNode:
             return self.scalar(node)
         if depth > MAX_DEPTH:
-            raise LoadError("DL006", f"nesting is deeper than {MAX_DEPTH} levels", *at(node))
+            raise LoadError("DL006", msg("DL006.too_deep", max=MAX_DEPTH), *at(node))
         if cls is MappingNode and node.tag == MAP:
             return self.mapping(node, depth + 1)
         if cls is SequenceNode and node.tag == SEQ:
             return [self.build(child, depth + 1) for child in node.value]
-        raise LoadError("DL006", f"unsupported tag {node.tag!r} (catalogs use plain YAML values)", *at(node))
+        raise LoadError("DL006", msg("DL006.tag", tag=repr(node.tag)), *at(node))
 
     def scalar(self, node: Node) -> Any:
         value = node.value
@@ -73,16 +74,16 @@ class Builder:
         try:
             return construct(tag, value)
         except Unsupported:
-            raise LoadError("DL006", f"unsupported tag {tag!r} on a scalar", *at(node)) from None
+            raise LoadError("DL006", msg("DL006.scalar_tag", tag=repr(tag)), *at(node)) from None
         except (ValueError, TypeError, yaml.YAMLError) as exc:
-            raise LoadError("DL001", f"cannot read value {value[:40]!r} as {tag.rsplit(':', 1)[-1]}: {exc}", *at(node)) from None
+            raise LoadError("DL001", msg("DL001.bad_scalar", value=repr(value[:40]), tag=tag.rsplit(":", 1)[-1], detail=exc), *at(node)) from None
 
     def mapping(self, node: Node, depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
         merged: set[Any] = set()
         for knode, vnode in node.value:
             if type(knode) is not ScalarNode:
-                raise LoadError("DL006", "a key must be a plain value, not a list or mapping", *at(knode))
+                raise LoadError("DL006", msg("DL006.complex_key"), *at(knode))
             if knode.tag == MERGE or (knode.tag == PLAIN and knode.value == "<<"):
                 self._merge(out, merged, vnode, depth)
                 continue
@@ -98,7 +99,7 @@ class Builder:
         for src in sources:
             value = self.build(src, depth)
             if not isinstance(value, dict):
-                raise LoadError("DL006", "a merge key (<<) needs a mapping or a list of mappings", *at(src))
+                raise LoadError("DL006", msg("DL006.merge"), *at(src))
             for k, v in value.items():
                 if k not in out:
                     out[k] = v

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
+from ...problems.message import msg
 from ..errors import LoadError
 from .builder import MAP, MAX_DEPTH, PLAIN, SEQ, Builder, at
 from .rapid import AVAILABLE, VERSION, fast_parse
@@ -83,10 +84,9 @@ def compose(text: str) -> Node | None:
     try:
         return parser.get_single_node()
     except yaml.YAMLError as exc:
-        code, message, line, column = describe_yaml_error(exc, text)
-        raise LoadError(code, message, line, column) from None
+        raise describe_yaml_error(exc, text) from None
     except _TooDeep as deep:
-        raise LoadError("DL006", f"nesting is deeper than {MAX_DEPTH} levels", *deep.args[0]) from None
+        raise LoadError("DL006", msg("DL006.too_deep", max=MAX_DEPTH), *deep.args[0]) from None
     finally:
         parser.dispose()
 
@@ -106,4 +106,4 @@ def parse(text: str, fast: bool | None = None, utf8: bytes | None = None) -> tup
     try:
         return builder.build(root), builder.duplicates
     except RecursionError:
-        raise LoadError("DL006", f"nesting is deeper than the loader accepts ({MAX_DEPTH} levels)", *at(root)) from None
+        raise LoadError("DL006", msg("DL006.too_deep_loader", max=MAX_DEPTH), *at(root)) from None

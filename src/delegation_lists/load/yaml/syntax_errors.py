@@ -1,61 +1,62 @@
-"""PyYAML/libyaml error texts -> short human messages with a hint at the usual cause."""
+"""PyYAML/libyaml errors -> located LoadErrors with a short human message naming the usual cause."""
 
 from __future__ import annotations
 
 import yaml
 
+from ...problems.message import Message, msg
+from ..errors import LoadError
 from ..text import position
+from .builder import MAX_DEPTH
 
-#: (fragment of the parser's message, what to tell the user)
+#: (fragment of the parser's message, the message key that tells the user what it means)
 HINTS: tuple[tuple[str, str], ...] = (
-    ("cannot start any token", "a character that cannot start a value here"),
-    ("mapping values are not allowed", "unexpected ':' here: check the indentation, or quote a value that holds ': '"),
-    ("could not find expected ':'", "a line without ':' inside a mapping: a key is missing its ':' or is indented wrongly"),
-    ("did not find expected key", "indentation does not line up with the keys above"),
-    ("did not find expected '-' indicator", "indentation does not line up with the list above"),
-    ("found another document", "the file holds more than one YAML document ('---'); a catalog file holds one"),
-    ("found undefined alias", "an alias (*name) refers to an anchor (&name) that is not defined above it"),
-    ("found unexpected end of stream", "the file ends inside a quoted value or bracket: a closing quote or bracket is missing"),
-    ("found unknown escape character", "an unknown backslash escape in a double-quoted value (use single quotes, or \\\\)"),
-    ("did not find expected ',' or ']'", "an unclosed '[': a ',' or ']' is missing"),
-    ("did not find expected ',' or '}'", "an unclosed '{': a ',' or '}' is missing"),
-    ("found duplicate anchor", "an anchor (&name) is defined twice"),
-    ("block sequence entries are not allowed", "a '- ' list entry where a value was expected: check the indentation"),
+    ("cannot start any token", "DL001.cannot_start"),
+    ("mapping values are not allowed", "DL001.mapping_values"),
+    ("could not find expected ':'", "DL001.expected_colon"),
+    ("did not find expected key", "DL001.expected_key"),
+    ("did not find expected '-' indicator", "DL001.expected_dash"),
+    ("found another document", "DL005.several"),
+    ("found undefined alias", "DL001.undefined_alias"),
+    ("found unexpected end of stream", "DL001.end_of_stream"),
+    ("found unknown escape character", "DL001.unknown_escape"),
+    ("did not find expected ',' or ']'", "DL001.unclosed_bracket"),
+    ("did not find expected ',' or '}'", "DL001.unclosed_brace"),
+    ("found duplicate anchor", "DL001.duplicate_anchor"),
+    ("block sequence entries are not allowed", "DL001.block_entry"),
 )
 
 
-def _hint(problem: str) -> str:
-    for fragment, text in HINTS:
+def _hint(problem: str, context: str | None) -> Message:
+    for fragment, key in HINTS:
         if fragment in problem:
-            return text
-    return problem
+            return msg(key)
+    if context and context not in problem:
+        return msg("DL001.parser_context", problem=problem, context=context)
+    return msg("DL001.parser", problem=problem)
 
 
-def describe_yaml_error(exc: yaml.YAMLError, text: str) -> tuple[str, str, int, int]:
-    """(code, message, line, column) for a PyYAML exception raised while composing `text`."""
+def describe_yaml_error(exc: yaml.YAMLError, text: str) -> LoadError:
+    """The LoadError (code, message, line, column) for a PyYAML exception raised while composing `text`."""
     if isinstance(exc, yaml.reader.ReaderError):
         line, column = position(text, exc.position) if isinstance(exc.position, int) else (0, 0)
         char = exc.character
         shown = f"{char:#06x}" if isinstance(char, int) else repr(char)
-        return "DL001", f"control character {shown} is not allowed in YAML text", line, column
-    if isinstance(exc, yaml.MarkedYAMLError):
-        problem = exc.problem or exc.context or "invalid YAML"
-        # an unclosed quote or bracket is best shown where it opens, not at the end of the file
-        prefer_context = "end of stream" in problem and exc.context_mark is not None
-        mark = exc.context_mark if prefer_context else (exc.problem_mark or exc.context_mark)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        if mark is not None and "cannot start any token" in problem:
-            ch = text[mark.index] if 0 <= mark.index < len(text) else ""
-            if ch == "\t":
-                return "DL001", "tab character: YAML indents with spaces only (replace the tab with spaces)", line, column
-            if ch in "@`":
-                return "DL001", f"a value cannot start with {ch!r}: put the value in quotes", line, column
-        if "maximum nesting depth" in problem:  # libyaml >= 0.2.6 (PyYAML 6.0.4 wheels) bounds flow nesting itself
-            return "DL006", "nesting is deeper than the loader accepts", line, column
-        message = _hint(problem)
-        if "found another document" in problem:
-            return "DL005", message, line, column
-        if exc.context and message == problem and exc.context not in problem:
-            message = f"{problem} ({exc.context})"
-        return "DL001", message, line, column
-    return "DL001", str(exc).splitlines()[0] if str(exc) else "invalid YAML", 0, 0
+        return LoadError("DL001", msg("DL001.control_char", char=shown), line, column)
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return LoadError("DL001", msg("DL001.parser", problem=str(exc).splitlines()[0]) if str(exc) else msg("DL001.invalid"))
+    problem = exc.problem or exc.context or "invalid YAML"
+    # an unclosed quote or bracket is best shown where it opens, not at the end of the file
+    prefer_context = "end of stream" in problem and exc.context_mark is not None
+    mark = exc.context_mark if prefer_context else (exc.problem_mark or exc.context_mark)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    if mark is not None and "cannot start any token" in problem:
+        ch = text[mark.index] if 0 <= mark.index < len(text) else ""
+        if ch == "\t":
+            return LoadError("DL001", msg("DL001.tab"), line, column)
+        if ch in "@`":
+            return LoadError("DL001", msg("DL001.reserved_start", char=repr(ch)), line, column)
+    if "maximum nesting depth" in problem:  # libyaml >= 0.2.6 (PyYAML 6.0.4 wheels) bounds flow nesting itself
+        return LoadError("DL006", msg("DL006.too_deep_loader", max=MAX_DEPTH), line, column)
+    message = _hint(problem, exc.context)
+    return LoadError("DL005" if message.key == "DL005.several" else "DL001", message, line, column)

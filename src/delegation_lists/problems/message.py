@@ -1,0 +1,89 @@
+"""A problem's message as data: a template key and its arguments, rendered in Chinese or English on demand.
+
+Templates live in one catalogue (templates.py); nothing else assembles message text. The language follows
+`use_language` (the CLI sets it from `--lang`, `[tool.dlists] lang` or the locale), else the locale itself
+(`LC_ALL`/`LANG` starting with `zh` -> Chinese), else English.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model.codes import FIELD_BY_KEY, LABEL_TABLES
+from .templates import TEMPLATES
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+_chosen: list[Lang] = []
+
+
+def locale_language() -> Lang:
+    """Chinese when the locale says so (LC_ALL, else LC_MESSAGES, else LANG starting with `zh`), else English."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def use_language(lang: Lang | None) -> None:
+    """Render messages in `lang` from now on (None: follow the locale again)."""
+    _chosen[:] = [lang] if lang else []
+
+
+def language() -> Lang:
+    return _chosen[0] if _chosen else locale_language()
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Message:
+    """A template key (`DL103`, `DL001.tab`...) and its arguments, all text."""
+
+    key: str
+    args: tuple[tuple[str, str], ...] = ()
+
+    def text(self, lang: Lang | None = None) -> str:
+        return render(self.key, dict(self.args), lang or language())
+
+
+def msg(key: str, /, **args: object) -> Message:
+    """The message `key` with its arguments (values kept as text)."""
+    if key not in TEMPLATES:
+        raise KeyError(f"no message template {key!r}")
+    return Message(key, tuple((k, v if isinstance(v, str) else str(v)) for k, v in args.items()))
+
+
+_FIELD = re.compile(r"\{(\w+)(?:\|(\w+))?\}")
+
+
+def render(key: str, args: dict[str, str], lang: Lang) -> str:
+    """Fill the template of `key` in `lang`; `{name|filter}` shows a coded value as the language names it."""
+    template = TEMPLATES[key][0 if lang == "en" else 1]
+    return _FIELD.sub(lambda m: _value(args.get(m.group(1), ""), m.group(2), lang), template)
+
+
+def _value(value: str, flt: str | None, lang: Lang) -> str:
+    if flt is None:
+        return value
+    if flt == "gloss":  # a field's Chinese name after its key, in Chinese only
+        row = FIELD_BY_KEY.get(value)
+        return f"（{row.zh}）" if lang == "zh" and row else ""
+    if flt == "where":  # "`field`: " before a value problem
+        if not value:
+            return ""
+        return f"`{value}`: " if lang == "en" else f"`{value}`{_value(value, 'gloss', lang)}："
+    if flt == "zh":  # a mode or kind key -> its Chinese name, in both languages
+        return _label(value, "zh")
+    return _label(value, lang, LABEL_TABLES.get(flt, ())) if lang == "zh" else value
+
+
+def _label(value: str, lang: Lang, rows: tuple[object, ...] = ()) -> str:
+    tables = [rows] if rows else list(LABEL_TABLES.values())
+    for table in tables:
+        for row in table:
+            if getattr(row, "key", None) == value:
+                return str(getattr(row, lang))
+    return value
