@@ -8,8 +8,8 @@ from pathlib import Path
 import typer
 
 from ..catalog import load_catalog
-from ..reconcile import CATEGORIES, DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, parents, reconcile, reconcile_all
-from ..render.tables import markdown
+from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, parents, reconcile, reconcile_all
+from ..render.reconcile import DETAIL_HEADER, SUMMARY_HEADER, details, summary_rows, to_json, to_markdown
 from .common import (
     NO_CACHE_HELP,
     UserError,
@@ -66,8 +66,7 @@ def reconcile_command(
         except OSError as exc:
             raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
     elif chosen == "json":
-        data = results[0].to_dict() if len(results) == 1 else {"parents": [r.to_dict() for r in results], "totals": _sum_totals(results)}
-        emit(json.dumps(data, ensure_ascii=False, indent=2), output)
+        emit(json.dumps(to_json(results), ensure_ascii=False, indent=2), output)
     elif chosen == "markdown":
         emit("\n\n".join(to_markdown(r) for r in results), output)
     else:
@@ -76,55 +75,15 @@ def reconcile_command(
     raise typer.Exit(1 if exit_code and not all(r.clean for r in results) else 0)
 
 
-def _sum_totals(results: list[ReconcileResult]) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for r in results:
-        for k, v in r.totals().items():
-            if k != "coverage":
-                out[k] = out.get(k, 0) + v
-    taken = out.get("matched", 0) + out.get("mode_mismatch", 0)
-    out["coverage"] = round(taken / out["delegated"], 4) if out.get("delegated") else 1.0
-    return out
-
-
-def _counts(result: ReconcileResult) -> tuple[list[str], list[list[object]]]:
-    header = ["child", "code", "delegated", *CATEGORIES, "coverage"]
-    rows = [c.count_row() for c in result.children]
-    t = result.totals()
-    rows.append(["total", "", t["delegated"], *[t[k] for k in CATEGORIES], f"{t['coverage']:.0%}"])
-    return header, rows
-
-
-def _details(result: ReconcileResult) -> list[tuple[str, list[list[str]]]]:
-    """(child title, rows of [category, item, detail]) for every child with something to look at."""
-    out = []
-    for c in result.children:
-        rows = [["mode_mismatch", m["item"], f"delegated {m['delegated']}, taken as {m['taken']}"] for m in c.mode_mismatch]
-        rows += [["missing", code, "delegated but not taken on"] for code in c.missing]
-        rows += [["unbacked", u["item"], f"source {u['source']}: {u['reason']}"] for u in c.unbacked]
-        rows += [["suggestion", s["item"], f"looks like {s['source']} (score {s['score']:.2f})"] for s in c.suggestions]
-        if rows:
-            out.append((f"{c.name} ({c.jurisdiction})", rows))
-    return out
-
-
 def print_text(result: ReconcileResult) -> None:
-    header, rows = _counts(result)
+    header, rows = SUMMARY_HEADER, summary_rows(result)
     keep = [i for i, h in enumerate(header) if h != "code"]
     print_table(console, f"{result.parent_name} ({result.parent}) → children", [SHORT.get(header[i], header[i]) for i in keep],
                 [[r[i] for i in keep] for r in rows], [header[i] != "child" for i in keep])
     console.print(f"[dim]{LEGEND}[/]", highlight=False)
-    for title, detail in _details(result):
-        print_table(console, title, ["category", "item", "detail"], detail, [False, False, False])
+    for d in details(result):
+        print_table(console, d.title, DETAIL_HEADER, d.rows, [False, False, False])
     console.print("[green]✓ every child matches its delegations[/]" if result.clean else "[red]✗ gaps found[/]")
-
-
-def to_markdown(result: ReconcileResult) -> str:
-    header, rows = _counts(result)
-    parts = [f"## Reconcile: {result.parent_name} ({result.parent})", "", markdown(header, rows)]
-    for title, detail in _details(result):
-        parts += ["", f"<details><summary>{title}: {len(detail)} to review</summary>", "", markdown(["category", "item", "detail"], detail), "", "</details>"]
-    return "\n".join(parts)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..diff import TYPES, DiffResult
 from ..reconcile import CATEGORIES, ReconcileResult
+from ..render.reconcile import count_row
 from .model import Book, Column, Sheet
 
 
@@ -51,14 +52,14 @@ def reconcile_book(results: list[ReconcileResult]) -> Book:
     summary.add_header()
     sheets = [summary]
     for result in results:
-        summary.rows += [[result.parent_name, *c.count_row()] for c in result.children]
+        summary.rows += [[result.parent_name, *count_row(c)] for c in result.children]
         for c in result.children:
             rows2: list[Sequence[Any]] = [["matched", code, code, ""] for code in c.matched]
-            rows2 += [["mode_mismatch", m["item"], m["item"], f"delegated {m['delegated']}, taken as {m['taken']}"] for m in c.mode_mismatch]
+            rows2 += [["mode_mismatch", m.item, m.item, f"delegated {m.delegated}, taken as {m.taken}"] for m in c.mode_mismatch]
             rows2 += [["missing", "", code, "delegated but not taken on"] for code in c.missing]
-            rows2 += [["unbacked", u["item"], u["source"], u["reason"]] for u in c.unbacked]
+            rows2 += [["unbacked", u.item, u.source, u.reason] for u in c.unbacked]
             rows2 += [["own", code, "", ""] for code in c.own]
-            rows2 += [["suggestion", s["item"], s["source"], f"score {s['score']:.2f}"] for s in c.suggestions]
+            rows2 += [["suggestion", s.item, s.source, f"score {s.score:.2f}"] for s in c.suggestions]
             sheet = Sheet(c.name, [Column("category", 14), Column("item", 20), Column("parent item", 20), Column("detail", 50)])
             sheet.add_header()
             sheet.rows += rows2

@@ -1,14 +1,9 @@
 """`reconcile`: a parent's delegations against each child's list (spec §4), and suggestions for own items."""
 
-from .reconcile import (
-    CATEGORIES,
-    DEFAULT_THRESHOLD,
-    ChildResult,
-    ReconcileError,
-    ReconcileResult,
-    parents,
-    reconcile,
-    reconcile_all,
-)
+from .reconcile import DEFAULT_THRESHOLD, ReconcileError, parents, reconcile, reconcile_all
+from .results import CATEGORIES, Category, ChildResult, Coverage, ModeMismatch, ReconcileResult, Suggestion, Totals, Unbacked
 
-__all__ = ["CATEGORIES", "DEFAULT_THRESHOLD", "ChildResult", "ReconcileError", "ReconcileResult", "parents", "reconcile", "reconcile_all"]
+__all__ = [
+    "CATEGORIES", "DEFAULT_THRESHOLD", "Category", "ChildResult", "Coverage", "ModeMismatch", "ReconcileError", "ReconcileResult",
+    "Suggestion", "Totals", "Unbacked", "parents", "reconcile", "reconcile_all",
+]

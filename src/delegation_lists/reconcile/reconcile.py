@@ -7,75 +7,18 @@ Per child: matched, mode mismatch, missing (delegated, not taken on: 有责无�
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, fields
-from typing import Any
 
 from ..catalog import Catalog, Entry
 from ..catalog.holding import inactive, taken_mode
 from ..memory import paused_gc
+from .results import ChildResult, Coverage, ModeMismatch, ReconcileResult, Suggestion, Unbacked
 from .suggest import Suggester
 
-#: the sets a reconciliation sorts a child's items into (spec §4)
-CATEGORIES = ("matched", "mode_mismatch", "missing", "unbacked", "own", "suggestions")
 DEFAULT_THRESHOLD = 0.6
 
 
 class ReconcileError(Exception):
     """The parent or a child cannot be found (exit code 2)."""
-
-
-@dataclass
-class ChildResult:
-    jurisdiction: str
-    name: str
-    matched: list[str] = field(default_factory=list)
-    mode_mismatch: list[dict[str, str]] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    unbacked: list[dict[str, str]] = field(default_factory=list)
-    own: list[str] = field(default_factory=list)
-    suggestions: list[dict[str, Any]] = field(default_factory=list)
-    coverage: float = 1.0
-    departments: dict[str, dict[str, int]] = field(default_factory=dict)  # department -> delegated / taken
-
-    @property
-    def clean(self) -> bool:
-        return not (self.mode_mismatch or self.missing or self.unbacked)
-
-    @property
-    def delegated(self) -> int:
-        """Items the parent delegates to this child (taken on, in another mode, or missing)."""
-        return len(self.matched) + len(self.mode_mismatch) + len(self.missing)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The result as JSON-ready data (the lists themselves, not deep copies: `asdict` took a second for a
-        province)."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-    def count_row(self) -> list[object]:
-        """[name, code, delegated, one count per category, coverage]: a row of the summary tables."""
-        return [self.name, self.jurisdiction, self.delegated, *[len(getattr(self, k)) for k in CATEGORIES], f"{self.coverage:.0%}"]
-
-
-@dataclass
-class ReconcileResult:
-    parent: str
-    parent_name: str
-    children: list[ChildResult]
-
-    def totals(self) -> dict[str, Any]:
-        out: dict[str, Any] = {k: sum(len(getattr(c, k)) for c in self.children) for k in CATEGORIES}
-        delegated = sum(c.delegated for c in self.children)
-        out["children"] = len(self.children)
-        out["delegated"] = delegated
-        out["coverage"] = round((out["matched"] + out["mode_mismatch"]) / delegated, 4) if delegated else 1.0
-        return out
-
-    @property
-    def clean(self) -> bool:
-        return all(c.clean for c in self.children)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"parent": self.parent, "name": self.parent_name, "children": [c.to_dict() for c in self.children], "totals": self.totals()}
 
 
 def parents(cat: Catalog) -> list[str]:
@@ -155,19 +98,19 @@ def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry]
             res.own.append(e.code)
             hit = suggester.suggest(e)
             if hit is not None:
-                res.suggestions.append({"item": e.code, "source": hit[0], "score": round(hit[1], 3)})
+                res.suggestions.append(Suggestion(e.code, hit[0], round(hit[1], 3)))
         elif src is None:
-            res.unbacked.append({"item": e.code, "source": e.raw.source, "reason": "source not found in the parent's lists"})
+            res.unbacked.append(Unbacked(e.code, e.raw.source, "source not found in the parent's lists"))
         elif (why := inactive(src, cat.as_of)) is not None:
-            res.unbacked.append({"item": e.code, "source": src.code, "reason": f"source is {why.reason()}"})
+            res.unbacked.append(Unbacked(e.code, src.code, f"source is {why.reason()}"))
         elif src.code not in offered:
-            res.unbacked.append({"item": e.code, "source": src.code, "reason": f"not delegated to {res.name}"})
+            res.unbacked.append(Unbacked(e.code, src.code, f"not delegated to {res.name}"))
         else:
             taken.add(src.code)
             deleg = offered[src.code].item.delegation
             mode = taken_mode(e)
             if deleg is not None and mode != deleg.mode:
-                res.mode_mismatch.append({"item": e.code, "delegated": deleg.mode, "taken": str(mode)})
+                res.mode_mismatch.append(ModeMismatch(e.code, deleg.mode, str(mode)))
             else:
                 res.matched.append(e.code)
     res.missing = [c for c in offered if c not in taken]
@@ -176,7 +119,7 @@ def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry]
         name = depts.get(id(e))
         if name is None:
             name = depts[id(e)] = cat.department_name(e)
-        dep = res.departments.setdefault(name, {"delegated": 0, "taken": 0})
-        dep["delegated"] += 1
-        dep["taken"] += e.code in taken
+        dep = res.departments.setdefault(name, Coverage())
+        dep.delegated += 1
+        dep.taken += e.code in taken
     return res

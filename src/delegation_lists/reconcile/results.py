@@ -1,0 +1,109 @@
+"""The results of a reconciliation (spec §4), as typed records: per child the parent items it takes on as
+delegated, in another mode, not at all; the items it takes on without a delegation; its own items, and the
+parent item each own item most likely is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Category = Literal["matched", "mode_mismatch", "missing", "unbacked", "own", "suggestions"]
+#: the sets a reconciliation sorts a child's items into (spec §4), in report order
+CATEGORIES: tuple[Category, ...] = ("matched", "mode_mismatch", "missing", "unbacked", "own", "suggestions")
+
+
+@dataclass(frozen=True)
+class ModeMismatch:
+    """A delegated item the child takes on in another mode."""
+
+    item: str
+    delegated: str
+    taken: str
+
+
+@dataclass(frozen=True)
+class Unbacked:
+    """A child item whose source is not delegated to it (not found, not in force, or delegated elsewhere)."""
+
+    item: str
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """An own item of the child that looks like a parent item (name similarity `score`, 0..1)."""
+
+    item: str
+    source: str
+    score: float
+
+
+@dataclass
+class Coverage:
+    """How many of a department's delegated items a child takes on."""
+
+    delegated: int = 0
+    taken: int = 0
+
+
+@dataclass
+class ChildResult:
+    """One child against what its parent delegates to it."""
+
+    jurisdiction: str
+    name: str
+    matched: list[str] = field(default_factory=list)
+    mode_mismatch: list[ModeMismatch] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    unbacked: list[Unbacked] = field(default_factory=list)
+    own: list[str] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
+    coverage: float = 1.0
+    departments: dict[str, Coverage] = field(default_factory=dict)  # department name -> its coverage
+
+    @property
+    def clean(self) -> bool:
+        return not (self.mode_mismatch or self.missing or self.unbacked)
+
+    @property
+    def delegated(self) -> int:
+        """Items the parent delegates to this child (taken on, in another mode, or missing)."""
+        return len(self.matched) + len(self.mode_mismatch) + len(self.missing)
+
+    def count(self, category: Category) -> int:
+        return len(getattr(self, category))
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The counts of every child of one or more parents added up."""
+
+    counts: dict[Category, int]
+    children: int
+    delegated: int
+
+    @property
+    def coverage(self) -> float:
+        taken = self.counts["matched"] + self.counts["mode_mismatch"]
+        return round(taken / self.delegated, 4) if self.delegated else 1.0
+
+    @classmethod
+    def of(cls, children: list[ChildResult]) -> Totals:
+        return cls({k: sum(c.count(k) for c in children) for k in CATEGORIES}, len(children), sum(c.delegated for c in children))
+
+
+@dataclass
+class ReconcileResult:
+    """A parent against its children."""
+
+    parent: str
+    parent_name: str
+    children: list[ChildResult]
+
+    def totals(self) -> Totals:
+        return Totals.of(self.children)
+
+    @property
+    def clean(self) -> bool:
+        return all(c.clean for c in self.children)

@@ -1,0 +1,79 @@
+"""Reconciliation results -> JSON data (the spec §4 contract), summary and detail rows, Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..reconcile import CATEGORIES, ChildResult, ReconcileResult, Totals
+from .tables import markdown
+
+SUMMARY_HEADER = ["child", "code", "delegated", *CATEGORIES, "coverage"]
+DETAIL_HEADER = ["category", "item", "detail"]
+
+
+def child_json(c: ChildResult) -> dict[str, Any]:
+    """One child as JSON-ready data."""
+    return {
+        "jurisdiction": c.jurisdiction, "name": c.name, "matched": c.matched,
+        "mode_mismatch": [{"item": m.item, "delegated": m.delegated, "taken": m.taken} for m in c.mode_mismatch],
+        "missing": c.missing,
+        "unbacked": [{"item": u.item, "source": u.source, "reason": u.reason} for u in c.unbacked],
+        "own": c.own,
+        "suggestions": [{"item": s.item, "source": s.source, "score": s.score} for s in c.suggestions],
+        "coverage": c.coverage,
+        "departments": {name: {"delegated": d.delegated, "taken": d.taken} for name, d in c.departments.items()},
+    }
+
+
+def totals_json(t: Totals) -> dict[str, Any]:
+    counts: dict[str, Any] = {str(k): v for k, v in t.counts.items()}
+    return {**counts, "children": t.children, "delegated": t.delegated, "coverage": t.coverage}
+
+
+def to_json(results: list[ReconcileResult]) -> dict[str, Any]:
+    """One parent: `{"parent", "name", "children", "totals"}`; several: `{"parents": [...], "totals"}`."""
+    one = [{"parent": r.parent, "name": r.parent_name, "children": [child_json(c) for c in r.children],
+            "totals": totals_json(r.totals())} for r in results]
+    if len(one) == 1:
+        return one[0]
+    return {"parents": one, "totals": totals_json(Totals.of([c for r in results for c in r.children]))}
+
+
+def count_row(c: ChildResult) -> list[object]:
+    """[name, code, delegated, one count per category, coverage]: a row of the summary tables."""
+    return [c.name, c.jurisdiction, c.delegated, *[c.count(k) for k in CATEGORIES], f"{c.coverage:.0%}"]
+
+
+def summary_rows(result: ReconcileResult) -> list[list[object]]:
+    """A row per child (SUMMARY_HEADER), then the totals."""
+    t = result.totals()
+    return [*map(count_row, result.children), ["total", "", t.delegated, *[t.counts[k] for k in CATEGORIES], f"{t.coverage:.0%}"]]
+
+
+@dataclass(frozen=True)
+class ChildDetail:
+    """What to look at for one child: its title and rows of [category, item, detail]."""
+
+    title: str
+    rows: list[list[str]]
+
+
+def details(result: ReconcileResult) -> list[ChildDetail]:
+    """Every child with something to look at, with its mismatches, gaps, unbacked items and suggestions."""
+    out = []
+    for c in result.children:
+        rows = [["mode_mismatch", m.item, f"delegated {m.delegated}, taken as {m.taken}"] for m in c.mode_mismatch]
+        rows += [["missing", code, "delegated but not taken on"] for code in c.missing]
+        rows += [["unbacked", u.item, f"source {u.source}: {u.reason}"] for u in c.unbacked]
+        rows += [["suggestion", s.item, f"looks like {s.source} (score {s.score:.2f})"] for s in c.suggestions]
+        if rows:
+            out.append(ChildDetail(f"{c.name} ({c.jurisdiction})", rows))
+    return out
+
+
+def to_markdown(result: ReconcileResult) -> str:
+    parts = [f"## Reconcile: {result.parent_name} ({result.parent})", "", markdown(SUMMARY_HEADER, summary_rows(result))]
+    for d in details(result):
+        parts += ["", f"<details><summary>{d.title}: {len(d.rows)} to review</summary>", "", markdown(DETAIL_HEADER, d.rows), "", "</details>"]
+    return "\n".join(parts)
