@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from .catalog import Catalog
 from .catalog.holding import held_mode
 from .memory import paused_gc
-from .model.codes import KIND_ORDER
 
 
 @dataclass
@@ -32,14 +30,6 @@ class JurisdictionStats:
     modes: dict[str, ModeCount] = field(default_factory=dict)
     delegated: Counter[str] = field(default_factory=Counter)  # items this jurisdiction hands down, by mode
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "jurisdiction": self.code, "name": self.name, "level": self.level, "total": self.total,
-            "kinds": dict(sorted(self.kinds.items(), key=lambda kv: KIND_ORDER.get(kv[0], 99))),
-            "departments": dict(self.departments.most_common()),
-            "modes": {m: {"items": c.items, "departments": len(c.departments), "kinds": dict(c.kinds)} for m, c in self.modes.items()},
-            "delegated": dict(self.delegated),
-        }
 
 
 @paused_gc()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich import box
@@ -13,8 +12,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..atomic import write_text
-from ..diff import TYPES, DiffResult, Options, diff, load_sides
-from ..render.tables import markdown
+from ..diff import DiffResult, Options, diff, load_sides
+from ..render.diff import IMPACT_KEYS, SUMMARY_HEADER, impact_cells, show, summary_rows, to_json, to_markdown
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, emit, err_console, load_config, pick_format
 
 FORMATS = ("text", "json", "markdown", "xlsx")
@@ -54,15 +53,14 @@ def diff_command(
         except OSError as exc:
             raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
     elif chosen == "json":
-        data: dict[str, Any] = {"summary": result.summary()} if stat else result.to_dict()
-        emit(json.dumps(data, ensure_ascii=False, indent=2), output)
+        emit(json.dumps(to_json(result, stat), ensure_ascii=False, indent=2), output)
     elif chosen == "markdown":
         emit(to_markdown(result, old, new, stat), output)
     else:
         print_text(result, stat)
     if summary:
         _step_summary(to_markdown(result, old, new, stat))
-    raise typer.Exit(1 if exit_code and any(c.type != "moved" for c in result.changes) else 0)
+    raise typer.Exit(1 if exit_code and result.differs else 0)
 
 
 def _step_summary(text: str) -> None:
@@ -73,24 +71,12 @@ def _step_summary(text: str) -> None:
     write_text(target, existing + text + "\n")
 
 
-def _summary_rows(result: DiffResult) -> tuple[list[str], list[list[object]]]:
-    s = result.summary()
-    rows: list[list[object]] = [[jur, *[counts.get(t, 0) for t in TYPES]] for jur, counts in sorted(s["by_jurisdiction"].items())]
-    rows.append(["total", *[s[t] for t in TYPES]])
-    return ["jurisdiction", *TYPES], rows
-
-
-def _show(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-
-
 def print_text(result: DiffResult, stat: bool) -> None:
     if not result.changes:
         console.print("[green]no differences[/]")
         return
-    header, rows = _summary_rows(result)
-    table = Table(*header, title="Changes", header_style="bold", box=box.SIMPLE_HEAD)
-    for r in rows:
+    table = Table(*SUMMARY_HEADER, title="Changes", header_style="bold", box=box.SIMPLE_HEAD)
+    for r in summary_rows(result):
         table.add_row(*map(str, r))
     console.print(table)
     if stat:
@@ -100,25 +86,10 @@ def print_text(result: DiffResult, stat: bool) -> None:
         what = f"{c.old_item} → {c.item}" if c.type == "renamed" else (c.item or "(region)")
         console.print(f"[{style[c.type]}]{c.type:8}[/] {c.jurisdiction} {escape(what)}  [dim]{escape(c.file)}:{c.line}[/]", highlight=False)
         for f in c.fields:
-            console.print(f"           {f['field']}: [red]{escape(_show(f['old']))}[/] → [green]{escape(_show(f['new']))}[/]", highlight=False)
+            console.print(f"           {escape(f.field)}: [red]{escape(show(f.old))}[/] → [green]{escape(show(f.new))}[/]", highlight=False)
     for row in result.impact:
-        parts = [f"{k} {', '.join(map(_show, v))}" for k, v in row.items() if k != "target" and v]
-        console.print(f"[bold]impact[/] on {row['target']}: " + "; ".join(parts), highlight=False)
-
-
-def to_markdown(result: DiffResult, old: str, new: str, stat: bool) -> str:
-    if not result.changes:
-        return f"### Catalog diff `{old}` → `{new}`\n\nNo differences."
-    header, rows = _summary_rows(result)
-    parts = [f"### Catalog diff `{old}` → `{new}`", "", markdown(header, rows)]
-    if not stat:
-        detail = [[c.type, c.jurisdiction, f"{c.old_item} → {c.item}" if c.old_item else (c.item or ""),
-                   "<br>".join(f"{f['field']}: {_show(f['old'])} → {_show(f['new'])}" for f in c.fields)] for c in result.changes]
-        parts += ["", f"<details><summary>{len(detail)} changes</summary>", "", markdown(["change", "jurisdiction", "item", "fields"], detail), "", "</details>"]
-        if result.impact:
-            imp = [[r["target"], *[", ".join(map(_show, r[k])) for k in ("delegated", "withdrawn", "mode_changed", "orphaned")]] for r in result.impact]
-            parts += ["", "**Delegation impact**", "", markdown(["township", "newly delegated", "withdrawn", "mode changed", "orphaned items"], imp)]
-    return "\n".join(parts)
+        parts = [f"{k} {', '.join(cells)}" for k, cells in zip(IMPACT_KEYS, impact_cells(row), strict=True) if cells]
+        console.print(f"[bold]impact[/] on {escape(row.target)}: " + escape("; ".join(parts)), highlight=False)
 
 
 def register(app: typer.Typer) -> None:

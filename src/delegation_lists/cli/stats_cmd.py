@@ -10,27 +10,13 @@ from rich import box
 from rich.table import Table
 
 from ..catalog import load_catalog
-from ..catalog.holding import OWN
-from ..model.codes import KIND_BY_KEY, KINDS, MODE_BY_KEY
+from ..model.codes import KINDS
+from ..render.stats import detail_markdown, kind_table, mode_label, to_json
 from ..render.tables import markdown, to_csv
 from ..stats import JurisdictionStats, stats
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, emit, err_console, load_config, pick_format
 
 FORMATS = ("text", "json", "markdown", "csv")
-
-
-def _label(mode: str) -> str:
-    return f"{mode} ({MODE_BY_KEY[mode].zh})" if mode in MODE_BY_KEY else ("own (自有)" if mode == OWN else mode)
-
-
-def _kind_table(rows: list[JurisdictionStats], short: bool = False) -> tuple[list[str], list[list[object]]]:
-    kinds = [k.key for k in KINDS if any(r.kinds.get(k.key) for r in rows)]
-    labels = [KIND_BY_KEY[k].abbr if short else KIND_BY_KEY[k].zh for k in kinds]
-    lead = ["jurisdiction"] if short else ["code", "jurisdiction", "level"]
-    body: list[list[object]] = [
-        [*([r.name] if short else [r.code, r.name, r.level]), *[r.kinds.get(k, 0) for k in kinds], r.total] for r in rows
-    ]
-    return [*lead, *labels, "total"], body
 
 
 def stats_command(
@@ -50,15 +36,16 @@ def stats_command(
         rows = stats(cat, jurisdiction)
     except KeyError:
         raise UserError(f"no jurisdiction {jurisdiction!r} in this catalog") from None
-    header, body = _kind_table(rows)
+    counts = kind_table(rows)
     if chosen == "json":
-        emit(json.dumps({"jurisdictions": [r.to_dict() for r in rows]}, ensure_ascii=False, indent=2), output)
+        emit(json.dumps(to_json(rows), ensure_ascii=False, indent=2), output)
     elif chosen == "csv":
-        emit(to_csv(header, body).rstrip("\n"), output)
+        emit(to_csv(counts.header, counts.rows).rstrip("\n"), output)
     elif chosen == "markdown":
-        emit(markdown(header, body) + "".join(_detail_md(r) for r in rows if jurisdiction), output)
+        emit(markdown(counts.header, counts.rows) + "".join(detail_markdown(r) for r in rows if jurisdiction), output)
     else:
-        header, body = _kind_table(rows, short=True)
+        short = kind_table(rows, short=True)
+        header, body = short.header, short.rows
         table = Table(title="Items by jurisdiction and kind", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
         for i, h in enumerate(header):
             table.add_column(h, justify="left" if i == 0 else "right", no_wrap=True)
@@ -83,15 +70,8 @@ def _summary_line(r: JurisdictionStats) -> str:
     for mode, c in sorted(r.modes.items()):
         lic = c.kinds.get("licensing", 0)
         n = len(c.departments)
-        parts.append(f"{_label(mode)} {c.items} items from {n} department{'s' * (n != 1)}, {lic} licensing")
+        parts.append(f"{mode_label(mode)} {c.items} items from {n} department{'s' * (n != 1)}, {lic} licensing")
     return f"[bold]{r.name}[/] ({r.code}): " + "; ".join(parts)
-
-
-def _detail_md(r: JurisdictionStats) -> str:
-    modes = [[_label(m), c.items, len(c.departments), c.kinds.get("licensing", 0)] for m, c in sorted(r.modes.items())]
-    deps = [[name, n] for name, n in r.departments.most_common()]
-    return (f"\n\n### {r.name} ({r.code})\n\n" + markdown(["mode", "items", "departments", "licensing"], modes)
-            + "\n\n" + markdown(["department", "items"], deps))
 
 
 def register(app: typer.Typer) -> None:

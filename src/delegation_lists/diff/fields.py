@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .results import FieldChange
+
 SPACES = re.compile(r"[\s\u3000]+")
 LIST_FIELDS = {"legal_basis", "materials", "service_objects", "penalty_types", "delegation.to"}
 
@@ -37,7 +39,7 @@ def _norm(value: Any, opts: Options) -> Any:
     return value
 
 
-def field_changes(old: dict[str, Any], new: dict[str, Any], opts: Options) -> list[dict[str, Any]]:
+def field_changes(old: dict[str, Any], new: dict[str, Any], opts: Options) -> list[FieldChange]:
     """Field-by-field differences, old -> new; list fields also say which elements came and went."""
     a, b = _flat(old), _flat(new)
     out = []
@@ -47,10 +49,11 @@ def field_changes(old: dict[str, Any], new: dict[str, Any], opts: Options) -> li
         va, vb = a.get(key), b.get(key)
         if _norm(va, opts) == _norm(vb, opts):
             continue
-        entry: dict[str, Any] = {"field": key, "old": va, "new": vb}
         if key in LIST_FIELDS or isinstance(va, list) or isinstance(vb, list):
             la, lb = [_norm(x, opts) for x in va or []], [_norm(x, opts) for x in vb or []]
-            entry["added"] = [x for x, n in zip(vb or [], lb, strict=True) if n not in la]  # as written, not normalised
-            entry["removed"] = [x for x, n in zip(va or [], la, strict=True) if n not in lb]
-        out.append(entry)
+            added = [x for x, n in zip(vb or [], lb, strict=True) if n not in la]  # as written, not normalised
+            removed = [x for x, n in zip(va or [], la, strict=True) if n not in lb]
+            out.append(FieldChange(key, va, vb, added, removed))
+        else:
+            out.append(FieldChange(key, va, vb))
     return out

@@ -3,8 +3,7 @@ and the township items a withdrawal orphans."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from .results import ModeChange, TargetImpact
 from .side import Side
 
 
@@ -22,7 +21,8 @@ def _children(sides: tuple[Side, ...]) -> dict[str, list[tuple[str, str]]]:
 def _delegations(side: Side, children: dict[str, list[tuple[str, str]]]) -> dict[tuple[str, str], tuple[str, list[str]]]:
     """(jurisdiction, item) -> (mode, child codes) of every active delegation; `all` and names resolved."""
     out = {}
-    for (jur, code), (_, _, _, item) in side.items.items():
+    for (jur, code), at in side.items.items():
+        item = at.item
         d = item.delegation
         if d is not None and item.status == "active":
             kids = children.get(jur, [])
@@ -32,27 +32,32 @@ def _delegations(side: Side, children: dict[str, list[tuple[str, str]]]) -> dict
     return out
 
 
-def impact(old: Side, new: Side) -> list[dict[str, Any]]:
+def impact(old: Side, new: Side) -> list[TargetImpact]:
     """Per delegation target: items newly delegated, withdrawn, or with a changed mode, and the child items
     (in the new version) whose source was withdrawn."""
     children = _children((old, new))
     before, after = _delegations(old, children), _delegations(new, children)
-    rows: dict[str, dict[str, list[Any]]] = {}
+    rows: dict[str, TargetImpact] = {}
 
-    def row(target: str) -> dict[str, list[Any]]:
-        return rows.setdefault(target, {"delegated": [], "withdrawn": [], "mode_changed": [], "orphaned": []})
+    def row(target: str) -> TargetImpact:
+        return rows.setdefault(target, TargetImpact(target))
 
     for key in before.keys() | after.keys():
         (om, ot), (nm, nt) = before.get(key, ("", [])), after.get(key, ("", []))
         for t in nt:
             if t not in ot:
-                row(t)["delegated"].append(key[1])
+                row(t).delegated.append(key[1])
             elif om != nm:
-                row(t)["mode_changed"].append({"item": key[1], "old": om, "new": nm})
+                row(t).mode_changed.append(ModeChange(key[1], om, nm))
         for t in ot:
             if t not in nt:
-                row(t)["withdrawn"].append(key[1])
-    for (jur, code), (_, _, _, item) in new.items.items():
-        if jur in rows and item.source in rows[jur]["withdrawn"]:
-            rows[jur]["orphaned"].append(code)
-    return [{"target": t, **{k: sorted(v, key=str) for k, v in r.items()}} for t, r in sorted(rows.items()) if any(r.values())]
+                row(t).withdrawn.append(key[1])
+    for (jur, code), at in new.items.items():
+        if jur in rows and at.item.source in rows[jur].withdrawn:
+            rows[jur].orphaned.append(code)
+    for r in rows.values():
+        r.delegated.sort()
+        r.withdrawn.sort()
+        r.mode_changed.sort(key=lambda m: str({"item": m.item, "old": m.old, "new": m.new}))
+        r.orphaned.sort()
+    return [r for _, r in sorted(rows.items()) if r]

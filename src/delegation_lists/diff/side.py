@@ -15,11 +15,21 @@ from ..memory import paused_gc
 from ..model.items import Item
 
 
+@dataclass(frozen=True)
+class SideItem:
+    """An item of one version: the file that holds it (relative to the side's root), its document and index."""
+
+    file: str
+    doc: Document
+    index: int
+    item: Item
+
+
 @dataclass
 class Side:
-    """One version: items keyed by (jurisdiction, code), with the file (relative to the side's root) and line."""
+    """One version: items keyed by (jurisdiction, code), and its regions."""
 
-    items: dict[tuple[str, str], tuple[str, Document, int, Item]] = field(default_factory=dict)
+    items: dict[tuple[str, str], SideItem] = field(default_factory=dict)
     regions: dict[str, dict[str, Any]] = field(default_factory=dict)
     region_files: dict[str, tuple[str, int]] = field(default_factory=dict)  # jurisdiction -> (file, line of children)
     problems: int = 0
@@ -29,7 +39,7 @@ class Side:
         """An item as the diff compares it (JSON values, defaults left out); made only for items that differ."""
         found = self._dumps.get(key)
         if found is None:
-            item = self.items[key][3]
+            item = self.items[key].item
             found = self._dumps[key] = item.model_dump(mode="json", exclude_defaults=True, exclude={"code", "waive_reason"})
         return found
 
@@ -75,5 +85,5 @@ def _index(pairs: list[tuple[str, Document]]) -> Side:
             continue
         for i, item in enumerate(doc.items):
             if item is not None and item.code:
-                side.items[(doc.header.jurisdiction, item.code)] = (rel, doc, i, item)
+                side.items[(doc.header.jurisdiction, item.code)] = SideItem(rel, doc, i, item)
     return side

@@ -7,8 +7,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ..diff import TYPES, DiffResult
+from ..diff import TYPES, DiffResult, FieldChange
 from ..reconcile import CATEGORIES, ReconcileResult
+from ..render.diff import impact_cells, summary_rows
 from ..render.reconcile import count_row
 from .model import Book, Column, Sheet
 
@@ -21,27 +22,24 @@ def _text(value: Any) -> str:
 
 def diff_book(result: DiffResult, old: str, new: str) -> Book:
     """Summary (counts by jurisdiction x change type), changes (one row per changed field), impact."""
-    s = result.summary()
     summary = Sheet("summary", [Column("jurisdiction", 16), *[Column(t, 10, "center") for t in TYPES]])
     summary.add_banner(f"{old} → {new}", "section")
     summary.add_header()
-    summary.rows += [[jur, *[counts.get(t, 0) for t in TYPES]] for jur, counts in sorted(s["by_jurisdiction"].items())]
-    summary.rows.append(["total", *[s[t] for t in TYPES]])
+    summary.rows += summary_rows(result)
     cols = [("change", 10), ("jurisdiction", 14), ("item", 20), ("old item", 20), ("file", 30), ("line", 6), ("field", 18), ("old", 40), ("new", 40)]
     changes = Sheet("changes", [Column(h, w, "wrap" if h in ("old", "new") else "cell") for h, w in cols])
     changes.add_header()
     for c in result.changes:
         lead = [c.type, c.jurisdiction, c.item or "", c.old_item or "", c.file, c.line]
-        for f in c.fields or [{"field": "", "old": None, "new": None}]:
+        for f in c.fields or [FieldChange("", None, None)]:
             r = len(changes.rows)
-            old_v, new_v = (f.get("removed"), f.get("added")) if "added" in f or "removed" in f else (f.get("old"), f.get("new"))
-            changes.rows.append([*lead, f["field"], _text(old_v), _text(new_v)])
-            if f["field"]:
+            old_v, new_v = (f.removed, f.added) if f.added is not None else (f.old, f.new)
+            changes.rows.append([*lead, f.field, _text(old_v), _text(new_v)])
+            if f.field:
                 changes.styles[(r, 7)], changes.styles[(r, 8)] = "old", "new"
     impact = Sheet("impact", [Column(h, 30 if i else 14) for i, h in enumerate(["township", "delegated", "withdrawn", "mode_changed", "orphaned"])])
     impact.add_header()
-    impact.rows += [[row["target"], *["\n".join(map(_text, row.get(k, []))) for k in ("delegated", "withdrawn", "mode_changed", "orphaned")]]
-                    for row in result.impact]
+    impact.rows += [[row.target, *["\n".join(cells) for cells in impact_cells(row)]] for row in result.impact]
     return Book([summary, changes, impact])
 
 

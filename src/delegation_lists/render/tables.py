@@ -5,8 +5,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 Row = Sequence[object]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A header and rows of cells, ready for Markdown, CSV or a terminal table."""
+
+    header: list[str]
+    rows: list[list[object]]
 
 
 def markdown(header: Row, rows: Sequence[Row]) -> str:

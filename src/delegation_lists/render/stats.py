@@ -1,0 +1,46 @@
+"""Statistics -> JSON data, the jurisdiction x kind table, Markdown with a jurisdiction's departments and modes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..catalog.holding import OWN
+from ..model.codes import KIND_BY_KEY, KIND_ORDER, KINDS, MODE_BY_KEY
+from ..stats import JurisdictionStats
+from .tables import Table, markdown
+
+
+def jurisdiction_json(r: JurisdictionStats) -> dict[str, Any]:
+    return {
+        "jurisdiction": r.code, "name": r.name, "level": r.level, "total": r.total,
+        "kinds": dict(sorted(r.kinds.items(), key=lambda kv: KIND_ORDER.get(kv[0], 99))),
+        "departments": dict(r.departments.most_common()),
+        "modes": {m: {"items": c.items, "departments": len(c.departments), "kinds": dict(c.kinds)} for m, c in r.modes.items()},
+        "delegated": dict(r.delegated),
+    }
+
+
+def to_json(rows: list[JurisdictionStats]) -> dict[str, Any]:
+    return {"jurisdictions": [jurisdiction_json(r) for r in rows]}
+
+
+def mode_label(mode: str) -> str:
+    return f"{mode} ({MODE_BY_KEY[mode].zh})" if mode in MODE_BY_KEY else ("own (自有)" if mode == OWN else mode)
+
+
+def kind_table(rows: list[JurisdictionStats], short: bool = False) -> Table:
+    """Items by jurisdiction x kind: code, name and level (`short`: the name only), a column per kind present."""
+    kinds = [k.key for k in KINDS if any(r.kinds.get(k.key) for r in rows)]
+    labels = [KIND_BY_KEY[k].abbr if short else KIND_BY_KEY[k].zh for k in kinds]
+    lead = ["jurisdiction"] if short else ["code", "jurisdiction", "level"]
+    body: list[list[object]] = [
+        [*([r.name] if short else [r.code, r.name, r.level]), *[r.kinds.get(k, 0) for k in kinds], r.total] for r in rows
+    ]
+    return Table([*lead, *labels, "total"], body)
+
+
+def detail_markdown(r: JurisdictionStats) -> str:
+    modes = [[mode_label(m), c.items, len(c.departments), c.kinds.get("licensing", 0)] for m, c in sorted(r.modes.items())]
+    deps = [[name, n] for name, n in r.departments.most_common()]
+    return (f"\n\n### {r.name} ({r.code})\n\n" + markdown(["mode", "items", "departments", "licensing"], modes)
+            + "\n\n" + markdown(["department", "items"], deps))
