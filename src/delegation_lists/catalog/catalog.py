@@ -105,11 +105,6 @@ class Catalog:
         place = self.places.get(code)
         return place.parent if place else None
 
-    def lookup(self, jurisdiction: str | None, code: str) -> Entry | None:
-        """The first item with `code` in `jurisdiction`'s lists."""
-        found = self.index.get((jurisdiction or "", code))
-        return found[0] if found else None
-
     def targets(self, entry: Entry) -> tuple[list[str], list[str]]:
         """(child codes, unknown names) of an item's delegation; names are resolved to codes. Memoised: several
         rules and the reconciliation ask for the same items."""
