@@ -11,6 +11,7 @@ from pathlib import Path
 from ..load.document import Document
 from ..model.region import RegionNode
 from .entry import Entry, Place
+from .tree import lineage
 
 _PLAIN = frozenset(("source", "mode", "code"))  # the fields of a township's usual entry
 
@@ -143,11 +144,9 @@ class Catalog:
             names: set[str] = set()
             for f in [folder, *folder.parents]:
                 names.update(self._region_dirs.get(f, ()))
-            place = self.places.get(jur)
-            while place is not None:
+            for place in map(self.places.__getitem__, lineage(self.places, jur)):
                 names.update(place.departments)
                 names.update(place.name + suffix for suffix in ("人民政府", "办事处", "街道办事处"))
-                place = self.places.get(place.parent) if place.parent else None
             self._scopes[key] = frozenset(names)
         return self._scopes[key]
 

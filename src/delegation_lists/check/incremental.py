@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog import Catalog
+from ..catalog.tree import with_ancestors, with_descendants
 from ..load.document import Document
 from ..load.many import load_documents
-from ..problems import Problem, Selection
+from ..problems import Problem, Selection, by_file
 
 #: above this share of changed files a full run is as quick
 MAX_CHANGED = 0.1
@@ -53,32 +53,8 @@ def state_key(files: list[Path], targets: list[Path], selection: Selection, day:
 
 def make_state(docs: list[Document], keys: list[str], problems: list[Problem]) -> State:
     """The state of a full run: its documents (with their digests) and the problems it reported."""
-    by_file: dict[str, list[Problem]] = defaultdict(list)
-    for p in problems:
-        by_file[p.file].append(p)
     return State(list(keys), [_jurisdiction(d) for d in docs],
-                 [d.region is not None or d.kind == "region" for d in docs], [len(d.items) for d in docs], dict(by_file))
-
-
-def below(cat: Catalog, codes: set[str]) -> set[str]:
-    out, todo = set(codes), list(codes)
-    while todo:
-        place = cat.places.get(todo.pop())
-        for child in place.children if place else ():
-            if child not in out:
-                out.add(child)
-                todo.append(child)
-    return out
-
-
-def above(cat: Catalog, codes: set[str]) -> set[str]:
-    out = set(codes)
-    for code in codes:
-        place = cat.places.get(code)
-        while place is not None and place.parent is not None and place.parent not in out:
-            out.add(place.parent)
-            place = cat.places.get(place.parent)
-    return out
+                 [d.region is not None or d.kind == "region" for d in docs], [len(d.items) for d in docs], by_file(problems))
 
 
 Check = Callable[[list[Document], set[str]], list[Problem]]
@@ -103,8 +79,8 @@ def recheck(state: State, files: list[Path], targets: list[Path], keys: list[str
     region_docs = load_documents([files[i] for i in region_at], encoding, cache=cache, keys=[keys[i] for i in region_at])
     tree = Catalog.build(region_docs)
     edited = {j for i in changed for j in (state.jurisdictions[i], jurs[i]) if j is not None}
-    affected = below(tree, edited)
-    needed = above(tree, affected)
+    affected = with_descendants(tree.places, edited)
+    needed = with_ancestors(tree.places, affected)
     picked = [i for i in range(len(files)) if state.regions[i] or i in fresh or jurs[i] in needed]
     load = [i for i in picked if i not in fresh and not state.regions[i]]
     loaded = dict(zip(load, load_documents([files[i] for i in load], encoding, cache=cache,

@@ -6,13 +6,12 @@ The strategies in validate.py (cached, incremental, sharded) all end here for th
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 
 from ..catalog import Catalog
 from ..load.cache import Cache
 from ..load.document import Document
-from ..problems import Problem, Selection
+from ..problems import Problem, Selection, by_file
 from ..rules.registry import checks
 from .locate import place, place_cached
 from .report import Report
@@ -39,12 +38,10 @@ def check(docs: list[Document], targets: Iterable[str], selection: Selection, as
     cat = Catalog.build(docs, as_of)
     problems = [p for d in docs for p in d.problems] + run_rules(cat, selection)
     problems = [p for p in problems if p.file in wanted and selection.enabled(p.code)]
-    by_file: dict[str, list[Problem]] = defaultdict(list)
-    for p in problems:
-        by_file[p.file].append(p)
+    grouped = by_file(problems)
     files = {d.file: d for d in docs}
-    texts = {f: files[f].source() for f in by_file if f in files}  # for showing source lines
-    located = [q for f, ps in by_file.items() for q in (place_cached(ps, files[f], cache) if f in files else place(ps, ""))]
+    texts = {f: files[f].source() for f in grouped if f in files}  # for showing source lines
+    located = [q for f, ps in grouped.items() for q in (place_cached(ps, files[f], cache) if f in files else place(ps, ""))]
     located.sort(key=Problem.sort_key)
     items = sum(len(d.items) for d in docs if d.file in wanted)
     return Report(located, len(wanted), items, texts)

@@ -10,7 +10,6 @@ the ordinary check.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from ..load.document import Document
 from ..load.many import load_documents
 from ..load.workers import shared
 from ..memory import paused_gc
-from ..problems import Problem, Selection
+from ..problems import Problem, Selection, by_file
 from .incremental import State
 from .run import check
 from .shards import Files, plan
@@ -135,7 +134,4 @@ def _state(found: Files, region_docs: list[Document], seen: dict[str, tuple[str 
         jurs.append(jur)
         flags.append(doc is not None and (doc.region is not None or doc.kind == "region"))
         items.append(count)
-    by_file: dict[str, list[Problem]] = defaultdict(list)
-    for p in problems:
-        by_file[p.file].append(p)
-    return State([k for k in found.keys if k is not None], jurs, flags, items, dict(by_file))
+    return State([k for k in found.keys if k is not None], jurs, flags, items, by_file(problems))

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog import Catalog
+from ..catalog.tree import lineage, with_ancestors
 from ..load.guess import guess_jurisdiction, maybe_region
-from .incremental import above
 
 HEAD = 8192  # bytes of each file read to guess its jurisdiction
 SUBTREES_PER_WORKER = 16  # the tree is cut into at least this many subtrees per process (shards hold whole ones)
@@ -64,11 +64,7 @@ def _keys(tree: Catalog, guesses: list[str | None], shards: int) -> list[str]:
     (the jurisdiction itself when it lies higher; `?` + code for codes not in the tree)."""
     chains: dict[str | None, list[str]] = {}
     for jur in set(guesses):
-        chain, place = [], tree.places.get(jur) if jur is not None else None
-        while place is not None:
-            chain.append(place.code)
-            place = tree.places.get(place.parent) if place.parent is not None else None
-        chains[jur] = chain[::-1] or [f"?{jur or ''}"]
+        chains[jur] = lineage(tree.places, jur)[::-1] or [f"?{jur or ''}"]
     deepest = max((len(c) for c in chains.values()), default=1)
     depth = next((d for d in range(deepest) if len({c[min(d, len(c) - 1)] for c in chains.values()}) >= shards), deepest - 1)
     return [chains[g][min(depth, len(chains[g]) - 1)] for g in guesses]
@@ -107,6 +103,6 @@ def plan(files: list[Path], sizes: list[int], guesses: list[str | None], targets
     out = []
     for own in owned:
         jurs = {jur for i in own if files[i] in targets and (jur := guesses[i]) is not None}
-        context = {i for jur in above(tree, jurs) - jurs for i in by_jur.get(jur, ())}
+        context = {i for jur in with_ancestors(tree.places, jurs) - jurs for i in by_jur.get(jur, ())}
         out.append((sorted(own | context), own))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -61,3 +62,11 @@ class Problem:
             "item": self.item,
             "message": self.message.text(),
         }
+
+
+def by_file(problems: Iterable[Problem]) -> dict[str, list[Problem]]:
+    """Problems grouped by file, each file's in the order given."""
+    out: dict[str, list[Problem]] = {}
+    for p in problems:
+        out.setdefault(p.file, []).append(p)
+    return out
