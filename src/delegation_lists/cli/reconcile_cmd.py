@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from ..catalog import load_catalog
 from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, parents, reconcile, reconcile_all
-from ..render.reconcile import DETAIL_HEADER, SUMMARY_HEADER, details, summary_rows, to_json, to_markdown
+from ..render.reconcile import DETAIL_HEADER, SUMMARY_HEADER, details, summary_rows, to_json, to_markdown, unlisted_line
 from .common import (
     NO_CACHE_HELP,
     UserError,
@@ -81,6 +82,8 @@ def print_text(result: ReconcileResult) -> None:
     print_table(console, f"{result.parent_name} ({result.parent}) → children", [SHORT.get(header[i], header[i]) for i in keep],
                 [[r[i] for i in keep] for r in rows], [header[i] != "child" for i in keep])
     console.print(f"[dim]{LEGEND}[/]", highlight=False)
+    if (line := unlisted_line(result)) is not None:
+        console.print(escape(line), highlight=False)
     for d in details(result):
         print_table(console, d.title, DETAIL_HEADER, d.rows, [False, False, False])
     console.print("[green]✓ every child matches its delegations[/]" if result.clean else "[red]✗ gaps found[/]")

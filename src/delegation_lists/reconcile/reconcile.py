@@ -83,8 +83,21 @@ def _reconcile(cat: Catalog, pcode: str, children: list[str] | None, threshold: 
                 delegated[child].append(e)
     suggester = Suggester(cat, by_jur[pcode], threshold)
     depts: dict[int, str] = {}  # id(entry) -> department name: each parent item is offered to many children
+    listed = {d.header.jurisdiction for d in cat.docs if d.header is not None}
     results = [_child(cat, c, by_jur[c], delegated[c], suggester, depts) for c in chosen]
-    return ReconcileResult(pcode, place.name, results)
+    for r in results:
+        r.listed = r.jurisdiction in listed
+    return ReconcileResult(pcode, place.name, results, _names(by_jur[pcode], [e for c in chosen for e in by_jur[c]]))
+
+
+def _names(parent_items: list[Entry], child_items: list[Entry]) -> dict[str, str]:
+    """Item code -> name for every code a result can show: the parent's items, and the children's items that
+    name themselves (their own items, and those taking a source that is not found)."""
+    names = {e.code: e.raw.name or "" for e in parent_items}
+    for e in child_items:
+        if e.raw.name and e.code not in names:
+            names[e.code] = e.raw.name
+    return names
 
 
 def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry], suggester: Suggester,

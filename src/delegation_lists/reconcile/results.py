@@ -61,6 +61,7 @@ class ChildResult:
     suggestions: list[Suggestion] = field(default_factory=list)
     coverage: float = 1.0
     departments: dict[str, Coverage] = field(default_factory=dict)  # department name -> its coverage
+    listed: bool = True  # whether the child has a list at all (a child without one misses everything)
 
     @property
     def clean(self) -> bool:
@@ -100,6 +101,17 @@ class ReconcileResult:
     parent: str
     parent_name: str
     children: list[ChildResult]
+    names: dict[str, str] = field(default_factory=dict)  # item code -> name, for every code the result shows
+
+    def name(self, code: str) -> str:
+        """`name (code)`, or the code alone when its name is not known."""
+        found = self.names.get(code)
+        return f"{found} ({code})" if found else code
+
+    @property
+    def unlisted(self) -> list[ChildResult]:
+        """The children that have no list at all."""
+        return [c for c in self.children if not c.listed]
 
     def totals(self) -> Totals:
         return Totals.of(self.children)

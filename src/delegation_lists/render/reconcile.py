@@ -23,6 +23,7 @@ def child_json(c: ChildResult) -> dict[str, Any]:
         "suggestions": [{"item": s.item, "source": s.source, "score": s.score} for s in c.suggestions],
         "coverage": c.coverage,
         "departments": {name: {"delegated": d.delegated, "taken": d.taken} for name, d in c.departments.items()},
+        "listed": c.listed,
     }
 
 
@@ -34,7 +35,7 @@ def totals_json(t: Totals) -> dict[str, Any]:
 def to_json(results: list[ReconcileResult]) -> dict[str, Any]:
     """One parent: `{"parent", "name", "children", "totals"}`; several: `{"parents": [...], "totals"}`."""
     one = [{"parent": r.parent, "name": r.parent_name, "children": [child_json(c) for c in r.children],
-            "totals": totals_json(r.totals())} for r in results]
+            "totals": totals_json(r.totals()), "names": r.names} for r in results]
     if len(one) == 1:
         return one[0]
     return {"parents": one, "totals": totals_json(Totals.of([c for r in results for c in r.children]))}
@@ -46,9 +47,20 @@ def count_row(c: ChildResult) -> list[object]:
 
 
 def summary_rows(result: ReconcileResult) -> list[list[object]]:
-    """A row per child (SUMMARY_HEADER), then the totals."""
+    """A row per child with a list (SUMMARY_HEADER), then the totals of all children (those without a list
+    count as missing everything delegated to them)."""
     t = result.totals()
-    return [*map(count_row, result.children), ["total", "", t.delegated, *[t.counts[k] for k in CATEGORIES], f"{t.coverage:.0%}"]]
+    rows = [count_row(c) for c in result.children if c.listed]
+    return [*rows, ["total", "", t.delegated, *[t.counts[k] for k in CATEGORIES], f"{t.coverage:.0%}"]]
+
+
+def unlisted_line(result: ReconcileResult) -> str | None:
+    """One line for the children without a list ("no list yet: 6 children: 观湖街道、民治街道…"), or None."""
+    missing = result.unlisted
+    if not missing:
+        return None
+    delegated = sum(c.delegated for c in missing)
+    return f"no list yet: {len(missing)} children ({delegated} delegated items not taken on): " + "、".join(c.name for c in missing)
 
 
 @dataclass(frozen=True)
@@ -62,11 +74,14 @@ class ChildDetail:
 def details(result: ReconcileResult) -> list[ChildDetail]:
     """Every child with something to look at, with its mismatches, gaps, unbacked items and suggestions."""
     out = []
+    name = result.name
     for c in result.children:
-        rows = [["mode_mismatch", m.item, f"delegated {m.delegated}, taken as {m.taken}"] for m in c.mode_mismatch]
-        rows += [["missing", code, "delegated but not taken on"] for code in c.missing]
-        rows += [["unbacked", u.item, f"source {u.source}: {u.reason}"] for u in c.unbacked]
-        rows += [["suggestion", s.item, f"looks like {s.source} (score {s.score:.2f})"] for s in c.suggestions]
+        if not c.listed:
+            continue  # one fact, said once by unlisted_line
+        rows = [["mode_mismatch", name(m.item), f"delegated {m.delegated}, taken as {m.taken}"] for m in c.mode_mismatch]
+        rows += [["missing", name(code), "delegated but not taken on"] for code in c.missing]
+        rows += [["unbacked", name(u.item), f"source {u.source}: {u.reason}"] for u in c.unbacked]
+        rows += [["suggestion", name(s.item), f"looks like {name(s.source)} (score {s.score:.2f})"] for s in c.suggestions]
         if rows:
             out.append(ChildDetail(f"{c.name} ({c.jurisdiction})", rows))
     return out
@@ -74,6 +89,8 @@ def details(result: ReconcileResult) -> list[ChildDetail]:
 
 def to_markdown(result: ReconcileResult) -> str:
     parts = [f"## Reconcile: {result.parent_name} ({result.parent})", "", markdown(SUMMARY_HEADER, summary_rows(result))]
+    if (line := unlisted_line(result)) is not None:
+        parts += ["", line]
     for d in details(result):
         parts += ["", f"<details><summary>{d.title}: {len(d.rows)} to review</summary>", "", markdown(DETAIL_HEADER, d.rows), "", "</details>"]
     return "\n".join(parts)
