@@ -74,7 +74,7 @@ def test_reindent_and_reorder_is_no_change(tmp_path: Path, dlists):
 def test_stat_and_markdown(tmp_path: Path, dlists):
     old, new = _versions(tmp_path)
     stat = json.loads(dlists("diff", old, new, "-f", "json", "--stat").stdout)
-    assert set(stat) == {"summary"} and stat["summary"]["renamed"] == 1
+    assert set(stat) == {"summary", "broken"} and stat["summary"]["renamed"] == 1 and stat["broken"] == []
     md = dlists("diff", old, new, "-f", "markdown").stdout
     assert md.startswith("### Catalog diff") and "<details>" in md and "Delegation impact" in md
     assert "renamed" in dlists("diff", old, new).output
@@ -222,3 +222,20 @@ def test_identical_files_of_two_versions_are_parsed_once(tmp_path, monkeypatch):
             doc = at.doc
             assert doc.path.as_posix().endswith(at.file) and doc.file == doc.path.as_posix()
             assert doc.source() == doc.path.read_text(encoding="utf-8")
+
+
+def test_a_side_that_does_not_load_is_named_first_and_nothing_of_it_removed(tmp_path: Path, dlists):
+    """A syntax error in the new version of a file: the file is named first, its items are not 'removed', exit 2;
+    with --allow-broken the rest of the diff is shown and the exit code is the usual one."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(CASES_DIR / "one-of-each" / "old", old)
+    shutil.copytree(CASES_DIR / "one-of-each" / "old", new)
+    broken = new / "county" / "list.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("items:", "items:\n  - code: [unclosed", 1), encoding="utf-8")
+    result = dlists("diff", old, new, "-f", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert [(b["side"], b["file"]) for b in data["broken"]] == [("new", "county/list.yaml")]
+    assert data["summary"]["removed"] == 0
+    md = dlists("diff", old, new, "-f", "markdown", "--allow-broken")
+    assert md.exit_code == 0 and md.stdout.index("did not load") < md.stdout.index("No differences")

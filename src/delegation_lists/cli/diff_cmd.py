@@ -13,7 +13,18 @@ from rich.table import Table
 
 from ..atomic import write_text
 from ..diff import DiffResult, Options, diff, load_sides
-from ..render.diff import IMPACT_KEYS, SUMMARY_HEADER, impact_cells, show, summary_rows, to_json, to_markdown
+from ..render.diff import (
+    IMPACT_KEYS,
+    SUMMARY_HEADER,
+    broken_lines,
+    field_line,
+    file_moves,
+    impact_cells,
+    item_label,
+    summary_rows,
+    to_json,
+    to_markdown,
+)
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, emit, err_console, load_config, pick_format
 
 FORMATS = ("text", "json", "markdown", "xlsx")
@@ -30,6 +41,7 @@ def diff_command(
     strict_order: bool = typer.Option(False, "--strict-order", help="Report order-only changes of list fields too."),
     ignore_field: list[str] | None = typer.Option(None, "--ignore-field", help="Leave this field out of the comparison (repeatable)."),
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
+    allow_broken: bool = typer.Option(False, "--allow-broken", help="Compare even when files of a side do not load (they are left out); without it such a diff exits 2."),
     summary: bool = typer.Option(False, "--summary", help="Also append the markdown diff to $GITHUB_STEP_SUMMARY (GitHub Actions)."),
 ) -> None:
     """Show what changed between two versions of a catalog: items added, removed, changed field by field,
@@ -40,8 +52,8 @@ def diff_command(
     config = load_config()
     sides = load_sides([old, new], config.encoding, cache_root(no_cache, config))
     for arg, side in zip((old, new), sides, strict=True):
-        if side.problems:
-            err_console.print(f"[yellow]warning:[/] {arg}: {side.problems} file(s) have problems and are compared only in part; run `dlists validate`")
+        if side.problems > len(side.broken):
+            err_console.print(f"[yellow]warning:[/] {escape(arg)}: {side.problems - len(side.broken)} file(s) have problems and are compared only in part; run `dlists validate`")
     result = diff(sides[0], sides[1], Options(strict_whitespace, strict_order, frozenset(ignore_field or [])))
     if chosen == "xlsx":
         assert output is not None
@@ -60,6 +72,9 @@ def diff_command(
         print_text(result, stat)
     if summary:
         _step_summary(to_markdown(result, old, new, stat))
+    if result.broken and not allow_broken:
+        err_console.print(f"[red]error:[/] {len(result.broken)} file(s) did not load (listed first); fix them or pass --allow-broken")
+        raise typer.Exit(2)
     raise typer.Exit(1 if exit_code and result.differs else 0)
 
 
@@ -72,24 +87,29 @@ def _step_summary(text: str) -> None:
 
 
 def print_text(result: DiffResult, stat: bool) -> None:
+    for line in broken_lines(result):
+        err_console.print(f"[red]broken[/] {escape(line)}", highlight=False)
     if not result.changes:
         console.print("[green]no differences[/]")
         return
     table = Table(*SUMMARY_HEADER, title="Changes", header_style="bold", box=box.SIMPLE_HEAD)
     for r in summary_rows(result):
-        table.add_row(*map(str, r))
+        table.add_row(*(escape(str(v)) for v in r))
     console.print(table)
     if stat:
         return
     style = {"added": "green", "removed": "red", "changed": "yellow", "renamed": "cyan", "moved": "blue"}
-    for c in result.changes:
-        what = f"{c.old_item} → {c.item}" if c.type == "renamed" else (c.item or "(region)")
-        console.print(f"[{style[c.type]}]{c.type:8}[/] {c.jurisdiction} {escape(what)}  [dim]{escape(c.file)}:{c.line}[/]", highlight=False)
+    moves, rest = file_moves(result)
+    for m in moves:
+        console.print(f"[blue]file    [/] {escape(m.old)} → {escape(m.new)} ({m.items} item(s) moved, unchanged)", highlight=False)
+    for c in rest:
+        console.print(f"[{style[c.type]}]{c.type:8}[/] {escape(result.place(c.jurisdiction))} {escape(item_label(c))}"
+                      f"  [dim]{escape(c.file)}:{c.line}[/]", highlight=False)
         for f in c.fields:
-            console.print(f"           {escape(f.field)}: [red]{escape(show(f.old))}[/] → [green]{escape(show(f.new))}[/]", highlight=False)
+            console.print(f"           {escape(field_line(f))}", highlight=False)
     for row in result.impact:
-        parts = [f"{k} {', '.join(cells)}" for k, cells in zip(IMPACT_KEYS, impact_cells(row), strict=True) if cells]
-        console.print(f"[bold]impact[/] on {escape(row.target)}: " + escape("; ".join(parts)), highlight=False)
+        parts = [f"{k} {'、'.join(cells)}" for k, cells in zip(IMPACT_KEYS, impact_cells(row, result), strict=True) if cells]
+        console.print(f"[bold]impact[/] on {escape(result.place(row.target))}: " + escape("; ".join(parts)), highlight=False)
 
 
 def register(app: typer.Typer) -> None:

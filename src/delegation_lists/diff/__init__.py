@@ -15,7 +15,7 @@ from ..model.similarity import grams, score
 from .fields import Options, field_changes
 from .impact import impact
 from .lines import item_lines, place_lines
-from .results import TYPES, Change, ChangeType, DiffResult, FieldChange, ModeChange, Summary, TargetImpact
+from .results import TYPES, BrokenFile, Change, ChangeType, DiffResult, FieldChange, ModeChange, Summary, TargetImpact
 from .side import Side, SideItem, load_side, load_sides
 
 RENAME_MIN = 0.8
@@ -26,20 +26,21 @@ def diff(old: Side, new: Side, opts: Options | None = None) -> DiffResult:
     """Every change from `old` to `new`, in (jurisdiction, item) order, with the delegation impact."""
     opts = opts or Options()
     changes: list[Change] = []
-    removed = [k for k in old.items if k not in new.items]
-    added = [k for k in new.items if k not in old.items]
+    # a file that did not load on one side says nothing about its items: they are neither removed nor added
+    removed = [k for k in old.items if k not in new.items and old.items[k].file not in new.broken]
+    added = [k for k in new.items if k not in old.items and new.items[k].file not in old.broken]
     renamed = _renames(old, new, removed, added)
     for (ok, nk) in renamed:
         at = new.items[nk]
-        changes.append(_change("renamed", nk, ok[1], at, field_changes(old.data(ok), new.data(nk), opts)))
+        changes.append(_change("renamed", nk, ok[1], at, field_changes(old.data(ok), new.data(nk), opts), new.name_of(nk)))
     gone = {ok for ok, _ in renamed}
     came = {nk for _, nk in renamed}
     for k in removed:
         if k not in gone:
-            changes.append(_change("removed", k, None, old.items[k], []))
+            changes.append(_change("removed", k, None, old.items[k], [], old.name_of(k)))
     for k in added:
         if k not in came:
-            changes.append(_change("added", k, None, new.items[k], []))
+            changes.append(_change("added", k, None, new.items[k], [], new.name_of(k)))
     for k in old.items.keys() & new.items.keys():
         was, now = old.items[k], new.items[k]
         if was.file == now.file and was.item.__dict__ == now.item.__dict__:
@@ -49,17 +50,36 @@ def diff(old: Side, new: Side, opts: Options | None = None) -> DiffResult:
             continue
         fields = field_changes(odata, ndata, opts)
         if was.file != now.file:
-            changes.append(_change("moved", k, None, now, [FieldChange("file", was.file, now.file), *fields]))
+            changes.append(_change("moved", k, None, now, [FieldChange("file", was.file, now.file), *fields], new.name_of(k)))
         elif fields:
-            changes.append(_change("changed", k, None, now, fields))
+            changes.append(_change("changed", k, None, now, fields, new.name_of(k)))
     changes += _region_changes(old, new, opts)
     changes.sort(key=lambda c: (c.jurisdiction, c.item or "", c.type))
     place_lines(changes)
-    return DiffResult(changes, impact(old, new))
+    effect = impact(old, new)
+    shown = {code for r in effect for code in [*r.delegated, *r.withdrawn, *(m.item for m in r.mode_changed), *r.orphaned]}
+    return DiffResult(changes, effect, _broken(old, new), {**old.places, **new.places}, _names(shown, old, new))
 
 
-def _change(kind: ChangeType, key: tuple[str, str], old_item: str | None, at: SideItem, fields: list[FieldChange]) -> Change:
-    return Change(kind, key[0], key[1], old_item, at.file, 0, fields, at.doc, at.index)
+def _change(kind: ChangeType, key: tuple[str, str], old_item: str | None, at: SideItem, fields: list[FieldChange],
+            name: str) -> Change:
+    return Change(kind, key[0], key[1], old_item, at.file, 0, fields, at.doc, at.index, name)
+
+
+def _broken(old: Side, new: Side) -> list[BrokenFile]:
+    return [BrokenFile("old", f, p) for f, p in sorted(old.broken.items())] + [BrokenFile("new", f, p) for f, p in sorted(new.broken.items())]
+
+
+def _names(codes: set[str], old: Side, new: Side) -> dict[str, str]:
+    """Item code -> name for the given codes (new side first; items of any jurisdiction)."""
+    out: dict[str, str] = {}
+    for side in (old, new):
+        for key in side.items:
+            if key[1] in codes:
+                name = side.name_of(key)
+                if name:
+                    out[key[1]] = name
+    return out
 
 
 def _renames(old: Side, new: Side, removed: list[tuple[str, str]], added: list[tuple[str, str]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
@@ -103,6 +123,6 @@ def _region_changes(old: Side, new: Side, opts: Options) -> list[Change]:
 
 
 __all__ = [
-    "TYPES", "Change", "ChangeType", "DiffResult", "FieldChange", "ModeChange", "Options", "Side", "Summary", "TargetImpact",
+    "TYPES", "BrokenFile", "Change", "ChangeType", "DiffResult", "FieldChange", "ModeChange", "Options", "Side", "Summary", "TargetImpact",
     "diff", "field_changes", "impact", "item_lines", "load_side", "load_sides",
 ]

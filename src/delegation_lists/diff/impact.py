@@ -12,9 +12,8 @@ def _children(sides: tuple[Side, ...]) -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {}
     for side in sides:
         for code, region in side.regions.items():
-            kids = [tuple(c.split(" ", 1)) for c in region["children"]]
-            out.setdefault(code, [])
-            out[code] += [(k[0], k[1] if len(k) > 1 else "") for k in kids if (k[0], k[1] if len(k) > 1 else "") not in out[code]]
+            known = out.setdefault(code, [])
+            known += [kid for kid in region["children"].items() if kid not in known]
     return out
 
 

@@ -37,6 +37,16 @@ class Change:
     fields: list[FieldChange] = field(default_factory=list)
     doc: Document | None = field(default=None, repr=False, compare=False)  # where to look up the line
     index: int = -1
+    name: str = ""  # the item's name (its source's when it inherits it), "" for a region
+
+
+@dataclass(frozen=True)
+class BrokenFile:
+    """A file of one side that did not load: its items are left out of the comparison, never reported removed."""
+
+    side: Literal["old", "new"]
+    file: str
+    problem: str
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,18 @@ class Summary:
 class DiffResult:
     changes: list[Change]
     impact: list[TargetImpact]
+    broken: list[BrokenFile] = field(default_factory=list)
+    places: dict[str, str] = field(default_factory=dict)  # jurisdiction code -> name (both sides)
+    names: dict[str, str] = field(default_factory=dict)  # item code -> name, for the items of the impact
+
+    def place(self, code: str) -> str:
+        """A jurisdiction by name, or its code when the name is not known."""
+        return self.places.get(code, code)
+
+    def item(self, code: str) -> str:
+        """`name (code)` of an impact item, or the code alone."""
+        found = self.names.get(code)
+        return f"{found} ({code})" if found else code
 
     def summary(self) -> Summary:
         by_jur: dict[str, dict[ChangeType, int]] = {}

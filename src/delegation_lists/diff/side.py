@@ -30,10 +30,24 @@ class Side:
     """One version: items keyed by (jurisdiction, code), and its regions."""
 
     items: dict[tuple[str, str], SideItem] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)  # jurisdiction code -> name (from the region files)
+    parents: dict[str, str] = field(default_factory=dict)  # jurisdiction code -> its parent's code
+    broken: dict[str, str] = field(default_factory=dict)  # file that did not load -> its first problem (English)
     regions: dict[str, dict[str, Any]] = field(default_factory=dict)
     region_files: dict[str, tuple[str, int]] = field(default_factory=dict)  # jurisdiction -> (file, line of children)
     problems: int = 0
     _dumps: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict, repr=False)
+
+    def name_of(self, key: tuple[str, str]) -> str:
+        """An item's name: its own, else its source's in the parent jurisdiction ("" when unknown)."""
+        at = self.items.get(key)
+        if at is None:
+            return ""
+        if at.item.name:
+            return at.item.name
+        parent = self.parents.get(key[0])
+        source = self.items.get((parent, at.item.source)) if parent and at.item.source else None
+        return (source.item.name or "") if source is not None else ""
 
     def data(self, key: tuple[str, str]) -> dict[str, Any]:
         """An item as the diff compares it (JSON values, defaults left out); made only for items that differ."""
@@ -49,6 +63,7 @@ def load_side(arg: str, encoding: str | None = None, cache: Path | None = None) 
     return load_sides([arg], encoding, cache)[0]
 
 
+@paused_gc()
 def load_sides(args: Sequence[str], encoding: str | None = None, cache: Path | None = None) -> list[Side]:
     """Several versions: folders and files are read in one pass (one set of worker processes for all, and a file
     whose bytes are the same in two versions is parsed once); `REV:PATH` versions are read from git."""
@@ -69,18 +84,27 @@ def load_sides(args: Sequence[str], encoding: str | None = None, cache: Path | N
     return out
 
 
-@paused_gc()
+LOAD_CODES = frozenset(f"DL00{n}" for n in range(1, 8))  # the file could not be read as a document at all
+
+
 def _index(pairs: list[tuple[str, Document]]) -> Side:
     side = Side()
     for rel, doc in pairs:
         side.problems += bool(doc.problems)
+        failed = next((p for p in doc.problems if p.code in LOAD_CODES or p.code == "DL005"), None)
+        if failed is not None or (doc.kind == "list" and doc.header is None):
+            side.broken[rel] = failed.text("en") if failed is not None else "its list header is invalid"
         if doc.region is not None:
             node = doc.region.region
             lines = doc.source().split("\n")
             side.region_files[node.code] = (rel, next((i + 1 for i, ln in enumerate(lines) if ln.strip().startswith("children:")), 1))
             side.regions[node.code] = {"name": node.name, "level": node.level,
-                                       "children": [f"{c.code} {c.name}" for c in node.children],
+                                       "children": {c.code: c.name for c in node.children},
                                        "departments": [d.name for d in doc.region.departments]}
+            side.places[node.code] = node.name
+            for c in node.children:
+                side.places.setdefault(c.code, c.name)
+                side.parents[c.code] = node.code
         if doc.header is None:
             continue
         for i, item in enumerate(doc.items):

@@ -39,7 +39,7 @@ def diff_book(result: DiffResult, old: str, new: str) -> Book:
                 changes.styles[(r, 7)], changes.styles[(r, 8)] = "old", "new"
     impact = Sheet("impact", [Column(h, 30 if i else 14) for i, h in enumerate(["township", "delegated", "withdrawn", "mode_changed", "orphaned"])])
     impact.add_header()
-    impact.rows += [[row.target, *["\n".join(cells) for cells in impact_cells(row)]] for row in result.impact]
+    impact.rows += [[result.place(row.target), *["\n".join(cells) for cells in impact_cells(row, result)]] for row in result.impact]
     return Book([summary, changes, impact])
 
 

@@ -1,8 +1,11 @@
-"""Diff results -> JSON data (the spec §4 contract), summary rows, Markdown for a pull-request comment."""
+"""Diff results -> JSON data (the spec §4 contract, with names added), summary rows, lines a person reads, and
+Markdown for a pull-request comment."""
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from ..diff import TYPES, Change, DiffResult, FieldChange, Summary, TargetImpact
@@ -20,12 +23,13 @@ def field_json(f: FieldChange) -> dict[str, Any]:
 
 def change_json(c: Change) -> dict[str, Any]:
     return {"type": c.type, "jurisdiction": c.jurisdiction, "item": c.item, "old_item": c.old_item, "file": c.file,
-            "line": c.line, "fields": [field_json(f) for f in c.fields]}
+            "line": c.line, "fields": [field_json(f) for f in c.fields], "name": c.name}
 
 
-def impact_json(r: TargetImpact) -> dict[str, Any]:
+def impact_json(r: TargetImpact, result: DiffResult) -> dict[str, Any]:
     return {"target": r.target, "delegated": r.delegated, "withdrawn": r.withdrawn,
-            "mode_changed": [{"item": m.item, "old": m.old, "new": m.new} for m in r.mode_changed], "orphaned": r.orphaned}
+            "mode_changed": [{"item": m.item, "old": m.old, "new": m.new} for m in r.mode_changed], "orphaned": r.orphaned,
+            "target_name": result.places.get(r.target, "")}
 
 
 def summary_json(s: Summary) -> dict[str, Any]:
@@ -34,44 +38,98 @@ def summary_json(s: Summary) -> dict[str, Any]:
 
 
 def to_json(result: DiffResult, stat: bool = False) -> dict[str, Any]:
-    """`{"summary", "changes", "impact"}` (only the summary with `stat`)."""
+    """`{"summary", "changes", "impact"}` (only the summary with `stat`), plus `broken` (files of either side that
+    did not load), `jurisdictions` (code -> name) and `names` (item code -> name of the impact's items)."""
+    broken = [{"side": b.side, "file": b.file, "problem": b.problem} for b in result.broken]
     if stat:
-        return {"summary": summary_json(result.summary())}
+        return {"summary": summary_json(result.summary()), "broken": broken}
     return {"summary": summary_json(result.summary()), "changes": [change_json(c) for c in result.changes],
-            "impact": [impact_json(r) for r in result.impact]}
+            "impact": [impact_json(r, result) for r in result.impact], "broken": broken,
+            "jurisdictions": result.places, "names": result.names}
 
 
 def show(value: Any) -> str:
-    """A field value as one line of text."""
+    """A field value as one line of text: lists as 、-separated text, nothing as nothing."""
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "、".join(value)
     return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+
+
+def field_line(f: FieldChange) -> str:
+    """`field: old → new`; a list field as the elements that came (+) and went (-)."""
+    if f.added is not None and f.removed is not None and (f.added or f.removed):
+        parts = [f"+{show(f.added)}" if f.added else "", f"-{show(f.removed)}" if f.removed else ""]
+        return f"{f.field}: " + " ".join(p for p in parts if p)
+    return f"{f.field}: {show(f.old) or '∅'} → {show(f.new) or '∅'}"
 
 
 SUMMARY_HEADER = ["jurisdiction", *TYPES]
 
 
 def summary_rows(result: DiffResult) -> list[list[object]]:
-    """A row per jurisdiction (SUMMARY_HEADER), then the totals."""
+    """A row per jurisdiction (by name; SUMMARY_HEADER), then the totals."""
     s = result.summary()
-    rows: list[list[object]] = [[jur, *[counts.get(t, 0) for t in TYPES]] for jur, counts in sorted(s.by_jurisdiction.items())]
+    rows: list[list[object]] = [[result.place(jur), *[counts.get(t, 0) for t in TYPES]] for jur, counts in sorted(s.by_jurisdiction.items())]
     rows.append(["total", *[s.by_type[t] for t in TYPES]])
     return rows
 
 
-def impact_cells(r: TargetImpact) -> list[list[str]]:
-    """Each impact list of a target as text cells, in IMPACT_KEYS order."""
-    modes = [show({"item": m.item, "old": m.old, "new": m.new}) for m in r.mode_changed]
-    return [r.delegated, r.withdrawn, modes, r.orphaned]
+def impact_cells(r: TargetImpact, result: DiffResult) -> list[list[str]]:
+    """Each impact list of a target as text cells (items by name and code), in IMPACT_KEYS order."""
+    modes = [f"{result.item(m.item)}: {m.old} → {m.new}" for m in r.mode_changed]
+    return [[result.item(c) for c in r.delegated], [result.item(c) for c in r.withdrawn], modes, [result.item(c) for c in r.orphaned]]
+
+
+@dataclass(frozen=True)
+class FileMove:
+    """Items that moved together from one file to another without other changes (a renamed file)."""
+
+    old: str
+    new: str
+    items: int
+
+
+def file_moves(result: DiffResult) -> tuple[list[FileMove], list[Change]]:
+    """The moves that are only a file rename, grouped by (old, new) file, and every other change."""
+    groups: dict[tuple[str, str], int] = defaultdict(int)
+    rest = []
+    for c in result.changes:
+        if c.type == "moved" and len(c.fields) == 1:
+            groups[(str(c.fields[0].old), str(c.fields[0].new))] += 1
+        else:
+            rest.append(c)
+    return [FileMove(o, n, k) for (o, n), k in sorted(groups.items())], rest
+
+
+def item_label(c: Change) -> str:
+    """The changed item by name and code (`name (new code ← old code)` for a rename; "(region)" for a region)."""
+    if c.item is None:
+        return "(region)"
+    code = f"{c.old_item} → {c.item}" if c.type == "renamed" else c.item
+    return f"{c.name} ({code})" if c.name else code
+
+
+def broken_lines(result: DiffResult) -> list[str]:
+    """One line per file that did not load, for the top of every report."""
+    return [f"{b.side} {b.file}: did not load ({b.problem}); its items are left out of the comparison" for b in result.broken]
 
 
 def to_markdown(result: DiffResult, old: str, new: str, stat: bool) -> str:
+    parts = [f"### Catalog diff `{old}` → `{new}`"]
+    if result.broken:
+        parts += ["", "> **Files that did not load** (run `dlists validate`):", ">", *[f"> - {line}" for line in broken_lines(result)]]
     if not result.changes:
-        return f"### Catalog diff `{old}` → `{new}`\n\nNo differences."
-    parts = [f"### Catalog diff `{old}` → `{new}`", "", markdown(SUMMARY_HEADER, summary_rows(result))]
+        return "\n".join([*parts, "", "No differences."])
+    parts += ["", markdown(SUMMARY_HEADER, summary_rows(result))]
     if not stat:
-        detail = [[c.type, c.jurisdiction, f"{c.old_item} → {c.item}" if c.old_item else (c.item or ""),
-                   "<br>".join(f"{f.field}: {show(f.old)} → {show(f.new)}" for f in c.fields)] for c in result.changes]
-        parts += ["", f"<details><summary>{len(detail)} changes</summary>", "", markdown(["change", "jurisdiction", "item", "fields"], detail), "", "</details>"]
+        moves, rest = file_moves(result)
+        parts += [f"- file `{m.old}` → `{m.new}` ({m.items} item(s) moved, unchanged)" for m in moves]
+        detail = [[c.type, result.place(c.jurisdiction), item_label(c), "<br>".join(field_line(f) for f in c.fields)] for c in rest]
+        if detail:
+            parts += ["", f"<details><summary>{len(detail)} changes</summary>", "", markdown(["change", "jurisdiction", "item", "fields"], detail), "", "</details>"]
         if result.impact:
-            imp = [[r.target, *[", ".join(cells) for cells in impact_cells(r)]] for r in result.impact]
+            imp = [[result.place(r.target), *["<br>".join(cells) for cells in impact_cells(r, result)]] for r in result.impact]
             parts += ["", "**Delegation impact**", "", markdown(["township", "newly delegated", "withdrawn", "mode changed", "orphaned items"], imp)]
     return "\n".join(parts)
