@@ -132,5 +132,5 @@ def test_text_output_is_an_aligned_table(dlists):
     assert len({cell_len(r) for r in rows}) == 1  # right-aligned numbers end in one column
     assert rows[-1].split()[1:] == ["232", "229", "1", "2", "2", "5", "1", "99%"]
     detail = lines.index("蜀河镇 (610928106)")
-    assert lines[detail + 3].split()[:2] == ["mode_mismatch", "对未取得建设工程规划许可证进行建设的处罚"] and "(610928-CF-0001)" in lines[detail + 3]
+    assert lines[detail + 3].split()[:3] == ["mode", "differs", "对未取得建设工程规划许可证进行建设的处罚"] and "(610928-CF-0001)" in lines[detail + 3]
     assert lines[-1] == "✗ gaps found"

@@ -27,13 +27,13 @@ from ..render.diff import (
 )
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, emit, err_console, load_config, pick_format
 
-FORMATS = ("text", "json", "markdown", "xlsx")
+FORMATS = ("text", "json", "markdown", "xlsx", "html")
 
 
 def diff_command(
     old: str = typer.Argument(..., help="Old version: a folder, a file, or REV:PATH read from git (e.g. HEAD~1:catalogs)."),
     new: str = typer.Argument(..., help="New version: a folder, a file, or REV:PATH."),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | xlsx (xlsx needs -o FILE.xlsx)"),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | xlsx | html (xlsx needs -o FILE.xlsx; html is one self-contained page)"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     stat: bool = typer.Option(False, "--stat", help="Only the summary of counts."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are differences (items that only moved between files do not count)."),
@@ -68,6 +68,10 @@ def diff_command(
         emit(json.dumps(to_json(result, stat), ensure_ascii=False, indent=2), output)
     elif chosen == "markdown":
         emit(to_markdown(result, old, new, stat), output)
+    elif chosen == "html":
+        from ..render.html import diff_html
+
+        emit(diff_html(result, old, new), output)
     else:
         print_text(result, stat)
     if summary:

@@ -9,8 +9,10 @@ import typer
 from rich.markup import escape
 
 from ..catalog import load_catalog
+from ..problems import language
 from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, parents, reconcile, reconcile_all
-from ..render.reconcile import DETAIL_HEADER, SUMMARY_HEADER, details, summary_rows, to_json, to_markdown, unlisted_line
+from ..render.labels import label
+from ..render.reconcile import DETAIL_HEADER, SUMMARY_HEADER, details, header, summary_rows, to_json, to_markdown, unlisted_line
 from .common import (
     NO_CACHE_HELP,
     UserError,
@@ -25,7 +27,7 @@ from .common import (
 )
 from .table import print_table
 
-FORMATS = ("text", "json", "markdown", "xlsx")
+FORMATS = ("text", "json", "markdown", "xlsx", "html")
 SHORT = {"delegated": "deleg", "matched": "match", "mode_mismatch": "mode≠", "missing": "miss",
          "unbacked": "unback", "own": "own", "suggestions": "sugg", "coverage": "cover"}
 LEGEND = ("deleg: delegated to the child · match: taken on as delegated · mode≠: taken on in another mode · "
@@ -38,7 +40,7 @@ def reconcile_command(
     parent: str | None = typer.Option(None, "--parent", help="Parent jurisdiction code or name (default: the region root)."),
     child: list[str] | None = typer.Option(None, "--child", help="Only this child (code or name); repeatable."),
     threshold: float = typer.Option(DEFAULT_THRESHOLD, "--threshold", min=0.0, max=1.0, help="Minimum name similarity for a suggestion."),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | xlsx (xlsx needs -o FILE.xlsx)"),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | xlsx | html (xlsx needs -o FILE.xlsx; html is one self-contained page)"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when anything is missing, unbacked or mismatched."),
     as_of: str | None = typer.Option(None, "--as-of", help="Judge expiry dates on this day (YYYY-MM-DD)."),
@@ -70,6 +72,10 @@ def reconcile_command(
         emit(json.dumps(to_json(results), ensure_ascii=False, indent=2), output)
     elif chosen == "markdown":
         emit("\n\n".join(to_markdown(r) for r in results), output)
+    elif chosen == "html":
+        from ..render.html import reconcile_html
+
+        emit(reconcile_html(results), output)
     else:
         for r in results:
             print_text(r)
@@ -77,16 +83,19 @@ def reconcile_command(
 
 
 def print_text(result: ReconcileResult) -> None:
-    header, rows = SUMMARY_HEADER, summary_rows(result)
-    keep = [i for i, h in enumerate(header) if h != "code"]
-    print_table(console, f"{result.parent_name} ({result.parent}) → children", [SHORT.get(header[i], header[i]) for i in keep],
-                [[r[i] for i in keep] for r in rows], [header[i] != "child" for i in keep])
-    console.print(f"[dim]{LEGEND}[/]", highlight=False)
+    columns, rows = SUMMARY_HEADER, summary_rows(result)
+    keep = [i for i, h in enumerate(columns) if h != "code"]
+    zh = language() == "zh"
+    names = [label(columns[i]) if zh else SHORT.get(columns[i], columns[i]) for i in keep]
+    print_table(console, f"{result.parent_name} ({result.parent}) → {label('child')}", names,
+                [[r[i] for i in keep] for r in rows], [columns[i] != "child" for i in keep])
+    if not zh:
+        console.print(f"[dim]{LEGEND}[/]", highlight=False)
     if (line := unlisted_line(result)) is not None:
         console.print(escape(line), highlight=False)
     for d in details(result):
-        print_table(console, d.title, DETAIL_HEADER, d.rows, [False, False, False])
-    console.print("[green]✓ every child matches its delegations[/]" if result.clean else "[red]✗ gaps found[/]")
+        print_table(console, d.title, header(DETAIL_HEADER), d.rows, [False, False, False])
+    console.print(f"[green]✓ {label('clean')}[/]" if result.clean else f"[red]✗ {label('gaps')}[/]")
 
 
 def register(app: typer.Typer) -> None:

@@ -16,13 +16,13 @@ from ..render.tables import markdown, to_csv
 from ..stats import JurisdictionStats, stats
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, emit, err_console, load_config, pick_format
 
-FORMATS = ("text", "json", "markdown", "csv")
+FORMATS = ("text", "json", "markdown", "csv", "html")
 
 
 def stats_command(
     paths: list[Path] = typer.Argument(..., help="Catalog files or folders."),
     jurisdiction: str | None = typer.Option(None, "--jurisdiction", "-j", help="Only this jurisdiction (code or name), with its departments and modes."),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | csv"),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | csv | html (one self-contained page)"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
 ) -> None:
@@ -41,6 +41,10 @@ def stats_command(
         emit(json.dumps(to_json(rows), ensure_ascii=False, indent=2), output)
     elif chosen == "csv":
         emit(to_csv(counts.header, counts.rows).rstrip("\n"), output)
+    elif chosen == "html":
+        from ..render.html import stats_html
+
+        emit(stats_html(rows), output)
     elif chosen == "markdown":
         emit(markdown(counts.header, counts.rows) + "".join(detail_markdown(r) for r in rows if jurisdiction), output)
     else:

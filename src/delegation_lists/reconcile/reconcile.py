@@ -113,9 +113,9 @@ def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry]
             if hit is not None:
                 res.suggestions.append(Suggestion(e.code, hit[0], round(hit[1], 3)))
         elif src is None:
-            res.unbacked.append(Unbacked(e.code, e.raw.source, "source not found in the parent's lists"))
+            res.unbacked.append(Unbacked(e.code, e.raw.source, "source not found in the parent's lists", "not_found"))
         elif (why := inactive(src, cat.as_of)) is not None:
-            res.unbacked.append(Unbacked(e.code, src.code, f"source is {why.reason()}"))
+            res.unbacked.append(Unbacked(e.code, src.code, f"source is {why.reason()}", "inactive", why.reason()))
         elif src.code not in offered:
             res.unbacked.append(Unbacked(e.code, src.code, f"not delegated to {res.name}"))
         else:

@@ -21,13 +21,19 @@ class ModeMismatch:
     taken: str
 
 
+Why = Literal["not_found", "inactive", "not_delegated"]
+
+
 @dataclass(frozen=True)
 class Unbacked:
-    """A child item whose source is not delegated to it (not found, not in force, or delegated elsewhere)."""
+    """A child item whose source is not delegated to it: `why` not found, not in force (`inactive` says how), or
+    not delegated to this child; `reason` says it in English (the JSON contract's text)."""
 
     item: str
     source: str
     reason: str
+    why: Why = "not_delegated"
+    inactive: str = ""
 
 
 @dataclass(frozen=True)

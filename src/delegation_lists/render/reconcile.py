@@ -6,10 +6,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..reconcile import CATEGORIES, ChildResult, ReconcileResult, Totals
+from .labels import label, mode
 from .tables import markdown
 
 SUMMARY_HEADER = ["child", "code", "delegated", *CATEGORIES, "coverage"]
 DETAIL_HEADER = ["category", "item", "detail"]
+
+
+def header(keys: list[str]) -> list[str]:
+    """Column keys as the language names them."""
+    return [label(k) for k in keys]
 
 
 def child_json(c: ChildResult) -> dict[str, Any]:
@@ -51,7 +57,7 @@ def summary_rows(result: ReconcileResult) -> list[list[object]]:
     count as missing everything delegated to them)."""
     t = result.totals()
     rows = [count_row(c) for c in result.children if c.listed]
-    return [*rows, ["total", "", t.delegated, *[t.counts[k] for k in CATEGORIES], f"{t.coverage:.0%}"]]
+    return [*rows, [label("total"), "", t.delegated, *[t.counts[k] for k in CATEGORIES], f"{t.coverage:.0%}"]]
 
 
 def unlisted_line(result: ReconcileResult) -> str | None:
@@ -59,8 +65,7 @@ def unlisted_line(result: ReconcileResult) -> str | None:
     missing = result.unlisted
     if not missing:
         return None
-    delegated = sum(c.delegated for c in missing)
-    return f"no list yet: {len(missing)} children ({delegated} delegated items not taken on): " + "、".join(c.name for c in missing)
+    return label("no_list", n=len(missing), delegated=sum(c.delegated for c in missing), names="、".join(c.name for c in missing))
 
 
 @dataclass(frozen=True)
@@ -78,19 +83,24 @@ def details(result: ReconcileResult) -> list[ChildDetail]:
     for c in result.children:
         if not c.listed:
             continue  # one fact, said once by unlisted_line
-        rows = [["mode_mismatch", name(m.item), f"delegated {m.delegated}, taken as {m.taken}"] for m in c.mode_mismatch]
-        rows += [["missing", name(code), "delegated but not taken on"] for code in c.missing]
-        rows += [["unbacked", name(u.item), f"source {u.source}: {u.reason}"] for u in c.unbacked]
-        rows += [["suggestion", name(s.item), f"looks like {name(s.source)} (score {s.score:.2f})"] for s in c.suggestions]
+        rows = [[label("mode_mismatch"), name(m.item), label("mm_detail", delegated=mode(m.delegated), taken=mode(m.taken))]
+                for m in c.mode_mismatch]
+        rows += [[label("missing"), name(code), label("missing_detail")] for code in c.missing]
+        rows += [[label("unbacked"), name(u.item), label(f"unbacked_{u.why}", source=u.source, how=u.inactive, child=c.name)]
+                 for u in c.unbacked]
+        rows += [[label("suggestion"), name(s.item), label("suggest_detail", source=name(s.source), score=f"{s.score:.2f}")]
+                 for s in c.suggestions]
         if rows:
             out.append(ChildDetail(f"{c.name} ({c.jurisdiction})", rows))
     return out
 
 
 def to_markdown(result: ReconcileResult) -> str:
-    parts = [f"## Reconcile: {result.parent_name} ({result.parent})", "", markdown(SUMMARY_HEADER, summary_rows(result))]
+    parts = [f"## {label('reconcile.title', parent=f'{result.parent_name} ({result.parent})')}", "",
+             markdown(header(SUMMARY_HEADER), summary_rows(result))]
     if (line := unlisted_line(result)) is not None:
         parts += ["", line]
     for d in details(result):
-        parts += ["", f"<details><summary>{d.title}: {len(d.rows)} to review</summary>", "", markdown(DETAIL_HEADER, d.rows), "", "</details>"]
+        parts += ["", f"<details><summary>{d.title}: {label('to_review', n=len(d.rows))}</summary>", "",
+                  markdown(header(DETAIL_HEADER), d.rows), "", "</details>"]
     return "\n".join(parts)

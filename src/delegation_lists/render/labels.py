@@ -1,0 +1,64 @@
+"""Every label of the reports (reconcile, diff, stats) in Chinese and English: one table, no labels in code.
+
+The language is the one messages use (`problems.language()`: `--lang`, `[tool.dlists] lang`, else the locale).
+"""
+
+from __future__ import annotations
+
+from ..model.codes import MODE_BY_KEY
+from ..problems import Lang, language
+
+LABELS: dict[str, tuple[str, str]] = {
+    # reconcile
+    "reconcile.title": ("{parent}：下放事项与承接情况核对", "{parent}: delegations against what the children take on"),
+    "child": ("下级", "child"), "code": ("代码", "code"), "delegated": ("下放", "delegated"),
+    "matched": ("已承接", "matched"), "mode_mismatch": ("方式不符", "mode differs"), "missing": ("未承接", "missing"),
+    "unbacked": ("无据承接", "unbacked"), "own": ("自有", "own"), "suggestions": ("疑似对应", "suggestions"),
+    "coverage": ("承接率", "coverage"), "total": ("合计", "total"), "department": ("部门", "department"),
+    "category": ("类别", "category"), "item": ("事项", "item"), "detail": ("说明", "detail"),
+    "no_list": ("尚无清单：{n} 个下级（{delegated} 项下放事项未承接）：{names}", "no list yet: {n} children ({delegated} delegated items not taken on): {names}"),
+    "matrix": ("部门 × 下级承接率", "Coverage by department and child"),
+    "coverage_chart": ("各下级承接率", "Coverage per child"),
+    "filter": ("筛选事项、下级或部门……", "Filter items, children or departments…"),
+    "to_review": ("{n} 项待核", "{n} to review"),
+    "clean": ("各下级与下放事项一致", "every child matches its delegations"),
+    "gaps": ("存在差异", "gaps found"),
+    "mm_detail": ("下放方式{delegated}，承接方式{taken}", "delegated {delegated}, taken as {taken}"),
+    "missing_detail": ("已下放但未承接", "delegated but not taken on"),
+    "suggest_detail": ("疑似 {source}（相似度 {score}）", "looks like {source} (score {score})"),
+    "unbacked_not_found": ("来源 {source} 不在上级清单中", "source {source}: source not found in the parent's lists"),
+    "unbacked_inactive": ("来源 {source} 已不在实施（{how}）", "source {source}: source is {how}"),
+    "unbacked_not_delegated": ("来源 {source} 未下放给{child}", "source {source}: not delegated to {child}"),
+    "suggestion": ("疑似对应", "suggestion"),
+    # diff
+    "diff.title": ("清单变更：{old} → {new}", "Catalog diff: {old} → {new}"),
+    "jurisdiction": ("辖区", "jurisdiction"), "added": ("新增", "added"), "removed": ("取消", "removed"),
+    "changed": ("变更", "changed"), "renamed": ("更名", "renamed"), "moved": ("移动", "moved"),
+    "field": ("字段", "field"), "old": ("调整前", "before"), "new": ("调整后", "after"),
+    "impact": ("对下级的影响", "Delegation impact"), "township": ("下级", "township"),
+    "newly_delegated": ("新下放", "newly delegated"), "withdrawn": ("收回", "withdrawn"),
+    "mode_changed": ("方式改变", "mode changed"), "orphaned": ("失去来源的事项", "orphaned items"),
+    "broken": ("未能读取的文件（请运行 dlists validate）", "Files that did not load (run dlists validate)"),
+    "no_differences": ("没有差异。", "No differences."),
+    "file_moved": ("文件 {old} → {new}（{n} 项移动，内容未变）", "file {old} → {new} ({n} item(s) moved, unchanged)"),
+    "changes": ("{n} 处变更", "{n} changes"),
+    # stats
+    "stats.title": ("事项统计", "Item statistics"), "level": ("层级", "level"),
+    "by_kind": ("各辖区事项类型", "Items by jurisdiction and kind"), "items": ("事项数", "items"),
+    "generated": ("由 dlists 生成", "made by dlists"),
+}
+
+
+def label(key: str, lang: Lang | None = None, **values: object) -> str:
+    """The label `key` in `lang` (default: the language in use), with `{named}` values filled in."""
+    zh, en = LABELS[key]
+    text = zh if (lang or language()) == "zh" else en
+    return text.format(**values) if values else text
+
+
+def mode(key: str, lang: Lang | None = None) -> str:
+    """A delegation mode in the language's words (赋权 / grant)."""
+    row = MODE_BY_KEY.get(key)
+    if row is None:
+        return key
+    return row.zh if (lang or language()) == "zh" else row.key
