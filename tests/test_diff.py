@@ -165,12 +165,13 @@ def test_xlsx(tmp_path: Path, dlists):
     out = tmp_path / "d.xlsx"
     assert dlists("diff", folder / "old", folder / "new", "-f", "xlsx", "-o", out).exit_code == 0
     wb = load_workbook(out)
-    assert wb.sheetnames == ["summary", "changes", "impact"]
+    assert wb.sheetnames == ["summary", "changes", "Delegation impact"]
     rows = list(wb["changes"].iter_rows(values_only=True))
-    assert rows[0][:3] == ("change", "jurisdiction", "item")
+    assert rows[0][:4] == ("change", "jurisdiction", "code", "item")
     basis = next(r for r in rows if r[2] == "C-01")
-    assert basis[6] == "legal_basis" and "《食品经营许可管理办法》第十条" in basis[8]
-    cell = next(c for c in wb["changes"]["I"] if c.value and "第十条" in str(c.value))
+    assert basis[1] == "样例县" and basis[3] == "食品经营许可"  # names beside codes
+    assert basis[7] == "legal_basis" and "《食品经营许可管理办法》第十条" in basis[9]
+    cell = next(c for c in wb["changes"]["J"] if c.value and "第十条" in str(c.value))
     assert cell.fill.fgColor.rgb.endswith("C6EFCE")  # new values highlighted green
     assert dlists("diff", folder / "old", folder / "new", "-f", "xlsx").exit_code == 2
 

@@ -111,7 +111,8 @@ def test_xlsx_summary_and_one_sheet_per_child(tmp_path: Path, dlists):
     assert len(wb.sheetnames) == 3
     child = [list(r) for r in wb[wb.sheetnames[1]].iter_rows(values_only=True)]
     categories = {row[0] for row in child[1:]}
-    assert {"matched", "mode_mismatch", "missing", "unbacked", "own", "suggestion"} <= categories
+    assert {"matched", "mode differs", "missing", "unbacked", "own", "suggestion"} <= categories
+    assert all(row[2] for row in child[1:] if row[0] != "unbacked")  # every item by name beside its code
     assert dlists("reconcile", str(tmp_path / "cat"), "-f", "xlsx").exit_code == 2
 
 

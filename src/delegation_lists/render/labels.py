@@ -34,7 +34,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff.title": ("清单变更：{old} → {new}", "Catalog diff: {old} → {new}"),
     "jurisdiction": ("辖区", "jurisdiction"), "added": ("新增", "added"), "removed": ("取消", "removed"),
     "changed": ("变更", "changed"), "renamed": ("更名", "renamed"), "moved": ("移动", "moved"),
-    "field": ("字段", "field"), "old": ("调整前", "before"), "new": ("调整后", "after"),
+    "field": ("字段", "field"), "old": ("调整前", "before"), "new": ("调整后", "after"), "change": ("变更类型", "change"),
     "impact": ("对下级的影响", "Delegation impact"), "township": ("下级", "township"),
     "newly_delegated": ("新下放", "newly delegated"), "withdrawn": ("收回", "withdrawn"),
     "mode_changed": ("方式改变", "mode changed"), "orphaned": ("失去来源的事项", "orphaned items"),
@@ -46,6 +46,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "stats.title": ("事项统计", "Item statistics"), "level": ("层级", "level"),
     "by_kind": ("各辖区事项类型", "Items by jurisdiction and kind"), "items": ("事项数", "items"),
     "generated": ("由 dlists 生成", "made by dlists"),
+    "summary_sheet": ("汇总", "summary"), "changes_sheet": ("变更明细", "changes"), "parent": ("上级", "parent"),
+    "old_code": ("原编码", "old code"), "file": ("文件", "file"), "line": ("行", "line"),
 }
 
 
