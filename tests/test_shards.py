@@ -119,3 +119,30 @@ def _rewrite(path: Path, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert old in text
     path.write_text(text.replace(old, new), "utf-8")
+
+
+def test_cuts_parse_each_file_about_once(tmp_path: Path) -> None:
+    """Few big counties with townships (the shape that used to be cut at township depth and re-parse every county
+    list once per township shard): the chosen cut parses the catalog's bytes at most 1.05 times."""
+    import subprocess
+    import sys
+
+    from delegation_lists.catalog import Catalog
+    from delegation_lists.check.cuts import choose_depth
+    from delegation_lists.check.shards import plan
+    from delegation_lists.load.discover import discover
+    from delegation_lists.load.many import load_documents
+
+    out = tmp_path / "p"
+    subprocess.run([sys.executable, "benchmarks/generate.py", "--counties", "3", "--townships", "6", "--county-items", "400",
+                    "--seed", "2", "-o", str(out)], check=True, capture_output=True, cwd=Path(__file__).resolve().parent.parent)
+    paths = discover([out]).targets
+    found = Files.read(paths)
+    tree = Catalog.build(load_documents([paths[i] for i in found.regions]))
+    rest = [i for i in range(len(paths)) if i not in set(found.regions)]
+    sizes, guesses = [found.sizes[i] for i in rest], [found.guesses[i] for i in rest]
+    cut = choose_depth(tree.places, guesses, sizes, 2)
+    assert cut is not None and cut.depth == 0  # the counties
+    shards = plan([paths[i] for i in rest], sizes, guesses, set(paths), tree, 2)
+    assert sum(sizes[j] for files, _ in shards for j in files) <= 1.05 * sum(sizes)
+    assert choose_depth(tree.places, guesses, sizes, 1) is None

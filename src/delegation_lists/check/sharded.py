@@ -107,7 +107,11 @@ def check_sharded(found: Files, targets: list[Path], selection: Selection, day: 
             progress(min(done[0], total), total)
 
     _set_regions(region_docs)
-    outcomes = shared(tasks, _run, _run, lambda o: o, workers, finished, _set_regions, (region_docs,), largest_first=True)
+    if len(tasks) == 1:  # the plan found one process as quick: no worker processes at all
+        outcomes = [_run(tasks[0])]
+        finished(0)
+    else:
+        outcomes = shared(tasks, _run, _run, lambda o: o, workers, finished, _set_regions, (region_docs,), largest_first=True)
     if any(o.mismatch for o in outcomes):
         return None
     store = Cache(cache, encoding) if cache is not None else None

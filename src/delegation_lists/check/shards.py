@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog import Catalog
-from ..catalog.tree import lineage, with_ancestors
+from ..catalog.tree import with_ancestors
 from ..load.guess import guess_jurisdiction, maybe_region
+from .cuts import chains, choose_depth, subtree_keys
 
 HEAD = 8192  # bytes of each file read to guess its jurisdiction
-SUBTREES_PER_WORKER = 16  # the tree is cut into at least this many subtrees per process (shards hold whole ones)
 
 
 @dataclass
@@ -59,17 +59,6 @@ class Files:
         return out
 
 
-def _keys(tree: Catalog, guesses: list[str | None], shards: int) -> list[str]:
-    """Each file's subtree: its jurisdiction's ancestor at the shallowest depth that gives `shards` subtrees
-    (the jurisdiction itself when it lies higher; `?` + code for codes not in the tree)."""
-    chains: dict[str | None, list[str]] = {}
-    for jur in set(guesses):
-        chains[jur] = lineage(tree.places, jur)[::-1] or [f"?{jur or ''}"]
-    deepest = max((len(c) for c in chains.values()), default=1)
-    depth = next((d for d in range(deepest) if len({c[min(d, len(c) - 1)] for c in chains.values()}) >= shards), deepest - 1)
-    return [chains[g][min(depth, len(chains[g]) - 1)] for g in guesses]
-
-
 def _guided(weight: dict[str, int], workers: int) -> list[list[str]]:
     """Subtrees (largest first) grouped into shards of decreasing size, each about 1/(2 x workers) of the work
     left: the first shards are large (little repeated per shard), the last ones small (the processes end
@@ -89,7 +78,10 @@ def plan(files: list[Path], sizes: list[int], guesses: list[str | None], targets
          workers: int) -> list[tuple[list[int], set[int]]]:
     """Each shard's files (indices, in catalog order) and which of them are its own (checked there; the others
     are the lists above them, read for context), largest shard first (`_guided`)."""
-    keys = _keys(tree, guesses, workers * SUBTREES_PER_WORKER)
+    cut = choose_depth(tree.places, guesses, sizes, workers)
+    if cut is None:  # one process is as quick: one shard of everything
+        return [(list(range(len(files))), set(range(len(files))))]
+    keys = subtree_keys(chains(tree.places, guesses), guesses, cut.depth)
     weight: dict[str, int] = defaultdict(int)
     for key, size in zip(keys, sizes, strict=True):
         weight[key] += size
