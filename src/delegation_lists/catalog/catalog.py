@@ -13,7 +13,9 @@ from ..model.region import RegionNode
 from .entry import Entry, Place
 from .tree import lineage
 
-_PLAIN = frozenset(("source", "mode", "code"))  # the fields of a township's usual entry
+#: the fields of a township's usual entry, and fields no rule checks entry by entry (notes, materials...): an
+#: entry setting only these is not `described` (the rules on fields skip it)
+_PLAIN = frozenset(("source", "mode", "code", "notes", "materials", "service_objects", "online", "main_item"))
 
 
 class Catalog:

@@ -1,5 +1,6 @@
 """A list document validated as `ListDoc.model_validate` would, with the items that are only a `source` and a
-`mode` (most of a township's list) made without pydantic: the same Item, several times faster.
+`mode` (most of a township's list), perhaps with a `code` and `notes`, made without pydantic: the same Item,
+several times faster.
 
 Every other item goes through pydantic; on any error the whole document is validated again by `ListDoc`, so
 error messages and their places are exactly pydantic's (tests/test_quick.py compares both ways).
@@ -23,12 +24,29 @@ _KEYS = frozenset(("list", "items"))
 _BLANK = {**_ALL_NONE, "status": "active"}  # an item with every field at its default, in the model's order
 
 
-def _taken(source: str, mode: str) -> Item:
-    """The Item pydantic makes of `{source: ..., mode: ...}` (code defaults to the source)."""
+#: the keys a taken-on entry may have and still be made here: besides source and mode, text fields no
+#: validator changes when written without surrounding spaces
+_QUICK_KEYS = frozenset(("source", "mode", "code", "notes"))
+
+
+def _taken(x: dict[str, Any]) -> Item | None:
+    """The Item pydantic makes of `{source, mode[, code][, notes]}` (code defaults to the source), or None when
+    the entry is anything else (then pydantic validates it)."""
+    source, mode = x.get("source"), x.get("mode")
+    if type(source) is not str or type(mode) is not str or mode not in _MODES or source != source.strip():
+        return None
     values = _BLANK.copy()
     values["source"] = values["code"] = source
     values["mode"] = mode
-    return _make(values, {"source", "mode", "code"})
+    if len(x) > 2:
+        if not x.keys() <= _QUICK_KEYS:
+            return None
+        for key in ("code", "notes"):
+            value = x.get(key, source if key == "code" else None)
+            if value is not None and (type(value) is not str or value != value.strip()):
+                return None
+            values[key] = value
+    return _make(values, {"code", *x})
 
 
 def validate_list(data: dict[str, Any]) -> tuple[ListHeader, list[Item | None]]:
@@ -40,9 +58,9 @@ def validate_list(data: dict[str, Any]) -> tuple[ListHeader, list[Item | None]]:
     out: list[Item | None] = []
     rest_at, rest = [], []
     for i, x in enumerate(items):
-        if (type(x) is dict and len(x) == 2 and type(s := x.get("source")) is str and type(m := x.get("mode")) is str
-                and m in _MODES and s == s.strip()):
-            out.append(_taken(s, m))
+        made = _taken(x) if type(x) is dict and 2 <= len(x) <= 4 else None
+        if made is not None:
+            out.append(made)
         else:
             out.append(None)  # filled below
             rest_at.append(i)
