@@ -90,6 +90,10 @@ def county(rng: random.Random, out: Path, idx: int, args: argparse.Namespace) ->
         lines = []
         for src in taken[t]:
             lines += [f'  - source: "{src}"', "    mode: entrust"]
+            if args.town_fields in ("notes", "local"):
+                lines.append(f"    notes: 由{n}综合便民服务中心受理")
+            if args.town_fields == "local":
+                lines.append("    promised_days: 1")
         for k in range(args.own_items):
             lines += item(rng, f"{t}-QT-{k + 1:04d}", "other", f"{n}人民政府", None)
         write(folder / "townships" / f"{t}.yaml", f'list:\n  jurisdiction: "{t}"\n  level: township\n', lines)
@@ -106,6 +110,8 @@ def main() -> None:
     ap.add_argument("--own-items", type=int, default=2, help="own items per township")
     ap.add_argument("--per-file", type=int, default=200, help="items per county list file")
     ap.add_argument("--plant", type=int, default=2, help="problems planted per county")
+    ap.add_argument("--town-fields", choices=("none", "notes", "local"), default="none",
+                    help="fields a township entry sets besides source and mode: none, notes, or notes and a local promised_days")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("-o", "--out", type=Path, required=True)
     args = ap.parse_args()

@@ -86,7 +86,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--only", default="baseline,validate,warm,touched,reconcile,stats,diff,export")
     args = ap.parse_args()
-    folder = args.folder
+    folder = args.folder.resolve()  # commands run in CACHE_HOME: a relative folder would name nothing there
     items = count_items(folder)
     files = sum(1 for _ in folder.rglob("*.yaml"))
     commands = {
@@ -105,7 +105,6 @@ def main() -> None:
         commands["diff"] = dlists("diff", str(folder), str(modified_copy(folder, 5)), "--format", "json", "-o", os.devnull)
         commands["diff-warm"] = dlists("diff", str(folder), str(modified_copy(folder, 5)), "--format", "json", "-o", os.devnull, cached=True)
     chosen = [c for c in args.only.split(",") if c in commands]
-    folder = folder.resolve()
     CACHE_HOME.mkdir(exist_ok=True)
     cached = [c for c in chosen if c in ("warm", "touched", "touched-county") or c.endswith("-warm")]
     if cached:
