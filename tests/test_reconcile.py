@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import CATALOGS
 from delegation_lists.model.similarity import grams, normalise, score
 
@@ -108,12 +110,34 @@ def test_xlsx_summary_and_one_sheet_per_child(tmp_path: Path, dlists):
     result = dlists("reconcile", str(_catalog(_mk(tmp_path / "cat"))), "-f", "xlsx", "-o", str(out))
     assert result.exit_code == 0, result.output
     wb = load_workbook(out, read_only=True)
-    assert len(wb.sheetnames) == 3
-    child = [list(r) for r in wb[wb.sheetnames[1]].iter_rows(values_only=True)]
+    assert len(wb.worksheets) == 3 and len(wb.chartsheets) == 1  # summary, a sheet per child, the coverage chart
+    child = [list(r) for r in wb.worksheets[1].iter_rows(values_only=True)]
     categories = {row[0] for row in child[1:]}
     assert {"matched", "mode differs", "missing", "unbacked", "own", "suggestion"} <= categories
     assert all(row[2] for row in child[1:] if row[0] != "unbacked")  # every item by name beside its code
     assert dlists("reconcile", str(tmp_path / "cat"), "-f", "xlsx").exit_code == 2
+
+
+@pytest.mark.filterwarnings("ignore:.*extension is not supported")
+def test_xlsx_coverage_is_a_bar_and_a_chart(tmp_path: Path, dlists):
+    """Coverage is a number shown as a percentage with a data bar, and a chart sheet draws it per child."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    assert dlists("reconcile", str(_catalog(_mk(tmp_path / "cat"))), "-f", "xlsx", "-o", str(out)).exit_code == 0
+    summary = load_workbook(out).worksheets[0]
+    coverage = [row[-1] for row in summary.iter_rows(min_row=2, values_only=True)]
+    assert coverage and all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in coverage)
+    rules = [r for cf in summary.conditional_formatting for r in cf.rules]
+    assert any(r.type == "dataBar" for r in rules)
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        assert any(n.startswith("xl/chartsheets/") for n in names)
+        chart = next(z.read(n).decode() for n in names if n.startswith("xl/charts/chart"))
+    last = summary.cell(1, summary.max_column).column_letter
+    assert "<c:barChart>" in chart and f"${last}$2:${last}$" in chart  # the bars are the coverage column
 
 
 def _mk(path: Path) -> Path:

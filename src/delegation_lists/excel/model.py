@@ -34,7 +34,7 @@ class Formula:
 class Column:
     header: str
     width: float = 12
-    style: str = "cell"  # style of the data cells: cell | center | wrap
+    style: str = "cell"  # style of the data cells: cell | center | wrap | percent
 
 
 @dataclass
@@ -63,6 +63,7 @@ class Sheet:
     autofilter: bool = True
     print: Print = field(default_factory=Print)
     heights: dict[int, float] = field(default_factory=dict)
+    data_bars: list[int] = field(default_factory=list)  # columns (of fractions 0..1) drawn as a bar in each data cell
 
     def add_banner(self, text: str, style: str) -> None:
         self.banners[len(self.rows)] = style
@@ -74,6 +75,20 @@ class Sheet:
 
 
 @dataclass
+class Chart:
+    """A bar chart on a sheet of its own: one bar per data row of `sheet` from `first` to `last` (indexes in its
+    rows), labelled by column `labels`, long as column `values` (fractions 0..1 shown as percentages)."""
+
+    title: str
+    sheet: Sheet
+    labels: int
+    values: int
+    first: int
+    last: int
+
+
+@dataclass
 class Book:
     sheets: list[Sheet]
     properties: dict[str, str] = field(default_factory=dict)  # custom document properties (machine-readable)
+    charts: list[Chart] = field(default_factory=list)  # chart sheets, after the worksheets

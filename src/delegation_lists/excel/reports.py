@@ -11,7 +11,7 @@ from ..reconcile import CATEGORIES, ChildResult, ReconcileResult
 from ..render.diff import impact_cells, show, summary_rows
 from ..render.labels import label, mode
 from ..render.reconcile import count_row
-from .model import Book, Column, Sheet
+from .model import Book, Chart, Column, Sheet
 
 
 def _cells(value: Any) -> str:
@@ -49,15 +49,18 @@ def reconcile_book(results: list[ReconcileResult]) -> Book:
     """A summary sheet, then one sheet per child with a list: every item by name and code with its category (a
     filterable column); headers in the user's language."""
     heads = ["parent", "child", "code", "delegated", *CATEGORIES, "coverage"]
-    summary = Sheet(label("summary_sheet"), [Column(label(h), 14 if i < 2 else 10, "cell" if i < 3 else "center") for i, h in enumerate(heads)])
+    styles = ["cell"] * 3 + ["center"] * (len(heads) - 4) + ["percent"]
+    summary = Sheet(label("summary_sheet"), [Column(label(h), 14 if i < 2 else 10, styles[i]) for i, h in enumerate(heads)])
     summary.add_header()
+    summary.data_bars.append(len(heads) - 1)
     sheets = [summary]
     for result in results:
-        summary.rows += [[result.parent_name, *count_row(c)] for c in result.children]
+        summary.rows += [[result.parent_name, *count_row(c)[:-1], float(c.coverage)] for c in result.children]
         for c in result.children:
             if c.listed:
                 sheets.append(_child_sheet(result, c))
-    return Book(sheets)
+    charts = [Chart(label("coverage_chart"), summary, 1, len(heads) - 1, 1, len(summary.rows) - 1)] if len(summary.rows) > 1 else []
+    return Book(sheets, charts=charts)
 
 
 def _child_sheet(result: ReconcileResult, c: ChildResult) -> Sheet:

@@ -18,7 +18,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..atomic import atomic_path
 from ..memory import paused_gc
-from .model import Book, Formula, Sheet, sheet_title
+from .model import Book, Chart, Formula, Sheet, sheet_title
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 FONT = "SimSun"  # 宋体: what published lists use; LibreOffice substitutes a CJK font where it is missing
@@ -34,6 +34,7 @@ STYLES: dict[str, dict[str, Any]] = {
     "good": {"bg_color": "#C6EFCE", "font_color": "#006100"},
     "bad": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
     "neutral": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
+    "percent": {"valign": "vcenter", "align": "center", "border": 1, "num_format": "0%"},
 }
 
 
@@ -91,6 +92,9 @@ def _layout(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> None:
         ws.data_validation(first_data, col, end, col, {"validate": "list", "source": values})
     for col, value, style in sheet.highlights:
         ws.conditional_format(first_data, col, end, col, {"type": "cell", "criteria": "==", "value": f'"{value}"', "format": formats[style]})
+    for col in sheet.data_bars:
+        ws.conditional_format(first_data, col, end, col, {"type": "data_bar", "bar_color": "#63BE7B", "bar_solid": True,
+                                                          "min_type": "num", "min_value": 0, "max_type": "num", "max_value": 1})
     ws.set_paper(9)  # A4
     if sheet.print.landscape:
         ws.set_landscape()
@@ -147,9 +151,29 @@ def write_book(book: Book, target: str | Path) -> None:
         formats = {name: wb.add_format({"font_name": FONT, "font_size": 10, **spec}) for name, spec in STYLES.items()}
         formats["title"].set_font_size(16)
         used: set[str] = set()
+        titles: dict[int, str] = {}
         for sheet in book.sheets:
-            _write_sheet(wb.add_worksheet(sheet_title(sheet.title, used)), sheet, formats)
+            titles[id(sheet)] = sheet_title(sheet.title, used)
+            _write_sheet(wb.add_worksheet(titles[id(sheet)]), sheet, formats)
+        for chart in book.charts:
+            _write_chart(wb, chart, titles[id(chart.sheet)], sheet_title(chart.title, used))
         wb.close()
+
+
+def _write_chart(wb: xlsxwriter.Workbook, chart: Chart, data_title: str, title: str) -> None:
+    """A chart sheet of horizontal bars, one per row, the scale fixed at 0-100%, each bar labelled."""
+    bars = wb.add_chart({"type": "bar"})
+    bars.add_series({"name": chart.title, "categories": sheet_ref(data_title, chart.labels, chart.first, chart.last),
+                     "values": sheet_ref(data_title, chart.values, chart.first, chart.last),
+                     "fill": {"color": "#63BE7B"}, "data_labels": {"value": True, "num_format": "0%"}})
+    bars.set_title({"name": chart.title, "name_font": {"name": FONT, "size": 14}})
+    bars.set_x_axis({"min": 0, "max": 1, "num_format": "0%", "major_gridlines": {"visible": True}})
+    bars.set_y_axis({"reverse": True, "num_font": {"name": FONT}})
+    bars.set_legend({"none": True})
+    sheet = wb.add_chartsheet(title)
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.set_chart(bars)
 
 
 def sheet_ref(title: str, col: int, first: int, last: int) -> str:
