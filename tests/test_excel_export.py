@@ -44,8 +44,9 @@ def describe(path: Path, rows: int = 8) -> dict[str, Any]:
 def check_golden(name: str, data: dict[str, Any]) -> None:
     path = GOLDEN / f"{name}.yaml"
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
-    if os.environ.get("UPDATE_GOLDEN") or not path.exists():
+    if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{path} is missing: run with UPDATE_GOLDEN=1 to write it, then review and commit it"
     assert yaml.safe_load(path.read_text(encoding="utf-8")) == yaml.safe_load(text)
 
 
