@@ -26,6 +26,14 @@ class Run:
         return self.runner.invoke(app, [str(a) for a in args], env={"GITHUB_ACTIONS": "", "DLISTS_NO_CACHE": "1", **(env or {})})
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _user_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The user cache folder (parse cache, its secret) of the test run: never the real one."""
+    import os
+
+    os.environ["DLISTS_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+
+
 @pytest.fixture
 def dlists() -> Run:
     return Run()

@@ -43,18 +43,25 @@ def test_only_changed_files_are_parsed(tmp_path: Path, monkeypatch: pytest.Monke
 def test_corrupt_cache_entry_is_ignored(tmp_path: Path):
     cache = tmp_path / "cache"
     first = _report([CATALOGS / "xunyang"], cache)
-    for entry in cache.rglob("*.pickle"):
+    for entry in cache.rglob("*.msgpack"):
         entry.write_bytes(b"garbage")
     assert _report([CATALOGS / "xunyang"], cache) == first
 
 
 def test_cli_no_cache(tmp_path: Path, dlists, monkeypatch: pytest.MonkeyPatch):
+    """The cache is in the user cache folder, never in the repository; --no-cache writes nothing."""
+    import os
+
     monkeypatch.chdir(tmp_path)
+    home = Path(os.environ["DLISTS_CACHE_HOME"]) / "projects"
+    before = set(home.rglob("*.msgpack")) if home.exists() else set()
     on = {"DLISTS_NO_CACHE": ""}
     assert dlists("validate", CATALOGS / "xunyang", "--no-cache", env=on).exit_code == 0
-    assert not (tmp_path / ".dlists-cache").exists()
+    assert not (set(home.rglob("*.msgpack")) if home.exists() else set()) - before
     assert dlists("validate", CATALOGS / "xunyang", env=on).exit_code == 0
-    assert any((tmp_path / ".dlists-cache").rglob("*.pickle"))
+    assert set(home.rglob("*.msgpack")) - before
+    assert not (tmp_path / ".dlists-cache").exists() and not any(tmp_path.iterdir())
+    assert "*" in next(home.glob("*/.gitignore")).read_text().splitlines()
 
 
 def test_report_kept_for_an_unchanged_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

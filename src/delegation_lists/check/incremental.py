@@ -53,7 +53,10 @@ def state_key(files: list[Path], targets: list[Path], selection: Selection, day:
 
 def make_state(docs: list[Document], keys: list[str], problems: list[Problem]) -> State:
     """The state of a full run: its documents (with their digests) and the problems it reported."""
-    return State(list(keys), [_jurisdiction(d) for d in docs],
+    # each document's own digest (of the bytes it was parsed from) where it has one: a file edited between the
+    # first read and the parse must not be kept as {old digest -> new problems}
+    digests = [d.digest or k for d, k in zip(docs, keys, strict=True)]
+    return State(digests, [_jurisdiction(d) for d in docs],
                  [d.region is not None or d.kind == "region" for d in docs], [len(d.items) for d in docs], by_file(problems))
 
 

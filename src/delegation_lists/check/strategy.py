@@ -45,7 +45,7 @@ def validate(
     keys = [k for k in read if k is not None]
     skey = state_key(files, found.targets, selection, day, encoding) if store is not None and len(keys) == len(files) else None
     if cache is not None and store is not None and skey is not None:
-        kept = _rerun(store.state(skey), files, found.targets, keys, selection, day, store, cache, encoding)
+        kept = _rerun(store.state(skey, State), files, found.targets, keys, selection, day, store, cache, encoding)
         if kept is not None:
             problems, state, changed = kept
             if changed:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import functools
+import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..atomic import write_text
+from ..load.cache import user_cache_home
 from ..load.discover import PathError
 from ..load.text import ENCODING_ALIASES
 from ..memory import paused_gc
@@ -75,15 +77,23 @@ def selection(select: list[str] | None, ignore: list[str] | None, config: Config
     return sel
 
 
-NO_CACHE_HELP = "Do not use or fill the parse cache (.dlists-cache/ beside the settings file, else in the current folder)."
+NO_CACHE_HELP = "Do not use or fill the parse cache (kept in the user cache folder, e.g. ~/.cache/dlists, per project)."
 
 
 def cache_root(no_cache: bool, config: Config) -> Path | None:
-    """Where the parse cache lives: beside dlists.toml/pyproject.toml when found, else the current folder;
-    None with --no-cache or DLISTS_NO_CACHE=1."""
+    """Where the parse cache lives: `DLISTS_CACHE_DIR`, else the `cache-dir` setting (relative to its settings
+    file), else the user cache folder, in a folder keyed by the project's absolute path (beside dlists.toml /
+    pyproject.toml when found, else the current folder), so nothing is written into the repository; None with
+    --no-cache or DLISTS_NO_CACHE=1."""
     if no_cache or os.environ.get("DLISTS_NO_CACHE"):
         return None
-    return config.source.parent if config.source is not None else Path.cwd()
+    if os.environ.get("DLISTS_CACHE_DIR"):
+        return Path(os.environ["DLISTS_CACHE_DIR"])
+    project = config.source.parent if config.source is not None else Path.cwd()
+    if config.cache_dir:
+        return project / config.cache_dir
+    key = hashlib.blake2b(str(project.resolve()).encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
+    return user_cache_home() / "projects" / key
 
 
 def check_encoding(encoding: str | None) -> str | None:

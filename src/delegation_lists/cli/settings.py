@@ -19,10 +19,11 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     strict: bool = False
     encoding: str | None = None
+    cache_dir: str | None = None  # a parse-cache folder, relative to the settings file (default: the user cache)
     source: Path | None = None  # the file the settings came from
 
 
-KEYS = {"select": list, "ignore": list, "exclude": list, "strict": bool, "encoding": str}
+KEYS = {"select": list, "ignore": list, "exclude": list, "strict": bool, "encoding": str, "cache-dir": str}
 
 
 def _table(path: Path) -> dict[str, Any] | None:
@@ -55,4 +56,4 @@ def _config(table: dict[str, Any], path: Path) -> Config:
             raise ConfigError(f"{path}: unknown setting `{key}` in [tool.dlists] (known: {', '.join(KEYS)})")
         if not isinstance(value, KEYS[key]):
             raise ConfigError(f"{path}: `{key}` must be a {KEYS[key].__name__}")
-    return Config(source=path, **table)
+    return Config(source=path, **{k.replace('-', '_'): v for k, v in table.items()})

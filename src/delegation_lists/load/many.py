@@ -11,6 +11,7 @@ from pathlib import Path
 from ..memory import paused_gc
 from ..model.items import ItemState, item_from_state, item_state
 from .cache import Cache, restore
+from .digest import content_key
 from .document import Document, read_document
 from .workers import shared
 
@@ -23,7 +24,7 @@ PARALLEL_MIN_BYTES = 4_000_000
 def digest(path: Path) -> str | None:
     """The parse cache's key of a file's bytes; None when it cannot be read (parsing reports why)."""
     try:
-        return Cache.key(path.read_bytes())
+        return content_key(path.read_bytes(), path)
     except OSError:
         return None
 
@@ -34,7 +35,8 @@ def _from_cache(path: Path, key: str | None, encoding: str | None, cache: Cache)
     if entry is None:
         return None
     doc = restore(entry, path.as_posix(), path, encoding)
-    doc.digest = key
+    if doc is not None:
+        doc.digest = key
     return doc
 
 
@@ -47,7 +49,7 @@ def _parse_one(path: Path, encoding: str | None, cache: Cache | None) -> Documen
     doc = read_document(path, path.as_posix(), encoding, raw=raw)
     doc.data = None  # not needed after validation
     if cache is not None and raw is not None:
-        doc.digest = cache.key(raw)
+        doc.digest = content_key(raw, path)  # the key of the bytes parsed, not of an earlier read
         cache.put(doc.digest, doc)
     return doc
 

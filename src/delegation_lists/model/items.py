@@ -138,7 +138,7 @@ _set = object.__setattr__
 
 def item_state(item: Item) -> ItemState:
     """A validated item as compact plain data (fields left at None are dropped): several times cheaper to send
-    between processes or keep in the parse cache than the pickled model."""
+    between processes or send to the parent than the model itself."""
     return {k: v for k, v in item.__dict__.items() if v is not None or k not in _NONE_BY_DEFAULT}, item.__pydantic_fields_set__
 
 
