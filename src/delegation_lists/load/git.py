@@ -1,12 +1,36 @@
-"""`REV:PATH` arguments: catalog files read straight from git (no checkout, no temporary clone)."""
+"""`REV:PATH` arguments: catalog files read straight from git (no checkout, no temporary clone).
+
+File names from a pull request are untrusted: the tree is listed with `ls-tree -z` (mode, type, object id,
+name) and blobs are read by object id (`cat-file --batch` is fed hashes, never names, so a name holding a newline
+cannot inject a request). Only regular files count: submodules (gitlinks) and symlinks are skipped, as discovery
+skips what is not a catalog file (hidden and tool folders, `*.mapping.yaml`). A blob larger than `MAX_BLOB` is
+not read (the file gets a DL007 problem). User values reach git after `--end-of-options`; a bad revision shows
+git's own message.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from .discover import SUFFIXES, PathError
+from ..problems import msg
+from ..problems.codes import problem
+from .discover import NOT_CATALOG, SKIP_DIRS, SUFFIXES, PathError
 from .document import Document, read_document
+
+MAX_BLOB = 50 * 1024 * 1024  # bytes: a larger file at a revision is refused
+FILE_MODES = ("100644", "100755")
+
+
+@dataclass(frozen=True)
+class Blob:
+    """A regular file of the tree: its object id and its path in the repository."""
+
+    oid: str
+    name: str
 
 
 def is_git_spec(arg: str) -> bool:
@@ -20,7 +44,8 @@ def _git(args: list[str], cwd: Path, data: bytes | None = None) -> bytes:
     except FileNotFoundError:
         raise PathError("git is not installed, so REV:PATH cannot be read") from None
     if proc.returncode != 0:
-        raise PathError(proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1] if proc.stderr else f"git {args[0]} failed")
+        said = proc.stderr.decode("utf-8", "replace").strip()
+        raise PathError(said.splitlines()[-1] if said else f"git {args[0]} failed (exit {proc.returncode})")
     return proc.stdout
 
 
@@ -34,22 +59,86 @@ def read_git(spec: str, encoding: str | None = None, cwd: Path | None = None) ->
         raise PathError(f"{spec}: not inside a git repository, so REV:PATH cannot be read") from None
     prefix = (cwd.resolve().relative_to(top.resolve()).as_posix() + "/") if cwd.resolve() != top.resolve() else ""
     target = (prefix + sub).strip("/")
-    commit = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top).decode().strip()
-    listing = _git(["ls-tree", "-r", "-z", "--name-only", commit, "--", target or "."], top).decode("utf-8")
-    names = sorted(n for n in listing.split("\0") if n and n.endswith(SUFFIXES))
-    if not names:
+    try:
+        commit = _git(["rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}"], top).decode().strip()
+    except PathError as exc:
+        raise PathError(f"{spec}: {rev!r} is not a revision of this repository ({exc})") from None
+    blobs = [b for b in _tree(top, commit, target) if _is_catalog_file(b.name)]
+    if not blobs:
         raise PathError(f"{spec}: no catalog files at that revision and path")
-    blobs = _cat_files(top, commit, names)
-    return [read_document(Path(top / n), f"{rev}:{n}", encoding, raw=blobs[n]) for n in names]
+    sizes = _sizes(top, blobs)
+    readable = [b for b in blobs if sizes[b.oid] <= MAX_BLOB]
+    contents = _contents(top, readable)
+    docs = []
+    for b in sorted(blobs, key=lambda b: b.name):
+        name = f"{rev}:{b.name}"
+        if b.oid in contents:
+            docs.append(read_document(Path(top / b.name), name, encoding, raw=contents[b.oid]))
+        else:
+            too_big = msg("DL007", reason=f"{sizes[b.oid]:,} bytes, over the limit of {MAX_BLOB:,}")
+            docs.append(Document(name, Path(top / b.name), problems=[problem("DL007", name, too_big)]))
+    return docs
 
 
-def _cat_files(top: Path, commit: str, names: list[str]) -> dict[str, bytes]:
-    """All blobs in one `git cat-file --batch` call."""
-    out = _git(["cat-file", "--batch"], top, "".join(f"{commit}:{n}\n" for n in names).encode())
-    blobs, pos = {}, 0
-    for name in names:
-        end = out.index(b"\n", pos)
-        size = int(out[pos:end].split()[2])
-        blobs[name] = out[end + 1 : end + 1 + size]
-        pos = end + 1 + size + 1
-    return blobs
+def _tree(top: Path, commit: str, target: str) -> list[Blob]:
+    """The regular files under `target` at `commit` (gitlinks, symlinks and trees left out)."""
+    listing = _git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", target or "."], top)
+    out = []
+    for entry in listing.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, name = entry.partition(b"\t")
+        mode, kind, oid = meta.decode("ascii", "replace").split(" ")
+        if kind == "blob" and mode in FILE_MODES:
+            out.append(Blob(oid, name.decode("utf-8", "surrogateescape")))
+    return out
+
+
+def _is_catalog_file(name: str) -> bool:
+    """What discovery would read in a folder: YAML files, not mappings, not in hidden or tool folders."""
+    parts = name.split("/")
+    return (name.endswith(SUFFIXES) and not name.endswith(NOT_CATALOG)
+            and not any(p in SKIP_DIRS or p.startswith(".") for p in parts[:-1]))
+
+
+def _sizes(top: Path, blobs: list[Blob]) -> dict[str, int]:
+    out = _git(["cat-file", "--batch-check=%(objectname) %(objectsize)"], top, "".join(f"{b.oid}\n" for b in blobs).encode())
+    sizes = {}
+    for line in out.decode("ascii", "replace").splitlines():
+        oid, _, size = line.partition(" ")
+        sizes[oid] = int(size) if size.isdigit() else MAX_BLOB + 1
+    return {b.oid: sizes.get(b.oid, MAX_BLOB + 1) for b in blobs}
+
+
+def _contents(top: Path, blobs: list[Blob]) -> dict[str, bytes]:
+    """The blobs, by object id, from one `git cat-file --batch` fed object ids only, read as a stream."""
+    oids = list(dict.fromkeys(b.oid for b in blobs))
+    if not oids:
+        return {}
+    try:
+        proc = subprocess.Popen(["git", "cat-file", "--batch"], cwd=top, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)
+    except FileNotFoundError:
+        raise PathError("git is not installed, so REV:PATH cannot be read") from None
+    assert proc.stdin is not None and proc.stdout is not None
+    stdin = proc.stdin
+
+    def feed() -> None:  # in a thread: git's output is read meanwhile, so neither pipe fills up
+        with contextlib.suppress(OSError):
+            stdin.write("".join(f"{oid}\n" for oid in oids).encode())
+            stdin.close()
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    out = {}
+    for oid in oids:
+        head = proc.stdout.readline().split()
+        if len(head) != 3 or head[1] != b"blob":
+            break
+        size = int(head[2])
+        out[oid] = proc.stdout.read(size)
+        proc.stdout.read(1)
+    proc.stdout.close()
+    feeder.join()
+    proc.wait()
+    return out
