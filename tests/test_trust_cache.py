@@ -11,8 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CATALOGS
 
+from conftest import CATALOGS
 from delegation_lists.load import cache as cache_module
 from delegation_lists.load.cache import Cache, restore
 from delegation_lists.load.many import load_documents

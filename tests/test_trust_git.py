@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from conftest import CATALOGS
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
@@ -78,7 +79,7 @@ def test_an_option_as_revision_is_not_an_option(tmp_path: Path, dlists, monkeypa
 def test_a_blob_over_the_limit_is_refused(tmp_path: Path, dlists, monkeypatch: pytest.MonkeyPatch):
     import delegation_lists.load.git as git
 
-    repo, base = _repo(tmp_path)
+    repo, _base = _repo(tmp_path)
     monkeypatch.setattr(git, "MAX_BLOB", 1600)
     docs = git.read_git("HEAD:catalogs", cwd=repo)
     big = [d for d in docs if d.problems and d.problems[0].code == "DL007"]
