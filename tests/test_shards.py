@@ -95,7 +95,7 @@ def test_sharded_equals_ordinary(generated: Path, answered: list[bool], jobs: in
 
 
 def test_examples_sharded(answered: list[bool]) -> None:
-    for folder in [*sorted((ROOT / "catalogs").glob("*")), ROOT / "catalogs" / "real" / "guangan"]:
+    for folder in [*sorted(p for p in (ROOT / "catalogs").glob("*") if p.name != "mappings"), ROOT / "catalogs" / "real" / "guangan"]:
         _same(validate([folder], as_of=DAY, jobs=2), validate([folder], as_of=DAY, jobs=1))
     assert answered and all(answered)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import typer
+from rich.markup import escape
 
 from .common import err_console, state
 
@@ -48,7 +49,7 @@ def main() -> None:
     try:
         app(prog_name="dlists")
     except OSError as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False)
+        err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(2)
     except KeyboardInterrupt:
         err_console.print("[red]interrupted[/]")
@@ -56,5 +57,5 @@ def main() -> None:
     except Exception as exc:
         if state.debug or "--debug" in sys.argv:
             raise
-        err_console.print(f"[red]error:[/] {type(exc).__name__}: {exc}\n(this is a bug in dlists; rerun with --debug for the traceback)", highlight=False)
+        err_console.print(f"[red]error:[/] {type(exc).__name__}: {escape(str(exc))}\n(this is a bug in dlists; rerun with --debug for the traceback)", highlight=False)
         sys.exit(2)

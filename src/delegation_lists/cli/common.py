@@ -52,8 +52,8 @@ class State:
 
 
 state = State()
-console = Console(soft_wrap=True)
-err_console = Console(stderr=True, soft_wrap=True)
+console = Console(soft_wrap=True, emoji=False)  # `:100:` in `file:100:3` is a place, not an emoji
+err_console = Console(stderr=True, soft_wrap=True, emoji=False)
 
 
 def split_codes(values: list[str] | None) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
 from rich.markup import escape
 
@@ -18,19 +20,29 @@ def _source_line(text: str, line: int) -> str | None:
     return lines[line - 1] if line <= len(lines) else None
 
 
+#: characters never sent to a terminal as they are: C0 and C1 controls (ESC starts a terminal command), DEL,
+#: and the bidirectional overrides that make a line read differently from what it holds
+_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """`text` safe to print: unprintable characters as `\\x1b`-style escapes, then rich markup escaped."""
+    return escape(_UNSHOWN.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text))
+
+
 def print_problems(console: Console, report: Report, show_source: bool = True) -> None:
     for p in report.problems:
         where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
-        item = f" [dim]\\[{escape(p.item)}][/]" if p.item else ""
+        item = f" [dim]\\[{shown(p.item)}][/]" if p.item else ""
         console.print(
-            f"[bold]{escape(where)}[/]: [{STYLE[p.severity]}]{p.severity}[/] [cyan]{p.code}[/]"
-            f" [dim]{RULES[p.code].name}[/] {escape(p.text())}{item}",
+            f"[bold]{shown(where)}[/]: [{STYLE[p.severity]}]{p.severity}[/] [cyan]{p.code}[/]"
+            f" [dim]{RULES[p.code].name}[/] {shown(p.text())}{item}",
             highlight=False,
         )
         src = _source_line(report.texts.get(p.file, ""), p.line) if show_source else None
         if src is not None:
             gutter = f"{p.line:>5} │ "
-            console.print(f"[dim]{gutter}[/]{escape(src.expandtabs(1))}", highlight=False)
+            console.print(f"[dim]{gutter}[/]{shown(src.expandtabs(1))}", highlight=False)
             console.print(" " * (len(gutter) + max(p.column - 1, 0)) + "[bold red]^[/]", highlight=False)
 
 

@@ -63,7 +63,7 @@ def validate_command(
             console.print(summary(report, strict), highlight=False)
         else:  # plain text (no colours) to the file, the summary on the terminal
             buffer = io.StringIO()
-            print_problems(Console(file=buffer, no_color=True, width=200, soft_wrap=True), report, show_source=not no_source)
+            print_problems(Console(file=buffer, no_color=True, width=200, soft_wrap=True, emoji=False), report, show_source=not no_source)
             emit(buffer.getvalue().rstrip("\n"), output)
             err_console.print(summary(report, strict), highlight=False)
     else:

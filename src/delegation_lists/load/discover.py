@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,16 +32,36 @@ class Discovered:
 
 
 def _walk(folder: Path, exclude: Iterable[str]) -> list[Path]:
-    """The catalog files under `folder`, sorted (hidden and tool folders skipped, symlinked folders not entered)."""
+    """The catalog files under `folder`, sorted (hidden and tool folders skipped, symlinked folders not entered).
+    A catalog file that is not a regular file inside `folder` (a symlink to elsewhere, a FIFO, a device) and a
+    folder that cannot be read are errors, never silently read or skipped."""
     found = []
-    for top, dirs, names in os.walk(folder):
+    inside = folder.resolve()
+
+    def unreadable(exc: OSError) -> None:
+        raise PathError(f"cannot read folder {exc.filename}: {exc.strerror}")
+
+    for top, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")]
         for name in names:
             if name.endswith(SUFFIXES) and not name.endswith(NOT_CATALOG):
                 path = Path(top, name)
-                if path.is_file() and not _excluded(path, exclude):
-                    found.append(path)
+                if not _excluded(path, exclude):
+                    found.append(checked_file(path, inside))
     return sorted(found)
+
+
+def checked_file(path: Path, root: Path | None = None) -> Path:
+    """`path` when it is a regular file (inside `root`, when given, after following links); else a PathError."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise PathError(f"cannot read {path}: {exc.strerror}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise PathError(f"{path} is not a regular file (a FIFO, device or folder): refused")
+    if root is not None and path.is_symlink() and not path.resolve().is_relative_to(root):
+        raise PathError(f"{path} is a symbolic link to {path.resolve()}, outside the catalog folder: refused")
+    return path
 
 
 def _excluded(path: Path, patterns: Iterable[str]) -> bool:
@@ -66,16 +87,25 @@ def discover(paths: Iterable[str | Path], exclude: Iterable[str] = (), context: 
     targets: dict[Path, None] = {}
     roots: dict[Path, None] = {}
     walked: set[Path] = set()  # folders given whole: their catalog root adds nothing when it is the folder itself
-    for raw in paths:
+    named_excluded = False
+    paths_seen = list(paths)
+    for raw in paths_seen:
         path = Path(raw)
         if not path.exists():
             raise PathError(f"no such file or folder: {raw}")
-        files = _walk(path, exclude) if path.is_dir() else [path]
+        if path.is_dir():
+            files = _walk(path, exclude)
+        else:  # a file named on the command line (pre-commit names them): excluded as walked files are
+            files = [] if _excluded(path, exclude) else [checked_file(path)]
+            named_excluded |= not files
         targets.update(dict.fromkeys(files))
         resolved = path.resolve()
         roots[catalog_root(resolved)] = None
         if path.is_dir():
             walked.add(resolved)
+    if not targets and not named_excluded:
+        shown = ", ".join(str(p) for p in paths_seen)
+        raise PathError(f"nothing to check: no catalog files (*.yaml, *.yml) in {shown}")
     extra: dict[Path, None] = {}
     todo = [root for root in roots if root not in walked]
     if context and todo:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,19 @@ class Document:
         return self.text
 
 
+#: bytes: a larger catalog file is refused unread (the largest real list is a few MB)
+MAX_FILE = 50 * 1024 * 1024
+
+
+def read_bounded(path: Path) -> bytes:
+    """A file's bytes, refusing one over `MAX_FILE` (LoadError DL007) before reading it."""
+    with path.open("rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > MAX_FILE:
+            raise LoadError("DL007", msg("DL007", reason=f"{size:,} bytes, over the limit of {MAX_FILE:,}"))
+        return fh.read(MAX_FILE + 1)
+
+
 def _kind(data: Any, path: Path) -> str | None:
     if not isinstance(data, dict):
         return None
@@ -64,7 +78,7 @@ def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes
     becomes a Problem."""
     doc = Document(file, path, encoding=encoding)
     try:
-        raw = path.read_bytes() if raw is None else raw
+        raw = read_bounded(path) if raw is None else raw
         doc.text = text = decode(raw, encoding)
         with paused_gc():
             data, duplicates = parse(text, utf8=raw if plain_utf8(raw, encoding) else None)

@@ -12,7 +12,8 @@ from ..memory import paused_gc
 from ..model.items import ItemState, item_from_state, item_state
 from .cache import Cache, restore
 from .digest import content_key
-from .document import Document, read_document
+from .document import Document, read_bounded, read_document
+from .errors import LoadError
 from .workers import shared
 
 Progress = Callable[[int, int], None]
@@ -24,8 +25,8 @@ PARALLEL_MIN_BYTES = 4_000_000
 def digest(path: Path) -> str | None:
     """The parse cache's key of a file's bytes; None when it cannot be read (parsing reports why)."""
     try:
-        return content_key(path.read_bytes(), path)
-    except OSError:
+        return content_key(read_bounded(path), path)
+    except (OSError, LoadError):
         return None
 
 
@@ -43,8 +44,8 @@ def _from_cache(path: Path, key: str | None, encoding: str | None, cache: Cache)
 def _parse_one(path: Path, encoding: str | None, cache: Cache | None) -> Document:
     """Read and parse one file (and remember it in the cache)."""
     try:
-        raw = path.read_bytes() if cache is not None else None
-    except OSError:
+        raw = read_bounded(path) if cache is not None else None
+    except (OSError, LoadError):
         raw = None
     doc = read_document(path, path.as_posix(), encoding, raw=raw)
     doc.data = None  # not needed after validation

@@ -46,7 +46,13 @@ def decode(raw: bytes, encoding: str | None = None) -> str:
             raise LoadError("DL003", msg("DL003.unknown_encoding", encoding=repr(encoding))) from None
     for bom, codec in _BOMS:
         if raw.startswith(bom):
-            return raw[len(bom):].decode(codec, "strict")
+            body = raw[len(bom):]
+            try:
+                return body.decode(codec, "strict")
+            except UnicodeDecodeError as exc:  # a BOM, then bytes that are not that encoding
+                head = body[: exc.start].decode(codec, "replace")
+                line, col = position(head, len(head))
+                raise LoadError("DL003", msg("DL003.invalid", encoding=codec, byte=f"{body[exc.start]:#04x}"), line, col) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
