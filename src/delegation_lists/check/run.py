@@ -40,7 +40,7 @@ def check(docs: list[Document], targets: Iterable[str], selection: Selection, as
     problems = [p for p in problems if p.file in wanted and selection.enabled(p.code)]
     grouped = by_file(problems)
     files = {d.file: d for d in docs}
-    texts = {f: files[f].source() for f in grouped if f in files}  # for showing source lines
+    texts = {f: files[f].original() for f in grouped if f in files}  # for showing source lines
     located = [q for f, ps in grouped.items() for q in (place_cached(ps, files[f], cache) if f in files else place(ps, ""))]
     located.sort(key=Problem.sort_key)
     items = sum(len(d.items) for d in docs if d.file in wanted)

@@ -87,5 +87,5 @@ def _rerun(state: object, files: list[Path], targets: list[Path], keys: list[str
 
 def _reopened(problems: list[Problem], files: int, items: int, encoding: str | None) -> Report:
     """A kept report, with the texts of its files with problems read again (for showing source lines)."""
-    texts = {name: Document(name, Path(name), text=None, encoding=encoding).source() for name in {p.file for p in problems}}
+    texts = {name: Document(name, Path(name), text=None, encoding=encoding).original() for name in {p.file for p in problems}}
     return Report(problems, files, items, texts)

@@ -7,7 +7,7 @@ import sys
 import typer
 from rich.markup import escape
 
-from .common import err_console, state
+from .common import LANG_HELP, err_console, state
 
 app = typer.Typer(
     name="dlists",
@@ -23,9 +23,10 @@ app = typer.Typer(
 def _root(
     debug: bool = typer.Option(False, "--debug", help="Show Python tracebacks for unexpected errors."),
     version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
+    lang: str | None = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """dlists: administrative power-delegation lists as YAML catalogs, checked like code."""
-    state.debug = debug
+    state.debug, state.lang = debug, lang
     if version:
         from .. import __version__
         from ..load.yaml.parse import backend

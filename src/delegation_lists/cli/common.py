@@ -22,6 +22,7 @@ from ..load.discover import PathError
 from ..load.text import ENCODING_ALIASES
 from ..memory import paused_gc
 from ..problems import Selection
+from ..problems.message import LANGS, Lang, use_language
 from .settings import Config, ConfigError, find_config
 
 
@@ -37,6 +38,7 @@ def command(func: Callable[..., None]) -> Callable[..., None]:
     @functools.wraps(func)
     def wrapped(*args: Any, **kwargs: Any) -> None:
         try:
+            choose_language(kwargs.get("lang") or state.lang)
             with paused_gc():
                 func(*args, **kwargs)
         except (UserError, PathError, ConfigError) as exc:
@@ -49,6 +51,35 @@ def command(func: Callable[..., None]) -> Callable[..., None]:
 @dataclass
 class State:
     debug: bool = False
+    lang: str | None = None  # `dlists --lang zh COMMAND`
+
+
+LANG_HELP = "Language of messages, headers and labels: zh | en (default: [tool.dlists] lang, else the locale: LANG=zh_CN.UTF-8 gives zh)."
+
+
+def lang_option() -> Any:
+    """The `--lang` option every command takes."""
+    return typer.Option(None, "--lang", help=LANG_HELP)
+
+
+def choose_language(lang: str | None) -> None:
+    """Messages in `lang`, else in the `lang` setting, else in the locale's language (problems/message.py)."""
+    chosen = lang or find_config_quietly().lang
+    if chosen is not None and chosen not in LANGS:
+        raise UserError(f"unknown language {chosen!r}; choose zh or en / 未知的语言 {chosen!r}：可选 zh 或 en")
+    use_language(_as_lang(chosen))
+
+
+def _as_lang(value: str | None) -> Lang | None:
+    return "zh" if value == "zh" else "en" if value == "en" else None
+
+
+def find_config_quietly() -> Config:
+    """The settings, or none when they cannot be read (the command itself then says why)."""
+    try:
+        return find_config()
+    except ConfigError:
+        return Config()
 
 
 state = State()

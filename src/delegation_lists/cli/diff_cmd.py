@@ -25,7 +25,18 @@ from ..render.diff import (
     to_json,
     to_markdown,
 )
-from .common import NO_CACHE_HELP, UserError, cache_root, command, console, emit, err_console, load_config, pick_format
+from .common import (
+    NO_CACHE_HELP,
+    UserError,
+    cache_root,
+    command,
+    console,
+    emit,
+    err_console,
+    lang_option,
+    load_config,
+    pick_format,
+)
 
 FORMATS = ("text", "json", "markdown", "xlsx", "html")
 
@@ -43,6 +54,7 @@ def diff_command(
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
     allow_broken: bool = typer.Option(False, "--allow-broken", help="Compare even when files of a side do not load (they are left out); without it such a diff exits 2."),
     summary: bool = typer.Option(False, "--summary", help="Also append the markdown diff to $GITHUB_STEP_SUMMARY (GitHub Actions)."),
+    lang: str | None = lang_option(),
 ) -> None:
     """Show what changed between two versions of a catalog: items added, removed, changed field by field,
     renamed (new code, same item) and moved between files, region changes, and the effect on each township."""

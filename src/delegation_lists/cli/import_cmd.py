@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 
 from ..check import validate
-from .common import UserError, command, console, err_console
+from .common import UserError, command, console, err_console, lang_option
 
 
 def import_command(
@@ -23,6 +23,7 @@ def import_command(
     basis: str | None = typer.Option(None, "--basis", help="Delegation basis (the published decision) for delegated rows."),
     encoding: str | None = typer.Option(None, "--encoding", help="Force the text encoding of a CSV/JSON file (e.g. gbk)."),
     force: bool = typer.Option(False, "--force", help="Replace files that already exist in the output folder."),
+    lang: str | None = lang_option(),
 ) -> None:
     """Turn an existing Excel/CSV/JSON list into catalog YAML that validates. Every row that cannot be placed is
     reported with its row number (exit 1); nothing is dropped silently."""

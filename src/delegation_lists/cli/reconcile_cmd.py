@@ -21,6 +21,7 @@ from .common import (
     console,
     emit,
     err_console,
+    lang_option,
     load_config,
     parse_date,
     pick_format,
@@ -45,6 +46,7 @@ def reconcile_command(
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when anything is missing, unbacked or mismatched."),
     as_of: str | None = typer.Option(None, "--as-of", help="Judge expiry dates on this day (YYYY-MM-DD)."),
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
+    lang: str | None = lang_option(),
 ) -> None:
     """Check the parent's delegations against each child's list: matched, mode mismatch, missing (delegated, not
     taken on), unbacked (taken on, not delegated), own items, and suggested sources for own items."""

@@ -8,12 +8,13 @@ import typer
 from rich.table import Table
 
 from ..rules import RULES
-from .common import UserError, command, console, pick_format
+from .common import UserError, command, console, lang_option, pick_format
 
 
 def rules_command(
     code: str | None = typer.Argument(None, help="Show one rule's full documentation (code or name)."),
     fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown"),
+    lang: str | None = lang_option(),
 ) -> None:
     """List every problem code: its name, severity, family and documentation."""
     chosen = pick_format(fmt, ("text", "json", "markdown"))

@@ -8,13 +8,14 @@ from pathlib import Path
 import typer
 
 from ..model.schema import KINDS, json_schema
-from .common import UserError, command, emit
+from .common import UserError, command, emit, lang_option
 
 
 def schema_command(
     kind: str = typer.Argument("list", help="list | region"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     out_dir: Path | None = typer.Option(None, "--out-dir", help="Write both schemas (list.schema.json, region.schema.json) here."),
+    lang: str | None = lang_option(),
 ) -> None:
     """Print the JSON Schema of a file kind, for editors.
 

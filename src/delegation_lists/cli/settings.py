@@ -19,11 +19,12 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     strict: bool = False
     encoding: str | None = None
+    lang: str | None = None  # zh | en (default: the locale)
     cache_dir: str | None = None  # a parse-cache folder, relative to the settings file (default: the user cache)
     source: Path | None = None  # the file the settings came from
 
 
-KEYS = {"select": list, "ignore": list, "exclude": list, "strict": bool, "encoding": str, "cache-dir": str}
+KEYS = {"select": list, "ignore": list, "exclude": list, "strict": bool, "encoding": str, "lang": str, "cache-dir": str}
 
 
 def _table(path: Path) -> dict[str, Any] | None:

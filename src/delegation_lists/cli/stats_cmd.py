@@ -14,7 +14,18 @@ from ..model.codes import KINDS
 from ..render.stats import detail_markdown, kind_table, mode_label, to_json
 from ..render.tables import markdown, to_csv
 from ..stats import JurisdictionStats, stats
-from .common import NO_CACHE_HELP, UserError, cache_root, command, console, emit, err_console, load_config, pick_format
+from .common import (
+    NO_CACHE_HELP,
+    UserError,
+    cache_root,
+    command,
+    console,
+    emit,
+    err_console,
+    lang_option,
+    load_config,
+    pick_format,
+)
 
 FORMATS = ("text", "json", "markdown", "csv", "html")
 
@@ -25,6 +36,7 @@ def stats_command(
     fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | csv | html (one self-contained page)"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
+    lang: str | None = lang_option(),
 ) -> None:
     """Count items by jurisdiction x kind, by department and by delegation mode."""
     chosen = pick_format(fmt, FORMATS)

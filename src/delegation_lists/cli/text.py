@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 
@@ -42,8 +43,10 @@ def print_problems(console: Console, report: Report, show_source: bool = True) -
         src = _source_line(report.texts.get(p.file, ""), p.line) if show_source else None
         if src is not None:
             gutter = f"{p.line:>5} │ "
-            console.print(f"[dim]{gutter}[/]{shown(src.expandtabs(1))}", highlight=False)
-            console.print(" " * (len(gutter) + max(p.column - 1, 0)) + "[bold red]^[/]", highlight=False)
+            line = src.expandtabs(1)
+            console.print(f"[dim]{gutter}[/]{shown(line)}", highlight=False)
+            pad = cell_len(line[: max(p.column - 1, 0)])  # a Chinese character takes two cells
+            console.print(" " * (len(gutter) + pad) + "[bold red]^[/]", highlight=False)
 
 
 def summary(report: Report, strict: bool) -> str:

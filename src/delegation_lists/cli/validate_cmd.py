@@ -22,6 +22,7 @@ from .common import (
     console,
     emit,
     err_console,
+    lang_option,
     load_config,
     parse_date,
     pick_format,
@@ -45,6 +46,7 @@ def validate_command(
     no_source: bool = typer.Option(False, "--no-source", help="text format: do not show the source line under each problem."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for parsing (default: one per core for large catalogs)."),
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
+    lang: str | None = lang_option(),
 ) -> None:
     """Check catalog files: YAML, schema and every rule; report all problems sorted by file and line.
 

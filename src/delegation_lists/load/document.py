@@ -19,6 +19,7 @@ from .errors import LoadError
 from .schema_errors import schema_problems
 from .text import decode, plain_utf8
 from .yaml.parse import parse
+from .yaml.slips import Mended, mend
 
 #: top-level keys that mark the kind of a document
 KIND_KEYS = {"region": "region", "list": "list", "items": "list", "mapping": "mapping"}
@@ -39,16 +40,28 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     digest: str | None = None  # the parse cache's key of the file's bytes, when read through it
     encoding: str | None = None  # the --encoding the file was read with
+    written: str | None = None  # the text as written, when input-method slips were mended (yaml/slips.py)
 
     def source(self) -> str:
-        """The file's text; read and decoded again when it was not kept (files parsed in worker processes and
-        files from the parse cache keep no text: only the few with problems need it)."""
+        """The text parsed (slips mended): the one problems are located in. Read, decoded and mended again when
+        it was not kept (files parsed in worker processes and files from the parse cache keep no text: only the
+        few with problems need it)."""
         if self.text is None:
-            try:
-                self.text = decode(self.path.read_bytes(), self.encoding)
-            except (OSError, LoadError):
-                self.text = ""
+            opened = any(p.message.key == "DL001.slip_open_quote" for p in self.problems)
+            self.text = mend(self._read(), opened).text
         return self.text
+
+    def original(self) -> str:
+        """The text as written, for showing source lines."""
+        if self.written is not None:
+            return self.written
+        return self._read() if self.text is None else self.text
+
+    def _read(self) -> str:
+        try:
+            return decode(self.path.read_bytes(), self.encoding)
+        except (OSError, LoadError):
+            return ""
 
 
 #: bytes: a larger catalog file is refused unread (the largest real list is a few MB)
@@ -79,9 +92,9 @@ def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes
     doc = Document(file, path, encoding=encoding)
     try:
         raw = read_bounded(path) if raw is None else raw
-        doc.text = text = decode(raw, encoding)
+        text = decode(raw, encoding)
         with paused_gc():
-            data, duplicates = parse(text, utf8=raw if plain_utf8(raw, encoding) else None)
+            data, duplicates = _parse_mended(doc, text, raw if plain_utf8(raw, encoding) else None)
             doc.problems += [
                 problem("DL002", file, msg("DL002", key=key), line=ln, column=col)
                 for key, ln, col in duplicates
@@ -93,6 +106,38 @@ def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes
     except LoadError as exc:
         doc.problems.append(problem(exc.code, file, exc.message, line=exc.line, column=exc.column))
     return doc
+
+
+def _parse_mended(doc: Document, text: str, utf8: bytes | None) -> tuple[Any, list[tuple[str, int, int]]]:
+    """Parse the text with its input-method slips mended (each slip a problem of `doc`); when that does not parse,
+    once more with quotes left open closed too. Raises the LoadError of the text that got furthest."""
+    mended = mend(text)
+    try:
+        return _parse_as(doc, text, mended, utf8)
+    except LoadError as failed:
+        again = mend(text, open_quotes=True)
+        if len(again.slips) == len(mended.slips):
+            _keep(doc, text, mended)
+            raise
+        try:
+            return _parse_as(doc, text, again, utf8)
+        except LoadError:
+            _keep(doc, text, mended)
+            raise failed from None
+
+
+def _parse_as(doc: Document, text: str, mended: Mended, utf8: bytes | None) -> tuple[Any, list[tuple[str, int, int]]]:
+    done = parse(mended.text, utf8=None if mended.slips else utf8)
+    _keep(doc, text, mended)
+    return done
+
+
+def _keep(doc: Document, text: str, mended: Mended) -> None:
+    """Record the text parsed, the text as written, and one problem per slip."""
+    doc.text = mended.text
+    doc.written = text if mended.slips else None
+    doc.problems[:] = [p for p in doc.problems if p.code != "DL001"] + [
+        problem("DL001", doc.file, slip.message, line=slip.line, column=slip.column) for slip in mended.slips]
 
 
 def _validate(doc: Document) -> None:

@@ -5,6 +5,23 @@ LOAD: dict[str, tuple[str, str]] = {
                            "YAML 文本中不允许出现控制字符 {char}：删除它"),
     "DL001.tab": ("tab character: YAML indents with spaces only (replace the tab with spaces)",
                   "制表符：YAML 只能用空格缩进（把制表符换成空格）"),
+    "DL001.slip_colon": ("full-width colon {char} after `{key}`: YAML needs the ASCII colon `:` and a space "
+                         "(switch the input method to half-width); read as `{key}: `",
+                         "`{key}` 后面是全角冒号 {char}：YAML 要求半角冒号“:”加一个空格（把输入法切换到半角）；已按 `{key}: ` 继续检查"),
+    "DL001.slip_indent": ("full-width space {char} in the indentation: YAML indents with ASCII spaces only; "
+                          "read as {spaces} spaces",
+                          "缩进里有全角空格 {char}：YAML 只能用半角空格缩进；已按 {spaces} 个半角空格继续检查"),
+    "DL001.slip_tab": ("tab character in the indentation: YAML indents with spaces only; read as {spaces} spaces",
+                       "缩进里有制表符：YAML 只能用空格缩进；已按 {spaces} 个空格继续检查"),
+    "DL001.slip_brackets": ("full-width bracket {char} around a list: write `[` and `]`; read as a list",
+                            "列表用了全角方括号 {char}：应写半角“[”和“]”；已按列表继续检查"),
+    "DL001.slip_separator": ("{char} between the townships of `to:`: separate them with an ASCII comma, "
+                             "`to: [吕河镇, 赵湾镇]`; read as a list",
+                             "`to:` 的各镇街之间用了 {char}：应用半角逗号分隔，如 `to: [吕河镇, 赵湾镇]`；已按列表继续检查"),
+    "DL001.slip_quote": ("the quote {quote} is closed by the Chinese quotation mark {char}: close it with {quote}",
+                         "以 {quote} 开头的值用中文引号 {char} 结尾：应以 {quote} 结尾；已按闭合继续检查"),
+    "DL001.slip_open_quote": ("the quote {quote} is not closed on its line: add the closing {quote}",
+                              "以 {quote} 开头的值在本行没有闭合：请补上结尾的 {quote}；已按闭合继续检查"),
     "DL001.reserved_start": ("a value cannot start with {char}: put the value in quotes",
                              "值不能以 {char} 开头：请给这个值加上引号"),
     "DL001.cannot_start": ("a character that cannot start a value here", "这个字符不能出现在值的开头"),
