@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..load.document import Document
+from ..model.closest import closest_name
 from ..model.region import RegionNode
 from .entry import Entry, Place
 from .tree import lineage
@@ -39,6 +40,9 @@ class Catalog:
         #: the entries that set any other field themselves, for rules on such fields
         self.described: list[Entry] = []
         self.delegating: list[Entry] = []  # entries with a `delegation` (never inherited)
+        #: (jurisdiction, code) of items that are there but invalid (their own problems say why)
+        self.invalid: set[tuple[str, str]] = set()
+        self.broken: dict[str, list[str]] = defaultdict(list)  # jurisdiction -> its list files that do not load
 
     @classmethod
     def build(cls, docs: Iterable[Document], as_of: dt.date | None = None) -> Catalog:
@@ -48,6 +52,7 @@ class Catalog:
         for doc in cat.docs:
             if doc.header is not None:
                 cat._add_list(doc)
+            cat._add_invalid(doc)
         parents: dict[str, str] = {}
         for entry in cat.sourced:  # sources are looked up once every list is in
             jur = entry.jurisdiction
@@ -94,6 +99,15 @@ class Catalog:
                     if item.delegation is not None:
                         self.delegating.append(entry)
 
+    def _add_invalid(self, doc: Document) -> None:
+        """Remember what a list that could not be (wholly) used still names (load/known.py)."""
+        jur = doc.header.jurisdiction if doc.header is not None else doc.claimed
+        if jur is None:
+            return
+        self.invalid.update((jur, code) for code in doc.known_codes)
+        if doc.header is None:
+            self.broken[jur].append(doc.file)
+
     def _folder(self, path: Path) -> Path:
         """The real folder of a file (symlinks followed), each folder resolved once."""
         if path.is_symlink():
@@ -134,6 +148,9 @@ class Catalog:
                 codes.append(by_name[t])
             else:
                 unknown.append(t)
+                meant = None if t in self.places else closest_name(t, by_name)
+                if meant is not None:  # read as meant (DL107 says so): one misspelt name is one problem
+                    codes.append(by_name[meant])
         return codes, unknown
 
     def departments(self, doc: Document) -> frozenset[str]:

@@ -52,6 +52,8 @@ class Entry(msgspec.Struct, array_like=True):
     header: dict[str, Any] | None
     items: list[dict[str, Any] | None]
     problems: list[Problem]
+    claimed: str | None = None
+    known_codes: tuple[str, ...] = ()
 
 
 def user_cache_home() -> Path:
@@ -107,7 +109,7 @@ class Cache:
 
     def put(self, key: str, doc: Document) -> None:
         entry = Entry(doc.kind, _dump(doc.region), _dump(doc.header), [_dump(i) for i in doc.items],
-                      [_unfiled(p) for p in doc.problems])
+                      [_unfiled(p) for p in doc.problems], doc.claimed, doc.known_codes)
         self._write(self._path(key, "docs"), entry)
 
     def positions(self, key: str) -> Positions:
@@ -194,4 +196,5 @@ def restore(entry: Entry, file: str, path: Path, encoding: str | None) -> Docume
     except (ValidationError, ValueError, TypeError):
         return None
     return Document(file, path, entry.kind, None, None, region, header, items,
-                    [replace(p, file=file) for p in entry.problems], encoding=encoding)
+                    [replace(p, file=file) for p in entry.problems], encoding=encoding, claimed=entry.claimed,
+                    known_codes=tuple(entry.known_codes))

@@ -16,6 +16,7 @@ from ..model.region import RegionDoc
 from ..problems import Problem, msg
 from ..problems.codes import problem
 from .errors import LoadError
+from .known import invalid_codes, scanned
 from .schema_errors import schema_problems
 from .text import decode, plain_utf8
 from .yaml.parse import parse
@@ -41,6 +42,10 @@ class Document:
     digest: str | None = None  # the parse cache's key of the file's bytes, when read through it
     encoding: str | None = None  # the --encoding the file was read with
     written: str | None = None  # the text as written, when input-method slips were mended (yaml/slips.py)
+    #: a list that could not be (wholly) used: the jurisdiction it names (when its header is unusable) and the
+    #: codes of its items that are there but invalid (load/known.py)
+    claimed: str | None = None
+    known_codes: tuple[str, ...] = ()
 
     def source(self) -> str:
         """The text parsed (slips mended): the one problems are located in. Read, decoded and mended again when
@@ -105,7 +110,18 @@ def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes
         doc.problems.append(problem("DL007", file, msg("DL007", reason=exc.strerror or exc)))
     except LoadError as exc:
         doc.problems.append(problem(exc.code, file, exc.message, line=exc.line, column=exc.column))
+    if doc.problems and doc.kind in ("list", None):
+        _keep_known(doc)
     return doc
+
+
+def _keep_known(doc: Document) -> None:
+    """What a list with problems still says (load/known.py): the codes of its invalid items, and, when its data
+    could not be used at all, its jurisdiction and every code its text names."""
+    if doc.header is not None:
+        doc.known_codes = invalid_codes(doc.data, doc.items)
+    elif doc.text and doc.path.name not in ("region.yaml", "region.yml"):
+        doc.claimed, doc.known_codes = scanned(doc.text)
 
 
 def _parse_mended(doc: Document, text: str, utf8: bytes | None) -> tuple[Any, list[tuple[str, int, int]]]:

@@ -42,7 +42,7 @@ def item_code(data: Any, loc: Loc) -> str | None:
 
 #: pydantic error type -> the DL012 message variant that says it in Chinese (English: pydantic's own text)
 _VALUE_KEYS = {
-    "unknown_code": "DL012.unknown_code", "waive_reason": "DL012.waive_reason",
+    "unknown_code": "DL012.unknown_code", "days": "DL012.days", "waive_reason": "DL012.waive_reason",
     "int_parsing": "DL012.int", "int_type": "DL012.int", "int_from_float": "DL012.int", "int_parsing_size": "DL012.int",
     "greater_than_equal": "DL012.ge", "less_than_equal": "DL012.le",
     "bool_parsing": "DL012.bool", "bool_type": "DL012.bool",
@@ -58,9 +58,12 @@ def _value_message(err: Any, field: str, value: Any) -> Message:
     """The DL012 message of one pydantic error: its variant by error type, with what the template needs."""
     ctx = err.get("ctx") or {}
     key = _VALUE_KEYS.get(err["type"], "DL012.other")
+    if key == "DL012.unknown_code" and ctx.get("close"):
+        key = "DL012.close_code"
     limit = ctx.get("ge", ctx.get("le", ""))
     return msg(key, field=field, detail=err["msg"], value=str(ctx.get("value", value))[:60], what=_label(ctx.get("name", "")),
-               keys=ctx.get("keys", ""), rule=ctx.get("rule", ""), limit=limit, expected=ctx.get("expected", ""))
+               keys=ctx.get("keys", ""), rule=ctx.get("rule", ""), limit=limit, expected=ctx.get("expected", ""),
+               close=ctx.get("close", ""), close_zh=ctx.get("close_zh", ""))
 
 
 def _label(name: str) -> str:

@@ -6,6 +6,7 @@ labels (zh/en), ordering and the JSON Schema enums are all derived from these ro
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
 
@@ -87,6 +88,22 @@ PENALTY_TYPES: tuple[Code, ...] = tuple(
 
 #: the penalty that restricts personal liberty; it stays with public security organs (行政处罚法 art. 18)
 DETENTION = "行政拘留"
+
+
+def closest(rows: tuple[Code, ...], written: str) -> Code | None:
+    """The row a misspelt value most likely meant (`confirmaton` -> confirmation, `委拖` -> 委托), compared with
+    every spelling of every row character by character; None when nothing is close."""
+    text = written.strip().lower()
+    if not text:
+        return None
+    best: tuple[float, Code] | None = None
+    for row in rows:
+        for spelling in row.spellings():
+            ratio = difflib.SequenceMatcher(None, text, spelling.lower()).ratio()
+            wide = any(ord(ch) > 0x2E80 for ch in spelling)
+            if ratio >= (0.5 if wide and len(spelling) <= 4 else 0.75) and (best is None or ratio > best[0]):
+                best = (ratio, row)
+    return best[1] if best else None
 
 
 def lookup_table(rows: tuple[Code, ...]) -> dict[str, str]:

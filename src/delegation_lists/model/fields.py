@@ -25,6 +25,13 @@ def _coder(name: str, rows: tuple[codes.Code, ...], lookup: dict[str, str]) -> A
             found = lookup.get(text) or lookup.get(text.lower())
             if found:
                 return found
+            close = codes.closest(rows, text)
+            if close is not None:
+                raise PydanticCustomError(
+                    "unknown_code",
+                    "unknown {name} '{value}'; did you mean '{close}' ({close_zh})?",
+                    {"name": name, "value": text, "keys": keys, "close": close.key, "close_zh": close.zh},
+                )
         raise PydanticCustomError(
             "unknown_code",
             "unknown {name} '{value}'; use one of: {keys} (or their Chinese names)",

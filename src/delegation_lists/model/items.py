@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -20,7 +22,29 @@ INHERITED = (
 #: fields an item without `source` must have
 REQUIRED_OWN = ("code", "name", "kind", "department")
 
-Days = Annotated[int, Field(ge=0, le=3650)]
+#: a time limit as published lists write it: `20`, `20个工作日`, `20日`, `20天` (full-width digits too)
+_DAYS = re.compile(r"(\d+)\s*(?:个)?\s*(?:工作日|日|天)?\s*内?")
+#: time limits that mean "on the spot" (0 days)
+INSTANT = frozenset(("即办", "即时办结", "当场办结", "即来即办", "立即办理"))
+
+
+def _days(value: Any) -> Any:
+    """A day count written as lists write it -> the number (`20个工作日` -> 20, `即办` -> 0)."""
+    if value.__class__ is not str:
+        return value
+    text = unicodedata.normalize("NFKC", value).strip()
+    if text in INSTANT:
+        return 0
+    found = _DAYS.fullmatch(text)
+    if found is None:
+        raise PydanticCustomError("days", "a time limit in days: 20, 20个工作日, 20日, 20天 or 即办 (0), not '{value}'",
+                                  {"value": value})
+    return int(found.group(1))
+
+
+#: what an editor's schema accepts: a whole number of days, or the written forms above
+_DAYS_WRITTEN = Annotated[int, Field(ge=0, le=3650)] | Annotated[str, Field(pattern=r"^\s*\d+\s*(个)?\s*(工作日|日|天)?\s*内?\s*$|^(即办|即时办结|当场办结|即来即办|立即办理)$")]
+Days = Annotated[int, BeforeValidator(_days, json_schema_input_type=_DAYS_WRITTEN), Field(ge=0, le=3650)]
 
 
 def _targets(value: Any) -> Any:

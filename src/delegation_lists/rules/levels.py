@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..catalog.holding import inactive, taken_mode
+from ..model.closest import CodeIndex
 from ..problems import Problem, msg
 from .delegation import inactive_message
 from .registry import rule
@@ -21,13 +22,36 @@ def _children(cat: Catalog) -> list[Entry]:
 
 @rule("DL201")
 def source_not_found(cat: Catalog) -> Iterator[Problem]:
-    """A child item's `source` is not an item of the parent jurisdiction's lists (无权执法: nobody gave it)."""
+    """A child item's `source` is not an item of the parent jurisdiction's lists (无权执法: nobody gave it).
+
+    A source that is there but invalid is not reported again (the parent item's own problem says why); when a
+    list file of the parent does not load at all, a child file reports it once, not once per entry."""
+    noted: set[str] = set()
+    indexes: dict[str, CodeIndex] = {}
     for e in _children(cat):
         if e.source is None:
-            parent = cat.parent_code(e.jurisdiction)
-            said = (msg("DL201", source=e.raw.source, parent=cat.places[parent].name) if parent in cat.places
-                    else msg("DL201.no_parent", source=e.raw.source))
+            parent = cat.parent_code(e.jurisdiction) or ""
+            if (parent, e.raw.source or "") in cat.invalid or e.doc.file in noted:
+                continue
+            name = cat.places[parent].name if parent in cat.places else ""
+            if cat.broken.get(parent):
+                noted.add(e.doc.file)
+                said = msg("DL201.broken_parent", source=e.raw.source, parent=name, file=cat.broken[parent][0])
+            elif name:
+                near = _codes(cat, parent, indexes).near(e.raw.source or "")
+                said = (msg("DL201.near", source=e.raw.source, parent=name, close=near) if near
+                        else msg("DL201", source=e.raw.source, parent=name))
+            else:
+                said = msg("DL201.no_parent", source=e.raw.source)
             yield e.problem("DL201", said, "source")
+
+
+def _codes(cat: Catalog, place: str, indexes: dict[str, CodeIndex]) -> CodeIndex:
+    """The codes of a jurisdiction's items, for near misses (made once per jurisdiction, when first asked)."""
+    found = indexes.get(place)
+    if found is None:
+        found = indexes[place] = CodeIndex(code for jur, code in cat.index if jur == place)
+    return found
 
 
 @rule("DL202")

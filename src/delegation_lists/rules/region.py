@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..model.closest import closest_name
 from ..problems import Problem, msg
 from ..problems.codes import problem
 from .registry import rule
@@ -30,7 +31,9 @@ def unknown_department(cat: Catalog) -> Iterator[Problem]:
         if scope is None:
             scope = scopes[id(e.doc)] = cat.departments(e.doc)
         if dep not in scope:
-            yield e.problem("DL105", msg("DL105", department=dep), "department")
+            close = closest_name(dep, sorted(scope))
+            said = msg("DL105.close", department=dep, close=close) if close else msg("DL105", department=dep)
+            yield e.problem("DL105", said, "department")
 
 
 @rule("DL106")
@@ -59,6 +62,9 @@ def bad_delegation_target(cat: Catalog) -> Iterator[Problem]:
         if e.jurisdiction not in cat.places:
             continue
         _, unknown = cat.targets(e)
+        children = [cat.places[c].name for c in cat.places[e.jurisdiction].children]
         for name in unknown:
-            key = "DL107.not_child" if name in cat.places else "DL107.unknown"
-            yield e.problem("DL107", msg(key, target=name, parent=cat.places[e.jurisdiction].name), "delegation", "to")
+            close = None if name in cat.places else closest_name(name, children)
+            key = "DL107.not_child" if name in cat.places else "DL107.close" if close else "DL107.unknown"
+            said = msg(key, target=name, parent=cat.places[e.jurisdiction].name, close=close or "")
+            yield e.problem("DL107", said, "delegation", "to")

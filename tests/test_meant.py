@@ -1,0 +1,66 @@
+"""Value slips an analyst makes, planted one at a time in a copy of the examples: one problem each, naming the
+value meant, no flood of DL201/DL202 in the townships that take the item on, and the problem planted after it
+still found. Time limits as published lists write them are accepted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from delegation_lists.catalog import load_catalog
+from test_slips import COUNTY, _copy, _replace
+
+LVHE = "townships/lvhe.yaml"
+#: (name, file, line, as written, with the slip, the expected code, a fragment per language)
+MEANT = [
+    ("kind misspelt", COUNTY, 10, "    kind: licensing", "    kind: confirmaton", "DL012", "confirmation"),
+    ("mode misspelt in Chinese", COUNTY, 16, "      mode: entrust", "      mode: 委拖", "DL012", "entrust"),
+    ("mode misspelt", COUNTY, 16, "      mode: entrust", "      mode: entrst", "DL012", "entrust"),
+    ("days not a number", COUNTY, 13, "    statutory_days: 20", "    statutory_days: 二十天", "DL012", "20个工作日"),
+    ("department without the county", COUNTY, 11, "    department: 市场监管局", "    department: 市场监督管理局", "DL105",
+     "旬阳市市场监督管理局"),
+    ("township misspelt", COUNTY, 17, "      to: [吕河镇, 赵湾镇, 城关街道, 蜀河镇]", "      to: [吕合镇, 赵湾镇, 城关街道, 蜀河镇]",
+     "DL107", "吕河镇"),
+    ("source code padding", LVHE, 8, '  - source: "610928-XK-0001"', '  - source: "610928-XK-001"', "DL201",
+     "610928-XK-0001"),
+]
+
+
+@pytest.mark.parametrize("name,file,line,old,new,code,fragment", MEANT, ids=[m[0] for m in MEANT])
+def test_one_slip_one_problem_naming_the_meant_value(dlists, tmp_path: Path, name: str, file: str, line: int,
+                                                     old: str, new: str, code: str, fragment: str) -> None:
+    root = _copy(tmp_path)
+    _replace(root / file, line, old, new)
+    for lang in ("zh", "en"):
+        result = dlists("validate", root, "--format", "json", "--lang", lang)
+        problems = json.loads(result.stdout)["problems"]
+        slips = [p for p in problems if (p["code"], p["line"]) != ("DL103", 26)]
+        assert [(p["code"], p["file"].endswith(file), p["line"]) for p in slips] == [(code, True, line)], problems
+        assert fragment in slips[0]["message"]
+        assert len(problems) == 2  # and the planted DL103
+
+
+@pytest.mark.parametrize("written", ["20个工作日", "20日", "20天", "20 个工作日内", "２０个工作日"])
+def test_time_limits_as_lists_write_them(dlists, tmp_path: Path, written: str) -> None:
+    root = _copy(tmp_path)
+    _replace(root / COUNTY, 13, "    statutory_days: 20", f"    statutory_days: {written}")
+    result = dlists("validate", root, "--format", "json")
+    assert [p["code"] for p in json.loads(result.stdout)["problems"]] == ["DL103"]
+
+
+def test_on_the_spot_is_zero_days(dlists, tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _replace(root / COUNTY, 14, "    promised_days: 10", "    promised_days: 即办")
+    cat, broken = load_catalog([root])
+    assert broken == 0
+    item = next(e.item for e in cat.entries if e.code == "610928-XK-0001")
+    assert item.promised_days == 0
+
+
+def test_a_file_that_does_not_parse_floods_nobody(dlists, tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _replace(root / COUNTY, 14, "    promised_days: 10", "    promised_days: 10\n  bad: [")
+    problems = json.loads(dlists("validate", root, "--format", "json").stdout)["problems"]
+    assert [p["code"] for p in problems] == ["DL001"], problems
