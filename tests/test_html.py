@@ -84,5 +84,5 @@ def test_catalog_text_is_escaped(dlists, tmp_path: Path) -> None:
 
 def test_labels_in_both_languages() -> None:
     for key, (zh, en) in LABELS.items():
-        assert re.search(r"[\u4e00-\u9fff]", zh), key
+        assert re.search(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]", zh), key  # Chinese words, or Chinese punctuation
         assert en and not re.search(r"[\u4e00-\u9fff]", en), key

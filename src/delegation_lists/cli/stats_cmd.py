@@ -7,10 +7,14 @@ from pathlib import Path
 
 import typer
 from rich import box
+from rich.markup import escape
 from rich.table import Table
 
 from ..catalog import load_catalog
+from ..catalog.holding import OWN
 from ..model.codes import KINDS
+from ..problems import language
+from ..render.labels import label, mode
 from ..render.stats import detail_markdown, kind_table, mode_label, to_json
 from ..render.tables import markdown, to_csv
 from ..stats import JurisdictionStats, stats
@@ -43,7 +47,7 @@ def stats_command(
     config = load_config()
     cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
     if broken:
-        err_console.print(f"[yellow]warning:[/] {broken} file(s) have errors and are counted only in part; run `dlists validate`")
+        err_console.print(f"[yellow]{label('warning')}:[/] {label('stats.broken', n=broken)}", highlight=False)
     try:
         rows = stats(cat, jurisdiction)
     except KeyError:
@@ -62,7 +66,7 @@ def stats_command(
     else:
         short = kind_table(rows, short=True)
         header, body = short.header, short.rows
-        table = Table(title="Items by jurisdiction and kind", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+        table = Table(title=label("by_kind"), header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
         for i, h in enumerate(header):
             table.add_column(h, justify="left" if i == 0 else "right", no_wrap=True)
         for cells in body:
@@ -75,19 +79,20 @@ def stats_command(
                 console.print(_summary_line(r), highlight=False)
         if jurisdiction:
             for r in rows:
-                dep = Table("department", "items", title=f"{r.name}: by department", header_style="bold")
+                dep = Table(label("department"), label("items"), title=label("stats.by_department", name=r.name), header_style="bold")
                 for name, n in r.departments.most_common():
                     dep.add_row(name, str(n))
                 console.print(dep)
 
 
 def _summary_line(r: JurisdictionStats) -> str:
-    parts = []
-    for mode, c in sorted(r.modes.items()):
-        lic = c.kinds.get("licensing", 0)
-        n = len(c.departments)
-        parts.append(f"{mode_label(mode)} {c.items} items from {n} department{'s' * (n != 1)}, {lic} licensing")
-    return f"[bold]{r.name}[/] ({r.code}): " + "; ".join(parts)
+    parts = [label("stats.mode_part", mode=_mode(m), items=c.items, departments=len(c.departments),
+                   licensing=c.kinds.get("licensing", 0)) for m, c in sorted(r.modes.items())]
+    return label("stats.township_line", name=f"[bold]{escape(r.name)}[/]", code=r.code, modes="；".join(parts) if language() == "zh" else "; ".join(parts))
+
+
+def _mode(key: str) -> str:
+    return ("自有" if language() == "zh" else "own (自有)") if key == OWN else mode_label(key) if language() == "en" else mode(key)
 
 
 def register(app: typer.Typer) -> None:

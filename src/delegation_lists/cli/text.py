@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..check.report import Report
+from ..render.labels import label
 from ..rules import RULES
 
 STYLE = {"error": "bold red", "warning": "yellow"}
@@ -36,7 +37,7 @@ def print_problems(console: Console, report: Report, show_source: bool = True) -
         where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
         item = f" [dim]\\[{shown(p.item)}][/]" if p.item else ""
         console.print(
-            f"[bold]{shown(where)}[/]: [{STYLE[p.severity]}]{p.severity}[/] [cyan]{p.code}[/]"
+            f"[bold]{shown(where)}[/]: [{STYLE[p.severity]}]{label(p.severity)}[/] [cyan]{p.code}[/]"
             f" [dim]{RULES[p.code].name}[/] {shown(p.text())}{item}",
             highlight=False,
         )
@@ -50,13 +51,17 @@ def print_problems(console: Console, report: Report, show_source: bool = True) -
 
 
 def summary(report: Report, strict: bool) -> str:
+    """The last line of a validation: clean, or how many errors and warnings in how many files."""
     c = report.counts()
-    checked = f"{report.files:,} file{'s' * (report.files != 1)}, {report.items:,} items"
+    checked = label("validate.checked", files=report.files, items=report.items, fs="s" * (report.files != 1))
     if not report.problems:
-        return f"[green]✓[/] no problems ({checked} checked)"
-    parts = [f"{c['error']:,} error{'s' * (c['error'] != 1)}", f"{c['warning']:,} warning{'s' * (c['warning'] != 1)}"]
+        return label("validate.clean", checked=checked)
     bad = report.failed(strict)
-    mark = "[red]✗[/]" if bad else "[yellow]![/]"
     files = len({p.file for p in report.problems})
-    note = "" if bad or not c["warning"] else " (warnings do not fail without --strict)"
-    return f"{mark} {', '.join(parts)} in {files:,} file{'s' * (files != 1)} ({checked} checked){note}"
+    return label(
+        "validate.found", mark="[red]✗[/]" if bad else "[yellow]![/]", checked=checked,
+        errors=label("validate.errors", n=c["error"], s="s" * (c["error"] != 1)),
+        warnings=label("validate.warnings", n=c["warning"], s="s" * (c["warning"] != 1)),
+        files=label("validate.files", n=files, s="s" * (files != 1)),
+        note="" if bad or not c["warning"] else label("validate.lenient"),
+    )

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalog.holding import OWN
-from ..model.codes import KIND_BY_KEY, KIND_ORDER, KINDS, MODE_BY_KEY
+from ..model.codes import KIND_BY_KEY, KIND_ORDER, KINDS, LEVELS, MODE_BY_KEY
+from ..problems import language
 from ..stats import JurisdictionStats
+from .labels import label
 from .tables import Table, markdown
 
 
@@ -32,15 +34,21 @@ def kind_table(rows: list[JurisdictionStats], short: bool = False) -> Table:
     """Items by jurisdiction x kind: code, name and level (`short`: the name only), a column per kind present."""
     kinds = [k.key for k in KINDS if any(r.kinds.get(k.key) for r in rows)]
     labels = [KIND_BY_KEY[k].abbr if short else KIND_BY_KEY[k].zh for k in kinds]
-    lead = ["jurisdiction"] if short else ["code", "jurisdiction", "level"]
+    lead = [label("jurisdiction")] if short else [label(k) for k in ("code", "jurisdiction", "level")]
     body: list[list[object]] = [
-        [*([r.name] if short else [r.code, r.name, r.level]), *[r.kinds.get(k, 0) for k in kinds], r.total] for r in rows
+        [*([r.name] if short else [r.code, r.name, _level(r.level)]), *[r.kinds.get(k, 0) for k in kinds], r.total] for r in rows
     ]
-    return Table([*lead, *labels, "total"], body)
+    return Table([*lead, *labels, label("total")], body)
+
+
+def _level(key: str) -> str:
+    row = next((c for c in LEVELS if c.key == key), None)
+    return row.zh if row is not None and language() == "zh" else key
 
 
 def detail_markdown(r: JurisdictionStats) -> str:
     modes = [[mode_label(m), c.items, len(c.departments), c.kinds.get("licensing", 0)] for m, c in sorted(r.modes.items())]
     deps = [[name, n] for name, n in r.departments.most_common()]
-    return (f"\n\n### {r.name} ({r.code})\n\n" + markdown(["mode", "items", "departments", "licensing"], modes)
-            + "\n\n" + markdown(["department", "items"], deps))
+    heads = [label(k) for k in ("mode", "items", "departments", "licensing")]
+    return (f"\n\n### {r.name} ({r.code})\n\n" + markdown(heads, modes)
+            + "\n\n" + markdown([label("department"), label("items")], deps))
