@@ -64,3 +64,15 @@ def test_a_file_that_does_not_parse_floods_nobody(dlists, tmp_path: Path) -> Non
     _replace(root / COUNTY, 14, "    promised_days: 10", "    promised_days: 10\n  bad: [")
     problems = json.loads(dlists("validate", root, "--format", "json").stdout)["problems"]
     assert [p["code"] for p in problems] == ["DL001"], problems
+
+
+def test_a_gbk_county_file_is_one_problem_and_the_hint_works(dlists, tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    county = root / COUNTY
+    _replace(county, 26, "    promised_days: 30", "    promised_days: 7")  # (no planted problem here)
+    county.write_bytes(county.read_text(encoding="utf-8").encode("gb18030"))
+    result = dlists("validate", root, "--format", "json", "--lang", "zh")
+    problems = json.loads(result.stdout)["problems"]
+    assert [p["code"] for p in problems] == ["DL003"], problems  # no DL201 in the townships taking its items on
+    assert "--encoding gbk" in problems[0]["message"]
+    assert dlists("validate", root, "--encoding", "gbk").exit_code == 0  # the UTF-8 files are still read as UTF-8

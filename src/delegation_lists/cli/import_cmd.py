@@ -21,7 +21,7 @@ def import_command(
     kind: str | None = typer.Option(None, "--kind", help="Kind of rows that have none (no kind column and no section row)."),
     mode: str | None = typer.Option(None, "--mode", help="Delegation mode of rows with 实施范围 but no 承接方式."),
     basis: str | None = typer.Option(None, "--basis", help="Delegation basis (the published decision) for delegated rows."),
-    encoding: str | None = typer.Option(None, "--encoding", help="Force the text encoding of a CSV/JSON file (e.g. gbk)."),
+    encoding: str | None = typer.Option(None, "--encoding", help="The encoding of a CSV/JSON file that is not UTF-8 (e.g. gbk)."),
     force: bool = typer.Option(False, "--force", help="Replace files that already exist in the output folder."),
     lang: str | None = lang_option(),
 ) -> None:

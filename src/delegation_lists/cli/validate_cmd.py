@@ -40,7 +40,7 @@ def validate_command(
     select: list[str] | None = typer.Option(None, "--select", help="Only these rule codes, prefixes (DL1) or names; comma-separated or repeated."),
     ignore: list[str] | None = typer.Option(None, "--ignore", help="Skip these rule codes, prefixes or names."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
-    encoding: str | None = typer.Option(None, "--encoding", help="Read files in this encoding (e.g. gbk) instead of UTF-8."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Read files that are not UTF-8 in this encoding (e.g. gbk); UTF-8 files are still read as UTF-8."),
     exclude: list[str] | None = typer.Option(None, "--exclude", help="Glob of files or folders to skip (repeatable)."),
     as_of: str | None = typer.Option(None, "--as-of", help="Judge expiry dates on this day (YYYY-MM-DD; default today)."),
     no_source: bool = typer.Option(False, "--no-source", help="text format: do not show the source line under each problem."),

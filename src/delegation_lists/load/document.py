@@ -111,17 +111,19 @@ def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes
     except LoadError as exc:
         doc.problems.append(problem(exc.code, file, exc.message, line=exc.line, column=exc.column))
     if doc.problems and doc.kind in ("list", None):
-        _keep_known(doc)
+        _keep_known(doc, raw)
     return doc
 
 
-def _keep_known(doc: Document) -> None:
+def _keep_known(doc: Document, raw: bytes | None) -> None:
     """What a list with problems still says (load/known.py): the codes of its invalid items, and, when its data
-    could not be used at all, its jurisdiction and every code its text names."""
+    could not be used at all, its jurisdiction and every code its text names (codes are ASCII: a file that did
+    not decode is scanned as far as it reads)."""
     if doc.header is not None:
         doc.known_codes = invalid_codes(doc.data, doc.items)
-    elif doc.text and doc.path.name not in ("region.yaml", "region.yml"):
-        doc.claimed, doc.known_codes = scanned(doc.text)
+    elif doc.path.name not in ("region.yaml", "region.yml"):
+        text = doc.text or (raw or b"")[:MAX_FILE].decode("utf-8", "replace")
+        doc.claimed, doc.known_codes = scanned(text)
 
 
 def _parse_mended(doc: Document, text: str, utf8: bytes | None) -> tuple[Any, list[tuple[str, int, int]]]:

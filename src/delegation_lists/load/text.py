@@ -1,4 +1,5 @@
-"""Bytes -> text: UTF-8 (with or without BOM) by default; GBK/GB18030 files get an error naming the fix."""
+"""Bytes -> text: UTF-8 (with or without BOM); a file that is not UTF-8 is read with the fallback encoding when
+one is given (`--encoding gbk`), else gets an error naming the fix (GBK/GB18030 files are recognised)."""
 
 from __future__ import annotations
 
@@ -34,16 +35,26 @@ def plain_utf8(raw: bytes, encoding: str | None = None) -> bool:
 
 
 def decode(raw: bytes, encoding: str | None = None) -> str:
-    """Decode a catalog file. `encoding` forces a codec (e.g. `gbk`, read as its superset GB18030)."""
-    if encoding:
-        codec = ENCODING_ALIASES.get(encoding.lower(), encoding)
-        try:
-            return raw.decode(codec).lstrip("\ufeff")
-        except UnicodeDecodeError as exc:
-            line, col = position(raw[: exc.start].decode(codec, "replace"), exc.start)
-            raise LoadError("DL003", msg("DL003.invalid", encoding=encoding, byte=f"{raw[exc.start]:#04x}"), line, col) from None
-        except LookupError:
-            raise LoadError("DL003", msg("DL003.unknown_encoding", encoding=repr(encoding))) from None
+    """Decode a catalog file: UTF-8 (with or without a BOM; UTF-16/32 with a BOM). `encoding` (e.g. `gbk`, read
+    as its superset GB18030) is the fallback for a file that is not valid UTF-8, so one GBK file among UTF-8 files
+    is read without breaking the others."""
+    try:
+        return _unicode(raw)
+    except LoadError:
+        if not encoding:
+            raise
+    codec = ENCODING_ALIASES.get(encoding.lower(), encoding)
+    try:
+        return raw.decode(codec).lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        line, col = position(raw[: exc.start].decode(codec, "replace"), exc.start)
+        raise LoadError("DL003", msg("DL003.invalid", encoding=encoding, byte=f"{raw[exc.start]:#04x}"), line, col) from None
+    except LookupError:
+        raise LoadError("DL003", msg("DL003.unknown_encoding", encoding=repr(encoding))) from None
+
+
+def _unicode(raw: bytes) -> str:
+    """The text of UTF-8 bytes, or of bytes after a Unicode BOM; a LoadError that names the fix otherwise."""
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             body = raw[len(bom):]

@@ -52,9 +52,11 @@ LOAD: dict[str, tuple[str, str]] = {
                       "不是有效的 {encoding} 文本：字节 {byte} 无法解码"),
     "DL003.unknown_encoding": ("unknown encoding {encoding}", "未知的编码 {encoding}"),
     "DL003.gbk": ("file is GBK/GB18030-encoded, not UTF-8 (as saved by Excel or Notepad on Chinese Windows); "
-                  "re-save it as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`), or read it with `--encoding gbk`",
+                  "re-save it as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`), or add `--encoding gbk` (files that are not "
+                  "UTF-8 are then read as GBK, UTF-8 files still as UTF-8)",
                   "文件是 GBK/GB18030 编码而不是 UTF-8（中文 Windows 上的 Excel 或记事本常这样保存）："
-                  "另存为 UTF-8（如 `iconv -f GB18030 -t UTF-8`），或用 `--encoding gbk` 读取"),
+                  "另存为 UTF-8（如 `iconv -f GB18030 -t UTF-8`），或加上 `--encoding gbk`（不是 UTF-8 的文件按 GBK 读取，"
+                  "UTF-8 文件仍按 UTF-8 读取）"),
     "DL003.not_utf8": ("file is not UTF-8: byte {byte} cannot be decoded; re-save it as UTF-8",
                        "文件不是 UTF-8 文本：字节 {byte} 无法解码；请另存为 UTF-8"),
     "DL004.recursive": ("an alias refers to the node that contains it (recursive alias)",
