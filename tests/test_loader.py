@@ -56,7 +56,7 @@ def test_same_data_as_pyyaml():
 def test_duplicate_keys_reported_at_second():
     data, dups = parse("a: 1\nb:\n  c: 1\n  c: 2\na: 3\n")
     assert data == {"a": 3, "b": {"c": 2}}
-    assert dups == [("c", 4, 3), ("a", 5, 1)]
+    assert dups == [("c", 4, 3, 3), ("a", 5, 1, 1)]  # (key, line, column, line of the first)
 
 
 def test_merge_keys():

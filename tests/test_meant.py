@@ -76,3 +76,19 @@ def test_a_gbk_county_file_is_one_problem_and_the_hint_works(dlists, tmp_path: P
     assert [p["code"] for p in problems] == ["DL003"], problems  # no DL201 in the townships taking its items on
     assert "--encoding gbk" in problems[0]["message"]
     assert dlists("validate", root, "--encoding", "gbk").exit_code == 0  # the UTF-8 files are still read as UTF-8
+
+
+def test_the_other_half_of_a_duplicate_is_located(dlists, tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _replace(root / COUNTY, 20, '  - code: "610928-XK-0002"', '  - code: "610928-XK-0001"')
+    _replace(root / COUNTY, 16, "      mode: entrust", "      mode: entrust\n      mode: grant")
+    problems = json.loads(dlists("validate", root, "--format", "json", "--lang", "en").stdout)["problems"]
+    dup_key = next(p for p in problems if p["code"] == "DL002")
+    assert dup_key["line"] == 17 and "line 16" in dup_key["message"]
+    assert dup_key["related"][0]["line"] == 16
+    dup_code = next(p for p in problems if p["code"] == "DL101")
+    assert dup_code["line"] == 21 and "line 8" in dup_code["message"]
+    assert dup_code["related"] == [{"file": dup_code["file"], "line": 8, "column": 11, "path": "items[0].code"}]
+    sarif = json.loads(dlists("validate", root, "--format", "sarif").stdout)
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "DL101")
+    assert result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 8

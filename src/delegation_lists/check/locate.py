@@ -18,7 +18,8 @@ from ..load.errors import LoadError
 from ..load.yaml.item_lines import ItemLines, scan_items
 from ..load.yaml.marks import locate
 from ..load.yaml.parse import compose
-from ..problems import Loc, Problem
+from ..problems import Loc, Message, Problem
+from ..problems.templates import TEMPLATES
 
 
 def place(problems: list[Problem], text: str, items: int | None = None) -> list[Problem]:
@@ -81,3 +82,29 @@ def place_cached(problems: list[Problem], doc: Document, cache: Cache | None) ->
         if found:
             cache.save_positions(doc.digest, {**known, **found})
     return out
+
+
+def place_related(problems: list[Problem], files: dict[str, Document], cache: Cache | None) -> list[Problem]:
+    """Locate the related places of problems (the other half of a duplicate), as problems are located, and name
+    the line in the message where the catalogue has a `.line` variant of it (`DL101.same_file.line`)."""
+    wanted = [(i, j, r) for i, p in enumerate(problems) for j, r in enumerate(p.related) if not r.line and r.file in files]
+    if not wanted:
+        return problems
+    stubs: dict[str, list[Problem]] = {}
+    for i, j, r in wanted:
+        stubs.setdefault(r.file, []).append(dataclasses.replace(problems[i], file=r.file, loc=r.loc, line=0, column=0, related=()))
+    found = {f: iter(place_cached(ps, files[f], cache)) for f, ps in stubs.items()}
+    out = list(problems)
+    for i, j, r in wanted:
+        at = next(found[r.file])
+        related = list(out[i].related)
+        related[j] = dataclasses.replace(r, line=at.line, column=at.column)
+        out[i] = dataclasses.replace(out[i], related=tuple(related), message=_with_line(out[i].message, at.line))
+    return out
+
+
+def _with_line(message: Message, line: int) -> Message:
+    key = f"{message.key}.line"
+    if not line or key not in TEMPLATES:
+        return message
+    return Message(key, (*message.args, ("line", str(line))))

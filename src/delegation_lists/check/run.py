@@ -13,7 +13,7 @@ from ..load.cache import Cache
 from ..load.document import Document
 from ..problems import Problem, Selection, by_file
 from ..rules.registry import checks
-from .locate import place, place_cached
+from .locate import place, place_cached, place_related
 from .report import Report
 
 
@@ -42,6 +42,7 @@ def check(docs: list[Document], targets: Iterable[str], selection: Selection, as
     files = {d.file: d for d in docs}
     texts = {f: files[f].original() for f in grouped if f in files}  # for showing source lines
     located = [q for f, ps in grouped.items() for q in (place_cached(ps, files[f], cache) if f in files else place(ps, ""))]
+    located = place_related(located, files, cache)
     located.sort(key=Problem.sort_key)
     items = sum(len(d.items) for d in docs if d.file in wanted)
     return Report(located, len(wanted), items, texts)

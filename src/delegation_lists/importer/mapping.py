@@ -71,7 +71,7 @@ def load_mapping(path: Path | None) -> Mapping:
     except LoadError as exc:
         raise MappingError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
     if duplicates:
-        key, line, column = duplicates[0]
+        key, line, column, _first = duplicates[0]
         raise MappingError(f"{path}:{line}:{column}: duplicate key `{key}`")
     try:
         mapping = Mapping.model_validate(data or {})

@@ -13,7 +13,7 @@ from ..memory import paused_gc
 from ..model.items import Item, ListHeader
 from ..model.quick import validate_list
 from ..model.region import RegionDoc
-from ..problems import Problem, msg
+from ..problems import Problem, Related, msg
 from ..problems.codes import problem
 from .errors import LoadError
 from .known import invalid_codes, scanned
@@ -101,8 +101,9 @@ def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes
         with paused_gc():
             data, duplicates = _parse_mended(doc, text, raw if plain_utf8(raw, encoding) else None)
             doc.problems += [
-                problem("DL002", file, msg("DL002", key=key), line=ln, column=col)
-                for key, ln, col in duplicates
+                problem("DL002", file, msg("DL002", key=key, first=first), line=ln, column=col,
+                        related=(Related(file, (), first, 1),) if first else ())
+                for key, ln, col, first in duplicates
             ]
             doc.data = data
             _validate(doc)
@@ -126,7 +127,7 @@ def _keep_known(doc: Document, raw: bytes | None) -> None:
         doc.claimed, doc.known_codes = scanned(text)
 
 
-def _parse_mended(doc: Document, text: str, utf8: bytes | None) -> tuple[Any, list[tuple[str, int, int]]]:
+def _parse_mended(doc: Document, text: str, utf8: bytes | None) -> tuple[Any, list[tuple[str, int, int, int]]]:
     """Parse the text with its input-method slips mended (each slip a problem of `doc`); when that does not parse,
     once more with quotes left open closed too. Raises the LoadError of the text that got furthest."""
     mended = mend(text)
@@ -144,7 +145,7 @@ def _parse_mended(doc: Document, text: str, utf8: bytes | None) -> tuple[Any, li
             raise failed from None
 
 
-def _parse_as(doc: Document, text: str, mended: Mended, utf8: bytes | None) -> tuple[Any, list[tuple[str, int, int]]]:
+def _parse_as(doc: Document, text: str, mended: Mended, utf8: bytes | None) -> tuple[Any, list[tuple[str, int, int, int]]]:
     done = parse(mended.text, utf8=None if mended.slips else utf8)
     _keep(doc, text, mended)
     return done

@@ -27,6 +27,19 @@ def format_path(loc: Loc) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a problem concerns (the first of two duplicates): a file and a path, located like problems."""
+
+    file: str
+    loc: Loc = ()
+    line: int = 0
+    column: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "column": self.column, "path": format_path(self.loc)}
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One located problem. `line`/`column` are 1-based; 0 means "not located yet" (or a whole-file problem)."""
 
@@ -39,6 +52,7 @@ class Problem:
     line: int = 0
     column: int = 0
     at_key: bool = field(default=False, compare=False)  # locate the key rather than its value
+    related: tuple[Related, ...] = ()  # the other half (SARIF relatedLocations; `related` in JSON)
 
     def text(self, lang: Lang | None = None) -> str:
         """The message in `lang` (default: the language in use)."""
@@ -61,6 +75,7 @@ class Problem:
             "path": self.path,
             "item": self.item,
             "message": self.message.text(),
+            **({"related": [r.to_dict() for r in self.related]} if self.related else {}),
         }
 
 

@@ -70,4 +70,11 @@ def _sarif_result(p: Any, rule_index: int) -> dict[str, Any]:
     loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": p.file}, "region": region}}
     if p.path:
         loc["logicalLocations"] = [{"fullyQualifiedName": p.path}]
-    return {"ruleId": p.code, "ruleIndex": rule_index, "level": p.severity, "message": {"text": p.text()}, "locations": [loc]}
+    out = {"ruleId": p.code, "ruleIndex": rule_index, "level": p.severity, "message": {"text": p.text()}, "locations": [loc]}
+    if p.related:
+        out["relatedLocations"] = [
+            {"id": i, "physicalLocation": {"artifactLocation": {"uri": r.file},
+                                           "region": {"startLine": max(r.line, 1), "startColumn": max(r.column, 1)}}}
+            for i, r in enumerate(p.related)
+        ]
+    return out

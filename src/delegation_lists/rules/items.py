@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..problems import Problem, msg
+from ..problems import Problem, Related, msg
 from ..problems.codes import CODES, problem
 from .registry import rule
 
@@ -26,7 +27,8 @@ def duplicate_code(cat: Catalog) -> Iterator[Problem]:
             field = "code" if e.raw.code and "code" in e.raw.model_fields_set else "source"
             said = (msg("DL101.same_file", code=e.code, index=first.index) if e.doc is first.doc
                     else msg("DL101.other_file", code=e.code, file=first.file, index=first.index))
-            yield e.problem("DL101", said, field)
+            other = Related(first.file, first.loc("code" if "code" in first.raw.model_fields_set else "source"))
+            yield dataclasses.replace(e.problem("DL101", said, field), related=(other,))
 
 
 _NAMED = ("name", "department", "kind")

@@ -25,7 +25,7 @@ class Builder:
     """Builds Python values from a node tree; collects duplicate keys; bounds alias expansion."""
 
     def __init__(self, aliases: bool) -> None:
-        self.duplicates: list[tuple[str, int, int]] = []
+        self.duplicates: list[tuple[str, int, int, int]] = []  # key, line, column, line of the first
         self.memo: dict[int, Any] | None = {} if aliases else None
         self.sizes: dict[int, int] = {}
         self.count = 0  # nodes built
@@ -78,6 +78,13 @@ class Builder:
         except (ValueError, TypeError, yaml.YAMLError) as exc:
             raise LoadError("DL001", msg("DL001.bad_scalar", value=repr(value[:40]), tag=tag.rsplit(":", 1)[-1], detail=exc), *at(node)) from None
 
+    def _first(self, node: Node, key: Any) -> int:
+        """The line where a mapping first sets `key` (asked for duplicates only)."""
+        for knode, _ in node.value:
+            if type(knode) is ScalarNode and self.scalar(knode) == key:
+                return at(knode)[0]
+        return 0
+
     def mapping(self, node: Node, depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
         merged: set[Any] = set()
@@ -89,7 +96,7 @@ class Builder:
                 continue
             key = self.scalar(knode)
             if key in out and key not in merged:
-                self.duplicates.append((str(key), *at(knode)))
+                self.duplicates.append((str(key), *at(knode), self._first(node, key)))
             merged.discard(key)
             out[key] = self.build(vnode, depth)
         return out

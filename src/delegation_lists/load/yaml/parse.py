@@ -91,7 +91,7 @@ def compose(text: str) -> Node | None:
         parser.dispose()
 
 
-def parse(text: str, fast: bool | None = None, utf8: bytes | None = None) -> tuple[Any, list[tuple[str, int, int]]]:
+def parse(text: str, fast: bool | None = None, utf8: bytes | None = None) -> tuple[Any, list[tuple[str, int, int, int]]]:
     """Text of one YAML document -> (data, duplicate keys as (key, line, column)). Raises LoadError.
     With `fast` (default: `FAST`, on when rapidyaml is installed) the fast backend answers whenever it can
     (`utf8`: the text's UTF-8 bytes, when the caller has them)."""

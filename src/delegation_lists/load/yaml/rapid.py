@@ -72,7 +72,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def fast_parse(text: str, utf8: bytes | None = None) -> tuple[Any, list[tuple[str, int, int]]] | None:
+def fast_parse(text: str, utf8: bytes | None = None) -> tuple[Any, list[tuple[str, int, int, int]]] | None:
     """(data, no duplicates) as the PyYAML path would give them, or None (the caller parses with PyYAML).
     `utf8`: the text's UTF-8 bytes, when the caller has them (the file's bytes: no encoding them again)."""
     if not AVAILABLE or declines(text):
