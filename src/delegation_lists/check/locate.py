@@ -91,7 +91,7 @@ def place_related(problems: list[Problem], files: dict[str, Document], cache: Ca
     if not wanted:
         return problems
     stubs: dict[str, list[Problem]] = {}
-    for i, j, r in wanted:
+    for i, _, r in wanted:
         stubs.setdefault(r.file, []).append(dataclasses.replace(problems[i], file=r.file, loc=r.loc, line=0, column=0, related=()))
     found = {f: iter(place_cached(ps, files[f], cache)) for f, ps in stubs.items()}
     out = list(problems)
