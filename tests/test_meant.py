@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CATALOGS
 from delegation_lists.catalog import load_catalog
 from test_slips import COUNTY, _copy, _replace
 
@@ -92,3 +93,21 @@ def test_the_other_half_of_a_duplicate_is_located(dlists, tmp_path: Path) -> Non
     sarif = json.loads(dlists("validate", root, "--format", "sarif").stdout)
     result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "DL101")
     assert result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 8
+
+
+@pytest.mark.parametrize("written,found", [("赵湾镇", "610928104"), ("赵湾", "610928104"), ("城关", "610928001")])
+def test_a_jurisdiction_by_a_short_name(dlists, written: str, found: str) -> None:
+    result = dlists("stats", CATALOGS / "xunyang", "-j", written, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [r["jurisdiction"] for r in json.loads(result.stdout)["jurisdictions"]] == [found]
+
+
+def test_a_name_that_means_several_lists_them(dlists) -> None:
+    result = dlists("stats", CATALOGS / "xunyang", "-j", "河镇", "--lang", "zh")
+    assert result.exit_code == 2
+    assert "吕河镇（610928102）" in result.output and "蜀河镇（610928106）" in result.output
+
+
+def test_validate_jobs_is_not_j(dlists) -> None:
+    assert dlists("validate", CATALOGS / "xunyang", "-J", "1").exit_code == 0
+    assert dlists("validate", CATALOGS / "xunyang", "-j", "1").exit_code == 2

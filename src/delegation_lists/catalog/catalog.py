@@ -182,10 +182,33 @@ class Catalog:
         return found
 
     def find_place(self, key: str) -> Place | None:
-        """A jurisdiction by code or name."""
+        """A jurisdiction by code or name, or by a short form of its name when only one name ends with it
+        (`龙华区` for 深圳市龙华区); None when none or several match (`place_candidates` lists them)."""
         if key in self.places:
             return self.places[key]
-        return next((p for p in self.places.values() if p.name == key), None)
+        found = self.place_candidates(key)
+        return found[0] if len(found) == 1 else None
+
+    def place_candidates(self, key: str) -> list[Place]:
+        """Jurisdictions a name may mean: the one so named, else those whose name ends with it."""
+        text = key.strip()
+        exact = [p for p in self.places.values() if p.name == text]
+        if exact or not text:
+            return exact
+        return sorted((p for p in self.places.values() if p.name.endswith(text) or _bare(p.name) == text),
+                      key=lambda p: p.code)
+
+
+#: what a place name ends with that analysts leave out (`赵湾` for 赵湾镇)
+_LEVEL_SUFFIXES = ("街道办事处", "街道", "社区", "镇", "乡", "区", "县", "市", "村")
+
+
+def _bare(name: str) -> str:
+    """A place name without its level suffix."""
+    for suffix in _LEVEL_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
 
 
 __all__ = ["Catalog", "Entry", "Place"]

@@ -23,6 +23,7 @@ from ..load.text import ENCODING_ALIASES
 from ..memory import paused_gc
 from ..problems import Selection
 from ..problems.message import LANGS, Lang, use_language
+from ..render.labels import label
 from .settings import Config, ConfigError, find_config
 
 
@@ -42,7 +43,7 @@ def command(func: Callable[..., None]) -> Callable[..., None]:
             with paused_gc():
                 func(*args, **kwargs)
         except (UserError, PathError, ConfigError) as exc:
-            err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+            err_console.print(f"[red]{label('error')}:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(2) from None
 
     return wrapped

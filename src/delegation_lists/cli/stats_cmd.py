@@ -10,8 +10,9 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from ..catalog import load_catalog
+from ..catalog import Catalog, load_catalog
 from ..catalog.holding import OWN
+from ..model.closest import closest_name
 from ..model.codes import KINDS
 from ..problems import language
 from ..render.labels import label, mode
@@ -51,7 +52,7 @@ def stats_command(
     try:
         rows = stats(cat, jurisdiction)
     except KeyError:
-        raise UserError(f"no jurisdiction {jurisdiction!r} in this catalog") from None
+        raise UserError(_no_place(cat, jurisdiction or "")) from None
     counts = kind_table(rows)
     if chosen == "json":
         emit(json.dumps(to_json(rows), ensure_ascii=False, indent=2), output)
@@ -83,6 +84,16 @@ def stats_command(
                 for name, n in r.departments.most_common():
                     dep.add_row(name, str(n))
                 console.print(dep)
+
+
+def _no_place(cat: Catalog, key: str) -> str:
+    """Why `-j KEY` names no one jurisdiction: several end with it (listed), or none (the closest named)."""
+    several = cat.place_candidates(key)
+    if len(several) > 1:
+        names = "、".join(f"{p.name}（{p.code}）" for p in several)
+        return label("place.several", name=key, names=names)
+    close = closest_name(key, [p.name for p in cat.places.values()])
+    return label("place.close", name=key, close=close) if close else label("place.none", name=key)
 
 
 def _summary_line(r: JurisdictionStats) -> str:

@@ -44,7 +44,7 @@ def validate_command(
     exclude: list[str] | None = typer.Option(None, "--exclude", help="Glob of files or folders to skip (repeatable)."),
     as_of: str | None = typer.Option(None, "--as-of", help="Judge expiry dates on this day (YYYY-MM-DD; default today)."),
     no_source: bool = typer.Option(False, "--no-source", help="text format: do not show the source line under each problem."),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for parsing (default: one per core for large catalogs)."),
+    jobs: int | None = typer.Option(None, "--jobs", "-J", min=1, help="Worker processes for parsing (default: one per core for large catalogs)."),
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
     lang: str | None = lang_option(),
 ) -> None:

@@ -57,6 +57,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "stats.by_department": ("{name}：各部门事项", "{name}: by department"),
     "stats.broken": ("{n} 个文件有错误，只统计了其中能读出的部分；请运行 `dlists validate`",
                      "{n} file(s) have errors and are counted only in part; run `dlists validate`"),
+    "place.several": ("“{name}”可指多个辖区：{names}；请写全称或代码", "{name!r} may mean several jurisdictions: {names}; give the full name or the code"),
+    "place.close": ("本清单中没有辖区“{name}”；是不是“{close}”？", "no jurisdiction {name!r} in this catalog; did you mean {close}?"),
+    "place.none": ("本清单中没有辖区“{name}”", "no jurisdiction {name!r} in this catalog"),
     # stats
     "stats.title": ("事项统计", "Item statistics"), "level": ("层级", "level"),
     "by_kind": ("各辖区事项类型", "Items by jurisdiction and kind"), "mode": ("方式", "mode"),
