@@ -1,4 +1,5 @@
-"""Every case folder: validating `input/` gives exactly the problems of `expected.yaml` (code, file, line, column)."""
+"""Every case folder: validating `input/` gives exactly the problems of `expected.yaml` (code, file, line, column),
+and where an expected problem pins `zh:` or `en:`, its message in that language holds that fragment."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ def test_case(case, backend, monkeypatch):  # type: ignore[no-untyped-def]
     report = validate([case / "input"], as_of=dt.date(2025, 1, 1))
     got = [{"code": p.code, "file": p.file.rsplit("/", 1)[-1], "line": p.line, "column": p.column} for p in report.problems]
     assert sorted(map(_key, got)) == sorted(map(_key, expected))
+    texts = {_key(g): p for g, p in zip(got, report.problems, strict=True)}
+    for want in expected:
+        for lang in ("zh", "en"):
+            if lang in want:
+                assert want[lang] in texts[_key(want)].text(lang), (want, texts[_key(want)].text(lang))
 
 
 def test_every_rule_has_a_case():

@@ -169,6 +169,19 @@ class Catalog:
             self._scopes[key] = frozenset(names)
         return self._scopes[key]
 
+    def department_shown(self, doc: Document, name: str) -> str:
+        """A declared department as a message shows it: its full name, with its short name when it has one
+        (`旬阳市市场监督管理局（市场监管局）`), whichever of the two `name` is."""
+        folder = self._folder(doc.path)
+        for f in [folder, *folder.parents]:
+            shorts = self._full_names.get(f, {})
+            if name in shorts:
+                return f"{shorts[name]}（{name}）"
+            short = next((s for s, full in shorts.items() if full == name), None)
+            if short is not None:
+                return f"{name}（{short}）"
+        return name
+
     def department_name(self, entry: Entry) -> str:
         """The full name of an item's department (short names expanded through the region.yaml in scope)."""
         name = entry.item.department or ""

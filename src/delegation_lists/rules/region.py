@@ -32,7 +32,8 @@ def unknown_department(cat: Catalog) -> Iterator[Problem]:
             scope = scopes[id(e.doc)] = cat.departments(e.doc)
         if dep not in scope:
             close = closest_name(dep, sorted(scope))
-            said = msg("DL105.close", department=dep, close=close) if close else msg("DL105", department=dep)
+            said = (msg("DL105.close", department=dep, close=cat.department_shown(e.doc, close)) if close
+                    else msg("DL105", department=dep))
             yield e.problem("DL105", said, "department")
 
 
