@@ -24,6 +24,8 @@ MEANT = [
      "旬阳市市场监督管理局"),
     ("township misspelt", COUNTY, 17, "      to: [吕河镇, 赵湾镇, 城关街道, 蜀河镇]", "      to: [吕合镇, 赵湾镇, 城关街道, 蜀河镇]",
      "DL107", "吕河镇"),
+    ("field by its Chinese column name", COUNTY, 14, "    promised_days: 10", "    承诺时限: 10", "DL010", "promised_days"),
+    ("field misspelt", COUNTY, 14, "    promised_days: 10", "    promise_days: 10", "DL010", "promised_days"),
     ("source code padding", LVHE, 8, '  - source: "610928-XK-0001"', '  - source: "610928-XK-001"', "DL201",
      "610928-XK-0001"),
 ]

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..model.codes import FIELD_LOOKUP, FIELDS, closest
 from ..model.items import Delegation, Discretion, Item, ListHeader
 from ..model.region import Department, RegionNode
 from ..problems import Loc, Message, Problem, msg
@@ -84,6 +85,18 @@ def _input(data: Any, loc: Loc) -> Any:
     return current if isinstance(current, (str, int, float, bool)) else ""
 
 
+def _field_meant(field: str) -> str | None:
+    """The field a written key means: a near spelling (`promise_days`), or a Chinese column name analysts know
+    (`事项名称` -> name, `承诺时限` -> promised_days, near ones too)."""
+    if field in FIELD_LOOKUP:
+        return FIELD_LOOKUP[field]
+    close = difflib.get_close_matches(field, KNOWN_FIELDS, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    row = closest(FIELDS, field) if any(ord(ch) > 0x2E80 for ch in field) else None
+    return row.key if row is not None else None
+
+
 def schema_problems(exc: ValidationError, file: str, data: Any) -> list[Problem]:
     """One Problem per pydantic error, located by path."""
     out = []
@@ -93,8 +106,8 @@ def schema_problems(exc: ValidationError, file: str, data: Any) -> list[Problem]
         field = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
         item = item_code(data, loc)
         if kind == "extra_forbidden":
-            close = difflib.get_close_matches(field, KNOWN_FIELDS, n=1, cutoff=0.6)
-            said = (msg("DL010.suggest", field=field, close=close[0]) if close[0] != field else msg("DL010.here", field=field)) if close else msg("DL010", field=field)
+            close = _field_meant(field)
+            said = (msg("DL010.suggest", field=field, close=close) if close != field else msg("DL010.here", field=field)) if close else msg("DL010", field=field)
             out.append(problem("DL010", file, said, loc, item=item, at_key=True))
         elif kind == "missing":
             out.append(problem("DL011", file, msg("DL011", field=field), loc[:-1], item=item))

@@ -169,4 +169,6 @@ FIELDS: tuple[Code, ...] = (
     Code("standard", "标准", "standard", ()),
 )
 FIELD_BY_KEY = {row.key: row for row in FIELDS}
+#: a Chinese column name -> the field (the first row naming it: `部门` is an item's department)
+FIELD_LOOKUP = dict(reversed([(s, row.key) for row in FIELDS for s in (row.zh, *row.aliases)]))
 LABEL_TABLES: dict[str, tuple[Code, ...]] = {"kind": KINDS, "mode": MODES, "level": LEVELS, "status": STATUSES, "field": FIELDS}
