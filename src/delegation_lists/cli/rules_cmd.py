@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
+from ..problems import language
+from ..render.labels import label
 from ..rules import RULES
 from .common import UserError, command, console, lang_option, pick_format
 
@@ -18,26 +21,37 @@ def rules_command(
 ) -> None:
     """List every problem code: its name, severity, family and documentation."""
     chosen = pick_format(fmt, ("text", "json", "markdown"))
+    zh = language() == "zh"
     rules = sorted(RULES.values(), key=lambda r: r.code)
     if code:
         rules = [r for r in rules if code.upper() == r.code or code == r.name]
         if not rules:
             raise UserError(f"no rule {code!r} (see `dlists rules`)")
     if chosen == "json":
-        typer.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity, "family": r.family, "doc": r.doc} for r in rules], ensure_ascii=False, indent=2))
-    elif chosen == "markdown":
-        typer.echo("| code | name | severity | what it checks |\n|---|---|---|---|")
+        typer.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity, "family": r.family, "doc": r.doc,
+                                "doc_zh": r.doc_zh} for r in rules], ensure_ascii=False, indent=2))
+        return
+    heads = [label(k) for k in ("rules.code", "rules.name", "rules.severity", "rules.family", "rules.what")]
+    if chosen == "markdown":
+        typer.echo(f"| {heads[0]} | {heads[1]} | {heads[2]} | {heads[4]} |\n|---|---|---|---|")
         for r in rules:
-            typer.echo(f"| {r.code} | {r.name} | {r.severity} | {r.summary} |")
+            typer.echo(f"| {r.code} | {r.name} | {label(r.severity)} | {_short_zh(r.doc_zh) if zh else r.summary} |")
     elif code:
         r = rules[0]
-        console.print(f"[bold cyan]{r.code}[/] [bold]{r.name}[/] ({r.severity}, {r.family})\n\n{r.doc}", highlight=False)
+        doc = f"{r.doc_zh}\n\n{r.doc}" if zh else r.doc
+        console.print(f"[bold cyan]{r.code}[/] [bold]{r.name}[/] ({label(r.severity)}, {r.family})\n\n{escape(doc)}", highlight=False)
     else:
-        table = Table("code", "name", "severity", "family", "what it checks", box=None, header_style="bold")
+        table = Table(*heads, box=None, header_style="bold")
         for r in rules:
-            table.add_row(r.code, r.name, r.severity, r.family, r.summary)
+            table.add_row(r.code, r.name, label(r.severity), r.family, escape(_short_zh(r.doc_zh) if zh else r.summary))
         console.print(table)
-        console.print("[dim]`dlists rules CODE` shows a rule's full documentation.[/]")
+        console.print(f"[dim]{label('rules.more')}[/]", highlight=False)
+
+
+def _short_zh(doc: str) -> str:
+    """The first sentence of a rule's Chinese documentation."""
+    first = doc.split("\n\n", 1)[0]
+    return first.split("。", 1)[0] + "。" if "。" in first else first
 
 
 def register(app: typer.Typer) -> None:

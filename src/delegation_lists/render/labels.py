@@ -60,6 +60,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "place.several": ("“{name}”可指多个辖区：{names}；请写全称或代码", "{name!r} may mean several jurisdictions: {names}; give the full name or the code"),
     "place.close": ("本清单中没有辖区“{name}”；是不是“{close}”？", "no jurisdiction {name!r} in this catalog; did you mean {close}?"),
     "place.none": ("本清单中没有辖区“{name}”", "no jurisdiction {name!r} in this catalog"),
+    # rules
+    "rules.code": ("代码", "code"), "rules.name": ("名称", "name"), "rules.severity": ("级别", "severity"),
+    "rules.family": ("类别", "family"), "rules.what": ("检查内容", "what it checks"),
+    "rules.more": ("`dlists rules 代码` 显示一条规则的完整说明。", "`dlists rules CODE` shows a rule's full documentation."),
     # stats
     "stats.title": ("事项统计", "Item statistics"), "level": ("层级", "level"),
     "by_kind": ("各辖区事项类型", "Items by jurisdiction and kind"), "mode": ("方式", "mode"),
