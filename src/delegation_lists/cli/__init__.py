@@ -7,6 +7,7 @@ import sys
 import typer
 from rich.markup import escape
 
+from ..render.labels import label
 from .common import LANG_HELP, err_console, state
 
 app = typer.Typer(
@@ -50,13 +51,13 @@ def main() -> None:
     try:
         app(prog_name="dlists")
     except OSError as exc:
-        err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        err_console.print(f"[red]{label('error')}:[/] {escape(str(exc))}", highlight=False)
         sys.exit(2)
     except KeyboardInterrupt:
-        err_console.print("[red]interrupted[/]")
+        err_console.print(f"[red]{label('interrupted')}[/]")
         sys.exit(2)
     except Exception as exc:
         if state.debug or "--debug" in sys.argv:
             raise
-        err_console.print(f"[red]error:[/] {type(exc).__name__}: {escape(str(exc))}\n(this is a bug in dlists; rerun with --debug for the traceback)", highlight=False)
+        err_console.print(f"[red]{label('error')}:[/] {type(exc).__name__}: {escape(str(exc))}\n{label('bug')}", highlight=False)
         sys.exit(2)

@@ -25,6 +25,7 @@ from ..render.diff import (
     to_json,
     to_markdown,
 )
+from ..render.labels import label
 from .common import (
     NO_CACHE_HELP,
     UserError,
@@ -65,7 +66,7 @@ def diff_command(
     sides = load_sides([old, new], config.encoding, cache_root(no_cache, config))
     for arg, side in zip((old, new), sides, strict=True):
         if side.problems > len(side.broken):
-            err_console.print(f"[yellow]warning:[/] {escape(arg)}: {side.problems - len(side.broken)} file(s) have problems and are compared only in part; run `dlists validate`")
+            err_console.print(f"[yellow]{label('warning')}:[/] " + escape(label("partial.diff", arg=arg, n=side.problems - len(side.broken))), highlight=False)
     result = diff(sides[0], sides[1], Options(strict_whitespace, strict_order, frozenset(ignore_field or [])))
     if chosen == "xlsx":
         assert output is not None
@@ -89,7 +90,7 @@ def diff_command(
     if summary:
         _step_summary(to_markdown(result, old, new, stat))
     if result.broken and not allow_broken:
-        err_console.print(f"[red]error:[/] {len(result.broken)} file(s) did not load (listed first); fix them or pass --allow-broken")
+        err_console.print(f"[red]{label('error')}:[/] " + label("diff.broken_exit", n=len(result.broken)), highlight=False)
         raise typer.Exit(2)
     raise typer.Exit(1 if exit_code and result.differs else 0)
 
@@ -104,9 +105,9 @@ def _step_summary(text: str) -> None:
 
 def print_text(result: DiffResult, stat: bool) -> None:
     for line in broken_lines(result):
-        err_console.print(f"[red]broken[/] {escape(line)}", highlight=False)
+        err_console.print(f"[red]{label('diff.broken_line')}[/] {escape(line)}", highlight=False)
     if not result.changes:
-        console.print("[green]no differences[/]")
+        console.print(f"[green]{label('no_differences')}[/]")
         return
     table = Table(*SUMMARY_HEADER, title="Changes", header_style="bold", box=box.SIMPLE_HEAD)
     for r in summary_rows(result):
@@ -117,7 +118,7 @@ def print_text(result: DiffResult, stat: bool) -> None:
     style = {"added": "green", "removed": "red", "changed": "yellow", "renamed": "cyan", "moved": "blue"}
     moves, rest = file_moves(result)
     for m in moves:
-        console.print(f"[blue]file    [/] {escape(m.old)} → {escape(m.new)} ({m.items} item(s) moved, unchanged)", highlight=False)
+        console.print(f"[blue]{escape(label('file_moved', old=m.old, new=m.new, n=m.items))}[/]", highlight=False)
     for c in rest:
         console.print(f"[{style[c.type]}]{c.type:8}[/] {escape(result.place(c.jurisdiction))} {escape(item_label(c))}"
                       f"  [dim]{escape(c.file)}:{c.line}[/]", highlight=False)
@@ -125,7 +126,7 @@ def print_text(result: DiffResult, stat: bool) -> None:
             console.print(f"           {escape(field_line(f))}", highlight=False)
     for row in result.impact:
         parts = [f"{k} {'、'.join(cells)}" for k, cells in zip(IMPACT_KEYS, impact_cells(row, result), strict=True) if cells]
-        console.print(f"[bold]impact[/] on {escape(result.place(row.target))}: " + escape("; ".join(parts)), highlight=False)
+        console.print(f"[bold]{escape(label('impact_on', name=result.place(row.target)))}[/]" + escape("; ".join(parts)), highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from ..catalog import load_catalog
+from ..render.labels import label
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, err_console, load_config, split_codes
 
 TEMPLATES = ("published", "checklist")
@@ -35,7 +37,7 @@ def export_command(
     config = load_config()
     cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
     if broken:
-        err_console.print(f"[yellow]warning:[/] {broken} file(s) have errors and are exported only in part; run `dlists validate`")
+        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
     only = jurisdiction or []
     missing = [j for j in only if cat.find_place(j) is None and not any(e.jurisdiction == j for e in cat.entries)]
     if missing:
@@ -49,7 +51,7 @@ def export_command(
         except OSError as exc:
             raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
     rows = sum(len(s.rows) - len(s.banners) - 1 for s in book.sheets)
-    err_console.print(f"wrote {output}: {len(book.sheets)} sheet(s), {rows} rows")
+    err_console.print(escape(label("export.wrote", output=output, sheets=len(book.sheets), rows=rows)), highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,6 +8,7 @@ import typer
 from rich.markup import escape
 
 from ..check import validate
+from ..render.labels import label
 from .common import UserError, command, console, err_console, lang_option
 
 
@@ -37,9 +38,10 @@ def import_command(
     except (MappingError, ImportFailed, ReadError) as exc:
         raise UserError(str(exc)) from None
     for note in result.notes:
-        err_console.print(f"[yellow]note:[/] {escape(note)}", highlight=False)
+        err_console.print(f"[yellow]{label('note')}:[/] {escape(note)}", highlight=False)
     for issue in result.issues:
-        err_console.print(f"{escape(str(file))}:{escape(issue.table)}:row {issue.row}: [red]not imported:[/] {escape(issue.message)}", highlight=False)
+        where = escape(f"{file}:{issue.table}:{label('import.row', row=issue.row)}")
+        err_console.print(f"{where}: [red]{label('import.row_skipped')}:[/] {escape(issue.message)}", highlight=False)
     if result.built.items == 0:
         raise UserError(f"{file}: no item rows found" + ("" if result.issues else " (is there a header row with 事项名称?)"))
     try:
@@ -50,8 +52,8 @@ def import_command(
         raise UserError(f"cannot write to {output}: {exc.strerror or exc}") from None
     report = validate([output])
     counts = report.counts()
-    console.print(f"imported {result.built.items} items into {len(written) - 1} list file(s) under {escape(str(output))}; "
-                  f"{len(result.issues)} row(s) not imported; `dlists validate`: {counts['error']} error(s), {counts['warning']} warning(s)",
+    console.print(escape(label("import.done", items=result.built.items, files=len(written) - 1, output=output,
+                               skipped=len(result.issues), errors=counts["error"], warnings=counts["warning"])),
                   highlight=False)
     if result.issues:
         raise typer.Exit(1)

@@ -54,7 +54,7 @@ def reconcile_command(
     config = load_config()
     cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config), as_of=parse_date(as_of))
     if broken:
-        err_console.print(f"[yellow]warning:[/] {broken} file(s) have errors and are reconciled only in part; run `dlists validate`")
+        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.reconcile", n=broken), highlight=False)
     try:
         single = parent is not None or child or len(parents(cat)) == 1
         results = [reconcile(cat, parent, child, threshold)] if single else reconcile_all(cat, threshold)

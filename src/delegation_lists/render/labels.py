@@ -60,6 +60,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "place.several": ("“{name}”可指多个辖区：{names}；请写全称或代码", "{name!r} may mean several jurisdictions: {names}; give the full name or the code"),
     "place.close": ("本清单中没有辖区“{name}”；是不是“{close}”？", "no jurisdiction {name!r} in this catalog; did you mean {close}?"),
     "place.none": ("本清单中没有辖区“{name}”", "no jurisdiction {name!r} in this catalog"),
+    # command lines
+    "partial.diff": ("{arg}：{n} 个文件有问题，只比较了能读出的部分；请运行 `dlists validate`",
+                     "{arg}: {n} file(s) have problems and are compared only in part; run `dlists validate`"),
+    "partial.export": ("{n} 个文件有错误，只导出了能读出的部分；请运行 `dlists validate`",
+                       "{n} file(s) have errors and are exported only in part; run `dlists validate`"),
+    "partial.reconcile": ("{n} 个文件有错误，只核对了能读出的部分；请运行 `dlists validate`",
+                          "{n} file(s) have errors and are reconciled only in part; run `dlists validate`"),
+    "diff.broken_exit": ("{n} 个文件无法加载（列在最前）：请修正，或加上 --allow-broken",
+                         "{n} file(s) did not load (listed first); fix them or pass --allow-broken"),
+    "diff.broken_line": ("无法加载", "broken"), "impact_on": ("对{name}的影响：", "impact on {name}: "),
+    "export.wrote": ("已写出 {output}：{sheets} 个工作表、{rows} 行", "wrote {output}: {sheets} sheet(s), {rows} rows"),
+    "note": ("提示", "note"), "interrupted": ("已中断", "interrupted"),
+    "bug": ("（这是 dlists 的缺陷；加 --debug 重新运行可看到调用栈）", "(this is a bug in dlists; rerun with --debug for the traceback)"),
+    "import.row_skipped": ("未导入", "not imported"), "import.row": ("第 {row} 行", "row {row}"),
+    "import.done": ("已导入 {items} 个事项，写成 {files} 个清单文件，位于 {output}；{skipped} 行未导入；`dlists validate`：{errors} 个错误、{warnings} 个警告",
+                    "imported {items} items into {files} list file(s) under {output}; {skipped} row(s) not imported; "
+                    "`dlists validate`: {errors} error(s), {warnings} warning(s)"),
     # rules
     "rules.code": ("代码", "code"), "rules.name": ("名称", "name"), "rules.severity": ("级别", "severity"),
     "rules.family": ("类别", "family"), "rules.what": ("检查内容", "what it checks"),
