@@ -82,6 +82,21 @@ def test_mending_keeps_every_line_and_leaves_block_text_alone() -> None:
     assert "note：原文照录" in mended.text and "　　第二段" in mended.text
 
 
+def test_separators_in_coded_lists_only() -> None:
+    text = ("items:\n  - penalty_types: [警告，罚款]\n    legal_basis: [《法》第三十五条、第三十六条]\n"
+            "    waive: DL104、DL105\n")
+    mended = mend(text)
+    assert "penalty_types: [警告, 罚款]" in mended.text and "waive: [DL104, DL105]" in mended.text
+    assert "第三十五条、第三十六条" in mended.text and [s.line for s in mended.slips] == [2, 4]
+
+
+def test_chinese_locale_gives_chinese(dlists, tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    out = dlists("validate", root, "--no-source", env={"LANG": "zh_CN.UTF-8", "LC_ALL": ""}).output
+    assert "超过" in out or "承诺" in out, out
+    assert "个错误" in out
+
+
 def test_a_clean_file_is_not_mended() -> None:
     text = (CATALOGS / "xunyang" / COUNTY).read_text(encoding="utf-8")
     assert mend(text).slips == () and mend(text).text is text

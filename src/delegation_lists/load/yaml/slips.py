@@ -8,8 +8,8 @@ file and every township item whose source is in it reports "source not found"):
 - `：` (U+FF1A) after a key: `promised_days：10` is read as `promised_days: 10`;
 - `　` (U+3000, the full-width space) or a tab in the indentation before a key: read as the spaces of the
   nearest indentation above or below;
-- `［ ］` around a one-line list, and `，` `、` `；` between the elements of `to:` (township names never hold
-  them): `to: ［吕河镇，赵湾镇］` is read as `to: [吕河镇, 赵湾镇]`;
+- `［ ］` around a one-line list, and `，` `、` `；` between the elements of `to:`, `penalty_types:` and `waive:`
+  (township names and codes never hold them): `to: ［吕河镇，赵湾镇］` is read as `to: [吕河镇, 赵湾镇]`;
 - a Chinese quotation mark closing an ASCII quote (`name: "食品经营许可”`), and an ASCII quote left open at the
   end of a line when the next line is a key: the quote is closed.
 
@@ -41,10 +41,15 @@ _AROUND = (
     ("”", re.compile(r'"[^"\n]*”[ \t]*$', re.M)),
     ("’", re.compile(r"'[^'\n]*’[ \t]*$", re.M)),
     ("to", re.compile(r"to[ \t]*:[^\n]*[，、；;]")),
+    ("penalty_types", re.compile(r"penalty_types[ \t]*:[^\n]*[，、；;]")),
+    ("waive", re.compile(r"waive[ \t]*:[^\n]*[，、；;]")),
 )
 _LINE = re.compile(rf"^(?P<indent>[ \t\u3000]*)(?P<dash>(?:-[ \u3000]+)*)(?P<key>{_KEY})?(?P<colon>[ \t\u3000]*[:：])?")
 _BLOCK = re.compile(r":[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$")
 _SEPARATORS = "，、；;"
+#: lists whose elements are names or codes that never hold `，` `、` `；` (free-text lists such as
+#: `legal_basis` do: `第三十五条、第三十六条` is one element)
+_CODED_LISTS = frozenset(("to", "penalty_types", "waive"))
 _CLOSERS = {'"': "”", "'": "’"}
 
 
@@ -161,13 +166,13 @@ def _list(n: int, line: str, slips: list[Slip]) -> str:
         slips.append(Slip(n + 1, line.index("［", at) + 1, msg("DL001.slip_brackets", char=_char("［"))))
         value = "[" + value[1:-1] + "]"
         line = line[:at] + " " + value
-    if m.group("key") != "to" or not any(s in value for s in _SEPARATORS):
+    if m.group("key") not in _CODED_LISTS or not any(s in value for s in _SEPARATORS):
         return line
     inner = value[1:-1] if value.startswith("[") and value.endswith("]") else value
     if any(q in inner for q in "\"'#{}[]"):
         return line
     sep = next(ch for ch in line[at:] if ch in _SEPARATORS)
-    slips.append(Slip(n + 1, line.index(sep, at) + 1, msg("DL001.slip_separator", char=_char(sep))))
+    slips.append(Slip(n + 1, line.index(sep, at) + 1, msg("DL001.slip_separator", char=_char(sep), key=m.group("key"))))
     parts = [p.strip() for p in re.split(r"[，、；;,]", inner) if p.strip()]
     return line[:at] + " [" + ", ".join(parts) + "]"
 

@@ -15,9 +15,9 @@ LOAD: dict[str, tuple[str, str]] = {
                        "缩进里有制表符：YAML 只能用空格缩进；已按 {spaces} 个空格继续检查"),
     "DL001.slip_brackets": ("full-width bracket {char} around a list: write `[` and `]`; read as a list",
                             "列表用了全角方括号 {char}：应写半角“[”和“]”；已按列表继续检查"),
-    "DL001.slip_separator": ("{char} between the townships of `to:`: separate them with an ASCII comma, "
-                             "`to: [吕河镇, 赵湾镇]`; read as a list",
-                             "`to:` 的各镇街之间用了 {char}：应用半角逗号分隔，如 `to: [吕河镇, 赵湾镇]`；已按列表继续检查"),
+    "DL001.slip_separator": ("{char} between the elements of `{key}:`: separate them with an ASCII comma, "
+                             "`{key}: [a, b]`; read as a list",
+                             "`{key}:` 的各项之间用了 {char}：应用半角逗号分隔，如 `{key}: [甲, 乙]`；已按列表继续检查"),
     "DL001.slip_quote": ("the quote {quote} is closed by the Chinese quotation mark {char}: close it with {quote}",
                          "以 {quote} 开头的值用中文引号 {char} 结尾：应以 {quote} 结尾；已按闭合继续检查"),
     "DL001.slip_open_quote": ("the quote {quote} is not closed on its line: add the closing {quote}",
