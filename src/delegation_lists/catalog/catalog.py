@@ -11,6 +11,7 @@ from pathlib import Path
 from ..load.document import Document
 from ..model.closest import closest_name
 from ..model.region import RegionNode
+from .duties import Duties, build_duties
 from .entry import Entry, Place
 from .tree import lineage
 
@@ -43,6 +44,7 @@ class Catalog:
         #: (jurisdiction, code) of items that are there but invalid (their own problems say why)
         self.invalid: set[tuple[str, str]] = set()
         self.broken: dict[str, list[str]] = defaultdict(list)  # jurisdiction -> its list files that do not load
+        self.duties = Duties([], {}, {})  # the duty lists (spec §5)
 
     @classmethod
     def build(cls, docs: Iterable[Document], as_of: dt.date | None = None) -> Catalog:
@@ -61,6 +63,7 @@ class Catalog:
                 parent = parents[jur] = cat.parent_code(jur) or ""
             found = cat.index.get((parent, entry.raw.source or ""))
             entry.source = found[0] if found else None
+        cat.duties = build_duties(cat.docs, {code: place.parent for code, place in cat.places.items()})
         return cat
 
     def _add_region(self, doc: Document) -> None:

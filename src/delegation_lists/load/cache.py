@@ -30,6 +30,7 @@ import platformdirs
 from pydantic import ValidationError
 
 from .. import __version__
+from ..model.duties import Duty
 from ..model.items import Item, ListHeader
 from ..model.region import RegionDoc
 from ..problems import Problem
@@ -54,6 +55,7 @@ class Entry(msgspec.Struct, array_like=True):
     problems: list[Problem]
     claimed: str | None = None
     known_codes: tuple[str, ...] = ()
+    duties: list[dict[str, Any] | None] = []
 
 
 def user_cache_home() -> Path:
@@ -109,7 +111,7 @@ class Cache:
 
     def put(self, key: str, doc: Document) -> None:
         entry = Entry(doc.kind, _dump(doc.region), _dump(doc.header), [_dump(i) for i in doc.items],
-                      [_unfiled(p) for p in doc.problems], doc.claimed, doc.known_codes)
+                      [_unfiled(p) for p in doc.problems], doc.claimed, doc.known_codes, [_dump(d) for d in doc.duties])
         self._write(self._path(key, "docs"), entry)
 
     def positions(self, key: str) -> Positions:
@@ -193,8 +195,9 @@ def restore(entry: Entry, file: str, path: Path, encoding: str | None) -> Docume
         region = RegionDoc.model_validate(entry.region) if entry.region is not None else None
         header = ListHeader.model_validate(entry.header) if entry.header is not None else None
         items = [Item.model_validate(i) if i is not None else None for i in entry.items]
+        duties = [Duty.model_validate(d) if d is not None else None for d in entry.duties]
     except (ValidationError, ValueError, TypeError):
         return None
     return Document(file, path, entry.kind, None, None, region, header, items,
                     [replace(p, file=file) for p in entry.problems], encoding=encoding, claimed=entry.claimed,
-                    known_codes=tuple(entry.known_codes))
+                    known_codes=tuple(entry.known_codes), duties=duties)

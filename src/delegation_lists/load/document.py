@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..memory import paused_gc
+from ..model.duties import Duty, validate_duties
 from ..model.items import Item, ListHeader
 from ..model.quick import validate_list
 from ..model.region import RegionDoc
@@ -23,7 +24,7 @@ from .yaml.parse import parse
 from .yaml.slips import Mended, mend
 
 #: top-level keys that mark the kind of a document
-KIND_KEYS = {"region": "region", "list": "list", "items": "list", "mapping": "mapping"}
+KIND_KEYS = {"region": "region", "list": "list", "items": "list", "duties": "list", "mapping": "mapping"}
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Document:
     #: codes of its items that are there but invalid (load/known.py)
     claimed: str | None = None
     known_codes: tuple[str, ...] = ()
+    duties: list[Duty | None] = field(default_factory=list)  # aligned with `duties:` in a duty list (spec §5)
 
     def source(self) -> str:
         """The text parsed (slips mended): the one problems are located in. Read, decoded and mended again when
@@ -121,7 +123,7 @@ def _keep_known(doc: Document, raw: bytes | None) -> None:
     could not be used at all, its jurisdiction and every code its text names (codes are ASCII: a file that did
     not decode is scanned as far as it reads)."""
     if doc.header is not None:
-        doc.known_codes = invalid_codes(doc.data, doc.items)
+        doc.known_codes = invalid_codes(doc.data, doc.items, "items") + invalid_codes(doc.data, doc.duties, "duties")
     elif doc.path.name not in ("region.yaml", "region.yml"):
         text = doc.text or (raw or b"")[:MAX_FILE].decode("utf-8", "replace")
         doc.claimed, doc.known_codes = scanned(text)
@@ -178,6 +180,8 @@ def _validate(doc: Document) -> None:
     try:
         if doc.kind == "region":
             doc.region = RegionDoc.model_validate(data)
+        elif "duties" in data:
+            doc.header, doc.duties = validate_duties(data)
         else:
             header, items = validate_list(data)
             doc.header, doc.items = header, list(items)
@@ -187,7 +191,7 @@ def _validate(doc: Document) -> None:
             _salvage(doc)
 
 
-def _valid(model: type[Item] | type[ListHeader], value: Any) -> Any:
+def _valid(model: type[Item] | type[Duty] | type[ListHeader], value: Any) -> Any:
     try:
         return model.model_validate(value)
     except ValidationError:
@@ -195,7 +199,9 @@ def _valid(model: type[Item] | type[ListHeader], value: Any) -> Any:
 
 
 def _salvage(doc: Document) -> None:
-    """Keep the valid header and items of a list with errors, so rules still see them (slow path only)."""
+    """Keep the valid header and items (or duties) of a list with errors, so rules still see them."""
     doc.header = _valid(ListHeader, doc.data.get("list"))
     items = doc.data.get("items")
     doc.items = [_valid(Item, x) for x in items] if isinstance(items, list) else []
+    duties = doc.data.get("duties")
+    doc.duties = [_valid(Duty, x) for x in duties] if isinstance(duties, list) else []

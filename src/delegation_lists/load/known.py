@@ -15,9 +15,10 @@ _CODE = re.compile(r"""(?:^|[\s{,])(?:code|source)\s*[:：]\s*["'“]?([^"'”\s
 _JURISDICTION = re.compile(r"""(?:^|[\s{,])jurisdiction\s*[:：]\s*["'“]?([^"'”\s#,}\]]+)""", re.M)
 
 
-def invalid_codes(data: Any, valid: list[Any]) -> tuple[str, ...]:
-    """Codes (else sources) of the items of a parsed list that did not validate (`valid[i]` None)."""
-    items = data.get("items") if isinstance(data, dict) else None
+def invalid_codes(data: Any, valid: list[Any], key: str) -> tuple[str, ...]:
+    """Codes (else sources) of the entries under `key` (items, duties) of a parsed list that did not validate
+    (`valid[i]` None)."""
+    items = data.get(key) if isinstance(data, dict) else None
     if not isinstance(items, list):
         return ()
     out = []

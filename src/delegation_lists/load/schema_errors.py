@@ -69,7 +69,7 @@ def _value_message(err: Any, field: str, value: Any) -> Message:
 
 def _label(name: str) -> str:
     """A code table's name in Chinese (the `unknown_code` error names it in English)."""
-    return {"kind": "事项类型", "delegation mode": "下放方式", "level": "层级", "status": "状态", "penalty type": "处罚种类"}.get(name, name)
+    return {"kind": "事项类型", "delegation mode": "下放方式", "level": "层级", "status": "状态", "penalty type": "处罚种类", "duty list part": "履职事项类别"}.get(name, name)
 
 
 def _input(data: Any, loc: Loc) -> Any:

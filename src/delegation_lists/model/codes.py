@@ -67,6 +67,13 @@ STATUSES: tuple[Code, ...] = (
     Code("abolished", "取消", "Abolished", ("已取消", "废止")),
 )
 
+#: the three parts of a township duty list (乡镇履行职责事项清单)
+PARTS: tuple[Code, ...] = (
+    Code("basic", "基本履职事项", "Basic duties", ("基本", "基本履职", "基本事项")),
+    Code("cooperate", "配合履职事项", "Cooperating duties", ("配合", "配合履职", "配合事项")),
+    Code("recalled", "上级部门收回事项", "Recalled by county departments", ("收回", "收回事项", "上级收回", "上级部门收回")),
+)
+
 PENALTY_TYPES: tuple[Code, ...] = tuple(
     Code(zh, zh, en)
     for zh, en in (
@@ -121,6 +128,8 @@ MODE_LOOKUP = lookup_table(MODES)
 LEVEL_LOOKUP = lookup_table(LEVELS)
 STATUS_LOOKUP = lookup_table(STATUSES)
 PENALTY_LOOKUP = lookup_table(PENALTY_TYPES)
+PART_LOOKUP = lookup_table(PARTS)
+PART_BY_KEY = {row.key: row for row in PARTS}
 
 KIND_ORDER = {row.key: i for i, row in enumerate(KINDS)}
 LEVEL_ORDER = {row.key: i for i, row in enumerate(LEVELS)}
@@ -167,8 +176,22 @@ FIELDS: tuple[Code, ...] = (
     Code("short", "简称", "short name", ()),
     Code("condition", "情形", "condition", ()),
     Code("standard", "标准", "standard", ()),
+    Code("duties", "履职事项", "duties", ("职责事项",)),
+    Code("part", "事项类别", "part", ("类别", "履职类别")),
+    Code("domain", "领域", "domain", ("职责领域", "所属领域")),
+    Code("office", "承办机构", "office", ("责任科室", "承办科室")),
+    Code("lead", "牵头部门", "lead department", ("县级牵头部门", "主责部门")),
+    Code("lead_duty", "部门职责", "department's duty", ("县级部门职责",)),
+    Code("duty", "乡镇配合职责", "township's duty", ("配合职责",)),
+    Code("taken_by", "承接部门", "taken by", ("收回部门",)),
+    Code("how", "工作方式", "how", ("履职方式",)),
+    Code("item", "对应权力事项", "power item", ("权力事项",)),
+    Code("guide", "指导目录", "guide", ()),
+    Code("required", "规定事项", "required", ("是否规定",)),
+    Code("offices", "内设机构", "offices", ()),
 )
 FIELD_BY_KEY = {row.key: row for row in FIELDS}
 #: a Chinese column name -> the field (the first row naming it: `部门` is an item's department)
 FIELD_LOOKUP = dict(reversed([(s, row.key) for row in FIELDS for s in (row.zh, *row.aliases)]))
-LABEL_TABLES: dict[str, tuple[Code, ...]] = {"kind": KINDS, "mode": MODES, "level": LEVELS, "status": STATUSES, "field": FIELDS}
+LABEL_TABLES: dict[str, tuple[Code, ...]] = {"kind": KINDS, "mode": MODES, "level": LEVELS, "status": STATUSES, "field": FIELDS,
+                                             "part": PARTS}

@@ -131,6 +131,7 @@ class Item(BaseModel):
     violation: Text | None = None
     penalty_types: list[PenaltyType] | None = None
     discretion: list[Discretion] | None = None
+    required: bool | None = None  # in a guide (`guide: true`): every child must take it (规定) or may (自选)
     waive: Waivers | None = None
     waive_reason: Text | None = None
 
@@ -194,6 +195,7 @@ class ListHeader(BaseModel):
     level: Level | None = None
     title: Text | None = None
     version: CodeText | None = None
+    guide: bool = False  # a guide (指导目录): the children take its entries with `source`
     waive: Waivers | None = None  # rules waived for every item of the document, with a reason
     waive_reason: Text | None = None
 

@@ -26,6 +26,7 @@ class RegionNode(BaseModel):
     level: Level
     children: list[RegionNode] = Field(default_factory=list)
     departments: list[Department] = Field(default_factory=list)
+    offices: list[Text] = Field(default_factory=list)  # a township's offices (内设机构), for duty lists' `office`
 
 
 class RegionDoc(BaseModel):

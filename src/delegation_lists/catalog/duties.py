@@ -1,0 +1,91 @@
+"""The duty entries of a catalog (spec §5): each duty of each duty list, its guide entry found through `source`
+(in the parent jurisdiction's duty lists), and its fields resolved from it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..load.document import Document
+from ..model.duties import Duty
+from ..problems import Loc, Message, Problem
+from ..problems.codes import problem
+
+
+@dataclass(slots=True)
+class DutyEntry:
+    """One duty of one duty list: `raw` as written; `duty` with the fields it leaves out taken from its source."""
+
+    doc: Document
+    index: int
+    raw: Duty
+    jurisdiction: str
+    code: str
+    source: DutyEntry | None = None
+    _duty: Duty | None = None
+
+    @property
+    def duty(self) -> Duty:
+        if self._duty is None:
+            self._duty = self.raw if self.source is None else self.raw.inherit(self.source.duty)
+        return self._duty
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+    @property
+    def in_guide(self) -> bool:
+        return self.doc.header is not None and self.doc.header.guide
+
+    def loc(self, *parts: str | int) -> Loc:
+        return ("duties", self.index, *parts)
+
+    def problem(self, code: str, message: Message, *parts: str | int, at_key: bool = False) -> Problem:
+        return problem(code, self.file, message, self.loc(*parts), item=self.code, at_key=at_key)
+
+
+@dataclass
+class Duties:
+    """Every duty entry, by (jurisdiction, code), and the duty lists by jurisdiction."""
+
+    entries: list[DutyEntry]
+    index: dict[tuple[str, str], list[DutyEntry]]
+    lists: dict[str, list[Document]]  # jurisdiction -> its duty list documents (guides included)
+
+    def of(self, jurisdiction: str) -> list[DutyEntry]:
+        """The duty entries of one jurisdiction, in file order."""
+        return [e for doc in self.lists.get(jurisdiction, []) for e in self._by_doc[id(doc)]]
+
+    def guide_of(self, jurisdiction: str) -> list[DutyEntry]:
+        """The guide entries (`guide: true` lists) of one jurisdiction."""
+        return [e for e in self.of(jurisdiction) if e.in_guide]
+
+    def __post_init__(self) -> None:
+        self._by_doc: dict[int, list[DutyEntry]] = defaultdict(list)
+        for e in self.entries:
+            self._by_doc[id(e.doc)].append(e)
+
+
+def build_duties(docs: Iterable[Document], parent_of: dict[str, str | None]) -> Duties:
+    """The duty entries of the documents, each child entry's `source` looked up in its parent's duty lists."""
+    entries: list[DutyEntry] = []
+    index: dict[tuple[str, str], list[DutyEntry]] = defaultdict(list)
+    lists: dict[str, list[Document]] = defaultdict(list)
+    for doc in docs:
+        if doc.header is None or not doc.duties:
+            continue
+        jur = doc.header.jurisdiction
+        lists[jur].append(doc)
+        for at, duty in enumerate(doc.duties):
+            if duty is not None:
+                entry = DutyEntry(doc, at, duty, jur, duty.code or "")
+                entries.append(entry)
+                index[(jur, entry.code)].append(entry)
+    for e in entries:
+        if e.raw.source is not None:
+            parent = parent_of.get(e.jurisdiction) or ""
+            found = index.get((parent, e.raw.source))
+            e.source = found[0] if found else None
+    return Duties(entries, index, lists)
