@@ -38,7 +38,9 @@ def test_case(case, backend, monkeypatch):  # type: ignore[no-untyped-def]
 def test_every_rule_has_a_case():
     from delegation_lists.rules import RULES
 
-    covered = {p.name.split("-")[0].upper() for p in CASE_DIRS}
+    covered = {p.name.split("-")[0].upper() for p in CASE_DIRS}  # a case named after its rule, or one expecting it
+    covered |= {want["code"] for p in CASE_DIRS
+                for want in yaml.safe_load((p / "expected.yaml").read_text(encoding="utf-8"))["problems"]}
     missing = sorted(code for code in RULES if code not in covered and code != "DL007")
     assert missing == []
 
@@ -58,5 +60,17 @@ def test_all_rules_catalog_reports_each_rule_once():
 
     report = validate([CASES / "all-rules" / "input"], as_of=dt.date(2025, 1, 1))
     codes = [p.code for p in report.problems]
-    assert sorted(codes) == sorted(c for c, r in RULES.items() if r.check is not None)
+    assert sorted(codes) == sorted(c for c, r in RULES.items() if r.check is not None and r.family != "duties")
     assert report.failed()
+
+
+def test_duties_catalog_reports_each_duty_rule():
+    """The hand-made county with a guide and two townships: every duty rule, each variant once."""
+    from delegation_lists.rules import RULES
+
+    report = validate([CASES / "duties-county" / "input"], as_of=dt.date(2025, 1, 1))
+    codes = sorted(p.code for p in report.problems)
+    duty_rules = sorted(c for c, r in RULES.items() if r.family == "duties")
+    assert sorted(set(codes)) == duty_rules
+    keys = [p.message.key for p in report.problems]
+    assert len(keys) == len(set(keys))  # one problem per rule and variant

@@ -83,6 +83,7 @@ class Catalog:
             if parent is not None:
                 self.places[parent].children.append(node.code)
         place.departments += [n for d in node.departments for n in (d.name, d.short) if n]
+        place.offices += node.offices
         for child in node.children:
             self._add_node(child, node.code)
 

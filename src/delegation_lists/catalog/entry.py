@@ -20,6 +20,7 @@ class Place:
     parent: str | None
     children: list[str] = field(default_factory=list)
     departments: list[str] = field(default_factory=list)  # names and short names declared on the node
+    offices: list[str] = field(default_factory=list)  # a township's offices (内设机构), when declared
 
 
 @dataclass(slots=True)

@@ -57,7 +57,7 @@ def make_state(docs: list[Document], keys: list[str], problems: list[Problem]) -
     # first read and the parse must not be kept as {old digest -> new problems}
     digests = [d.digest or k for d, k in zip(docs, keys, strict=True)]
     return State(digests, [_jurisdiction(d) for d in docs],
-                 [d.region is not None or d.kind == "region" for d in docs], [len(d.items) for d in docs], by_file(problems))
+                 [d.region is not None or d.kind == "region" for d in docs], [len(d.items) + len(d.duties) for d in docs], by_file(problems))
 
 
 Check = Callable[[list[Document], set[str]], list[Problem]]

@@ -44,5 +44,5 @@ def check(docs: list[Document], targets: Iterable[str], selection: Selection, as
     located = [q for f, ps in grouped.items() for q in (place_cached(ps, files[f], cache) if f in files else place(ps, ""))]
     located = place_related(located, files, cache)
     located.sort(key=Problem.sort_key)
-    items = sum(len(d.items) for d in docs if d.file in wanted)
+    items = sum(len(d.items) + len(d.duties) for d in docs if d.file in wanted)
     return Report(located, len(wanted), items, texts)

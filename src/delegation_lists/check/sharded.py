@@ -71,7 +71,7 @@ def _check(task: Task) -> Outcome:
         jur = doc.header.jurisdiction if doc.header is not None else None
         if doc.region is not None or doc.kind == "region" or (jur is not None and jur != guess):
             return Outcome(mismatch=True)
-        out.files[doc.file] = (jur, len(doc.items))
+        out.files[doc.file] = (jur, len(doc.items) + len(doc.duties))
     if task.targets:
         store = Cache(task.cache, task.encoding) if task.cache is not None else None
         report = check(_REGIONS + docs, task.targets, task.selection, task.day, store)

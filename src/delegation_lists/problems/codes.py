@@ -89,6 +89,17 @@ _ROWS = (
     _row("DL203", "source-inactive", "error", "levels", "下级事项的源事项已取消、暂停或过期（收回/取消：乡镇必须删除）。"),
     _row("DL204", "mode-mismatch", "error", "levels", "下级承接的方式与上级下放的方式不同（如赋权与委托）。方式决定乡镇以谁的名义行使，两份清单必须一致。"),
     _row("DL205", "kind-mismatch", "error", "levels", "下级事项声明的类型与源事项不同（行政处罚不能变成行政许可）。"),
+    _row("DL301", "cooperate-without-lead", "error", "duties", "配合履职事项没有写牵头部门（`lead`），或牵头部门不是作用范围内 region.yaml 声明的部门。配合事项由县级部门牵头、负首责，乡镇配合：清单必须写明是哪个部门。"),
+    _row("DL302", "recalled-without-taker", "error", "duties", "上级部门收回事项没有写承接部门（`taken_by`），或承接部门不是 region.yaml 声明的部门。收回的事项必须有部门接手，否则就无人负责。"),
+    _row("DL303", "recalled-still-delegated", "error", "duties", "已收回的职责对应的权力事项（`item`）仍下放给本乡镇，或仍在本乡镇的清单中；指导目录中标为收回的事项，县级仍下放给乡镇。“收回却仍下放”正是改革要消除的矛盾：收回后要同时撤销下放、从乡镇清单中删除。"),
+    _row("DL304", "required-duty-missing", "error", "duties", "指导目录中的规定事项（`required: true`）没有出现在下级的履职事项清单中（下级用 `source` 引用它）。报告在下级清单的表头处，每个缺少的事项一条。"),
+    _row("DL305", "required-duty-moved", "error", "duties", "下级把指导目录中的规定事项放在了另一类（如把配合事项列为基本事项）。规定事项的类别由指导目录确定。"),
+    _row("DL306", "optional-duty-moved", "warning", "duties", "下级把指导目录中的自选事项放在了另一类。自选事项可以不选，但选了通常应与指导目录同类；确有理由时请豁免并写明理由。"),
+    _row("DL307", "duplicate-duty-code", "error", "duties", "同一辖区的履职事项清单中某个编码用了两次；报告第二次及以后的使用，并给出第一次所在的行。"),
+    _row("DL308", "duplicate-duty-name", "warning", "duties", "同一辖区的两条履职事项名称相同（可能重复录入，或同一事项既列为基本又列为配合）。"),
+    _row("DL309", "basic-without-basis", "warning", "duties", "基本履职事项没有写职责依据（`basis`）。基本事项是乡镇必须做、负全责的事，应写明法律法规或文件依据。"),
+    _row("DL310", "unknown-office", "error", "duties", "履职事项的承办机构（`office`）不是 region.yaml 为该乡镇声明的内设机构（`offices:`；未声明时不检查）。"),
+    _row("DL311", "duty-source-not-found", "error", "duties", "下级履职事项的 `source` 不是上级辖区（指导目录）履职事项清单中的事项。"),
     _row("DL206", "re-entrusted", "error", "levels", "受委托的事项被继续下放（委托不得再委托，行政处罚法第二十条）。"),
 )
 

@@ -1,0 +1,196 @@
+"""Rules on township duty lists (spec §5): each part's required fields, the guide and its children, and duties
+recalled while the power item is still pushed down."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..catalog.holding import inactive
+from ..model.closest import closest_name
+from ..problems import Message, Problem, Related, msg
+from ..problems.codes import problem
+from .registry import rule
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ..catalog.duties import DutyEntry
+
+
+def _written(e: DutyEntry, field: str) -> bool:
+    """Whether the entry writes `field` itself (an inherited value is checked in the guide, where it is written)."""
+    return getattr(e.raw, field) is not None or e.source is None
+
+
+def _department(cat: Catalog, e: DutyEntry, field: str, code: str) -> Iterator[Problem]:
+    """A department field (`lead`, `taken_by`): missing, or not declared in scope (with the one meant)."""
+    value = getattr(e.duty, field)
+    if not value:
+        if e.source is None or e.source.duty.part != e.duty.part:
+            yield e.problem(code, msg(f"{code}.missing"), "part")
+        return
+    if not _written(e, field):
+        return
+    scope = cat.departments(e.doc)
+    if value not in scope:
+        close = closest_name(value, sorted(scope))
+        said = (msg(f"{code}.close", department=value, close=cat.department_shown(e.doc, close)) if close
+                else msg(f"{code}.unknown", department=value))
+        yield e.problem(code, said, field)
+
+
+@rule("DL301")
+def cooperate_without_lead(cat: Catalog) -> Iterator[Problem]:
+    """A cooperating duty (配合履职事项) has no `lead`, or its lead is not a declared department.
+
+    The county department that leads answers first; the township cooperates. The list names the department."""
+    for e in cat.duties.entries:
+        if e.duty.part == "cooperate":
+            yield from _department(cat, e, "lead", "DL301")
+
+
+@rule("DL302")
+def recalled_without_taker(cat: Catalog) -> Iterator[Problem]:
+    """A recalled duty (上级部门收回事项) has no `taken_by`, or that department is not declared."""
+    for e in cat.duties.entries:
+        if e.duty.part == "recalled":
+            yield from _department(cat, e, "taken_by", "DL302")
+
+
+@rule("DL303")
+def recalled_still_delegated(cat: Catalog) -> Iterator[Problem]:
+    """A recalled duty whose power item is still pushed down: still in the township's own lists, or still
+    delegated to it by the county; and a guide entry marked recalled whose item the county still delegates.
+
+    收回 but still pushed down is the conflict the reform exists to end: withdraw the delegation and drop the
+    item from the township's lists together."""
+    for e in cat.duties.entries:
+        item = e.duty.item
+        if e.duty.part != "recalled" or not item:
+            continue
+        place = cat.places.get(e.jurisdiction)
+        name = place.name if place else e.jurisdiction
+        if e.in_guide:
+            said = _still_delegated_by(cat, e.jurisdiction, item)
+        elif cat.index.get((e.jurisdiction, item)):
+            said = msg("DL303.own_list", item=item, name=name)
+        else:
+            said = _delegated_to(cat, e.jurisdiction, item, name)
+        if said is not None:
+            yield e.problem("DL303", said, "item")
+
+
+def _still_delegated_by(cat: Catalog, jurisdiction: str, item: str) -> Message | None:
+    for src in cat.index.get((jurisdiction, item), []):
+        if src.raw.delegation is not None and inactive(src, cat.as_of) is None:
+            codes, _ = cat.targets(src)
+            if codes:
+                targets = "、".join(cat.places[c].name for c in codes)
+                return msg("DL303.guide", item=item, targets=targets)
+    return None
+
+
+def _delegated_to(cat: Catalog, jurisdiction: str, item: str, name: str) -> Message | None:
+    parent = cat.parent_code(jurisdiction) or ""
+    for src in cat.index.get((parent, item), []):
+        if src.raw.delegation is not None and inactive(src, cat.as_of) is None and jurisdiction in cat.targets(src)[0]:
+            return msg("DL303.delegated", item=item, name=name, parent=cat.places[parent].name)
+    return None
+
+
+@rule("DL304")
+def required_duty_missing(cat: Catalog) -> Iterator[Problem]:
+    """A required guide duty (规定事项, `required: true`) is missing from a child's duty list.
+
+    Reported at the child's list header, one problem per missing duty (the child takes it with `source`)."""
+    for jurisdiction, docs in cat.duties.lists.items():
+        mine = [d for d in docs if d.header is not None and not d.header.guide]
+        parent = cat.parent_code(jurisdiction)
+        guide = cat.duties.guide_of(parent) if mine and parent else []
+        if not guide:
+            continue
+        taken = {e.raw.source for e in cat.duties.of(jurisdiction) if e.raw.source}
+        for g in guide:
+            if g.raw.required and g.code not in taken:
+                name = g.duty.name or ""
+                yield problem("DL304", mine[0].file, msg("DL304", code=g.code, name=name), ("list",), item=g.code)
+
+
+@rule("DL305")
+def required_duty_moved(cat: Catalog) -> Iterator[Problem]:
+    """A child places a required guide duty in another part than the guide does."""
+    yield from _moved(cat, True, "DL305")
+
+
+@rule("DL306")
+def optional_duty_moved(cat: Catalog) -> Iterator[Problem]:
+    """A child places an optional guide duty (自选) in another part than the guide does."""
+    yield from _moved(cat, False, "DL306")
+
+
+def _moved(cat: Catalog, required: bool, code: str) -> Iterator[Problem]:
+    for e in cat.duties.entries:
+        src = e.source
+        if src is None or e.raw.part is None or bool(src.raw.required) is not required:
+            continue
+        if src.duty.part and e.raw.part != src.duty.part:
+            yield e.problem(code, msg(code, code=src.code, part=src.duty.part, mine=e.raw.part), "part")
+
+
+@rule("DL307")
+def duplicate_duty_code(cat: Catalog) -> Iterator[Problem]:
+    """A duty code is used twice in one jurisdiction's duty lists (the second and later uses are reported)."""
+    for entries in cat.duties.index.values():
+        first = entries[0]
+        for e in entries[1:]:
+            field = "code" if "code" in e.raw.model_fields_set else "source"
+            said = msg("DL307", code=e.code, file=first.file)
+            other = Related(first.file, first.loc("code" if "code" in first.raw.model_fields_set else "source"))
+            yield dataclasses.replace(e.problem("DL307", said, field), related=(other,))
+
+
+@rule("DL308")
+def duplicate_duty_name(cat: Catalog) -> Iterator[Problem]:
+    """Two duties of one jurisdiction have the same name (entered twice, or listed in two parts)."""
+    seen: dict[tuple[str, str], str] = {}
+    for e in cat.duties.entries:
+        name = e.duty.name
+        if not name:
+            continue
+        first = seen.setdefault((e.jurisdiction, name), e.code)
+        if first != e.code:
+            yield e.problem("DL308", msg("DL308", first=first, name=name), "name" if _written(e, "name") else "source")
+
+
+@rule("DL309")
+def basic_without_basis(cat: Catalog) -> Iterator[Problem]:
+    """A basic duty (基本履职事项) has no `basis`: what the township must do should say on what ground."""
+    for e in cat.duties.entries:
+        if e.duty.part == "basic" and not e.duty.basis and _written(e, "basis"):
+            yield e.problem("DL309", msg("DL309"), "part" if e.raw.part else "code")
+
+
+@rule("DL310")
+def unknown_office(cat: Catalog) -> Iterator[Problem]:
+    """A duty's `office` is not one of the township's offices declared in region.yaml (`offices:`; not checked
+    where none are declared)."""
+    for e in cat.duties.entries:
+        place = cat.places.get(e.jurisdiction)
+        office = e.duty.office
+        if place is None or not place.offices or not office or not _written(e, "office") or office in place.offices:
+            continue
+        yield e.problem("DL310", msg("DL310", office=office, name=place.name, offices="、".join(place.offices)), "office")
+
+
+@rule("DL311")
+def duty_source_not_found(cat: Catalog) -> Iterator[Problem]:
+    """A child duty's `source` is not a duty of the parent jurisdiction's duty lists (its guide)."""
+    for e in cat.duties.entries:
+        if e.raw.source is None or e.source is not None:
+            continue
+        parent = cat.parent_code(e.jurisdiction) or ""
+        if (parent, e.raw.source) in cat.invalid:
+            continue
+        name = cat.places[parent].name if parent in cat.places else parent
+        yield e.problem("DL311", msg("DL311", source=e.raw.source, parent=name), "source")
