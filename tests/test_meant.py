@@ -11,7 +11,7 @@ import pytest
 
 from conftest import CATALOGS
 from delegation_lists.catalog import load_catalog
-from test_slips import COUNTY, _copy, _replace
+from test_slips import COUNTY, _copy, _replace, planted
 
 LVHE = "townships/lvhe.yaml"
 #: (name, file, line, as written, with the slip, the expected code, a fragment per language)
@@ -38,7 +38,7 @@ def test_one_slip_one_problem_naming_the_meant_value(dlists, tmp_path: Path, nam
     _replace(root / file, line, old, new)
     for lang in ("zh", "en"):
         result = dlists("validate", root, "--format", "json", "--lang", lang)
-        problems = json.loads(result.stdout)["problems"]
+        problems = planted(json.loads(result.stdout)["problems"])
         slips = [p for p in problems if (p["code"], p["line"]) != ("DL103", 26)]
         assert [(p["code"], p["file"].endswith(file), p["line"]) for p in slips] == [(code, True, line)], problems
         assert fragment in slips[0]["message"]
@@ -50,7 +50,7 @@ def test_time_limits_as_lists_write_them(dlists, tmp_path: Path, written: str) -
     root = _copy(tmp_path)
     _replace(root / COUNTY, 13, "    statutory_days: 20", f"    statutory_days: {written}")
     result = dlists("validate", root, "--format", "json")
-    assert [p["code"] for p in json.loads(result.stdout)["problems"]] == ["DL103"]
+    assert [p["code"] for p in planted(json.loads(result.stdout)["problems"])] == ["DL103"]
 
 
 def test_on_the_spot_is_zero_days(dlists, tmp_path: Path) -> None:
@@ -65,7 +65,7 @@ def test_on_the_spot_is_zero_days(dlists, tmp_path: Path) -> None:
 def test_a_file_that_does_not_parse_floods_nobody(dlists, tmp_path: Path) -> None:
     root = _copy(tmp_path)
     _replace(root / COUNTY, 14, "    promised_days: 10", "    promised_days: 10\n  bad: [")
-    problems = json.loads(dlists("validate", root, "--format", "json").stdout)["problems"]
+    problems = planted(json.loads(dlists("validate", root, "--format", "json").stdout)["problems"])
     assert [p["code"] for p in problems] == ["DL001"], problems
 
 
@@ -75,7 +75,7 @@ def test_a_gbk_county_file_is_one_problem_and_the_hint_works(dlists, tmp_path: P
     _replace(county, 26, "    promised_days: 30", "    promised_days: 7")  # (no planted problem here)
     county.write_bytes(county.read_text(encoding="utf-8").encode("gb18030"))
     result = dlists("validate", root, "--format", "json", "--lang", "zh")
-    problems = json.loads(result.stdout)["problems"]
+    problems = planted(json.loads(result.stdout)["problems"])
     assert [p["code"] for p in problems] == ["DL003"], problems  # no DL201 in the townships taking its items on
     assert "--encoding gbk" in problems[0]["message"]
     assert dlists("validate", root, "--encoding", "gbk").exit_code == 0  # the UTF-8 files are still read as UTF-8
@@ -85,7 +85,7 @@ def test_the_other_half_of_a_duplicate_is_located(dlists, tmp_path: Path) -> Non
     root = _copy(tmp_path)
     _replace(root / COUNTY, 20, '  - code: "610928-XK-0002"', '  - code: "610928-XK-0001"')
     _replace(root / COUNTY, 16, "      mode: entrust", "      mode: entrust\n      mode: grant")
-    problems = json.loads(dlists("validate", root, "--format", "json", "--lang", "en").stdout)["problems"]
+    problems = planted(json.loads(dlists("validate", root, "--format", "json", "--lang", "en").stdout)["problems"])
     dup_key = next(p for p in problems if p["code"] == "DL002")
     assert dup_key["line"] == 17 and "line 16" in dup_key["message"]
     assert dup_key["related"][0]["line"] == 16

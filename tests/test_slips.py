@@ -36,6 +36,11 @@ SLIPS = [
 ]
 
 
+def planted(problems: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+    """The problems of a run without the example's own warning (蜀河镇's draft duty choice, DL306)."""
+    return [p for p in problems if p["code"] != "DL306"]
+
+
 def _copy(tmp_path: Path) -> Path:
     root = tmp_path / "xunyang"
     shutil.copytree(CATALOGS / "xunyang", root)
@@ -57,7 +62,7 @@ def test_one_slip_one_problem(dlists, tmp_path: Path, name: str, file: str, line
     _replace(root / file, line, old, new)
     for lang in ("zh", "en"):
         result = dlists("validate", root, "--format", "json", "--lang", lang)
-        problems = json.loads(result.stdout)["problems"]
+        problems = planted(json.loads(result.stdout)["problems"])
         assert result.exit_code == 1
         slips = [p for p in problems if p["code"] != "DL103"]
         assert [(p["code"], p["file"].endswith(file), p["line"]) for p in slips] == [("DL001", True, line)], problems

@@ -186,6 +186,12 @@ class Catalog:
                 return f"{name}（{short}）"
         return name
 
+    def full_department(self, doc: Document, name: str) -> str:
+        """A department's full name as declared in the region.yaml files in scope of `doc` (a short name
+        expanded; any other name as written)."""
+        folder = self._folder(doc.path)
+        return next((f[name] for f in (self._full_names.get(x, {}) for x in [folder, *folder.parents]) if name in f), name)
+
     def department_name(self, entry: Entry) -> str:
         """The full name of an item's department (short names expanded through the region.yaml in scope)."""
         name = entry.item.department or ""

@@ -20,14 +20,21 @@ from .report import Report
 def run_rules(cat: Catalog, selection: Selection) -> list[Problem]:
     """Every enabled catalog rule over the catalog, with waivers (`waive:` on an item or a list header) applied."""
     found = [p for r in checks(selection) if r.check is not None for p in r.check(cat)]
-    waivers: dict[tuple[str, str | int], dict[str, str]] = {(e.file, e.index): e.raw.waive for e in cat.described if e.raw.waive}
+    waivers: dict[tuple[str, str, int], dict[str, str]] = {(e.file, "items", e.index): e.raw.waive for e in cat.described if e.raw.waive}
+    waivers |= {(e.file, "duties", e.index): e.raw.waive for e in cat.duties.entries if e.raw.waive}
     for doc in cat.docs:
         if doc.header is not None and doc.header.waive:
-            waivers[(doc.file, "list")] = doc.header.waive
+            waivers[(doc.file, "list", 0)] = doc.header.waive
     if not waivers:
         return found
-    return [p for p in found if p.code not in waivers.get((p.file, p.loc[1] if len(p.loc) > 1 else -1), {})
-            and p.code not in waivers.get((p.file, "list"), {})]
+    return [p for p in found if p.code not in waivers.get(_entry_key(p), {}) and p.code not in waivers.get((p.file, "list", 0), {})]
+
+
+def _entry_key(p: Problem) -> tuple[str, str, int]:
+    """(file, "items" or "duties", index) of the entry a problem is in, else a key no waiver has."""
+    if len(p.loc) > 1 and isinstance(p.loc[0], str) and isinstance(p.loc[1], int):
+        return (p.file, p.loc[0], p.loc[1])
+    return (p.file, "", -1)
 
 
 def check(docs: list[Document], targets: Iterable[str], selection: Selection, as_of: dt.date | None = None,

@@ -12,9 +12,11 @@ from rich.table import Table
 
 from ..catalog import Catalog, load_catalog
 from ..catalog.holding import OWN
+from ..dutyview import duty_counts
 from ..model.closest import closest_name
 from ..model.codes import KINDS
 from ..problems import language
+from ..render.duties import counts_header, counts_rows, stats_duties_json
 from ..render.labels import label, mode
 from ..render.stats import detail_markdown, kind_table, mode_label, to_json
 from ..render.tables import markdown, to_csv
@@ -31,6 +33,7 @@ from .common import (
     load_config,
     pick_format,
 )
+from .table import print_table
 
 FORMATS = ("text", "json", "markdown", "csv", "html")
 
@@ -54,8 +57,10 @@ def stats_command(
     except KeyError:
         raise UserError(_no_place(cat, jurisdiction or "")) from None
     counts = kind_table(rows)
+    only = cat.find_place(jurisdiction) if jurisdiction else None
+    duties = duty_counts(cat, only.code if only is not None else None)
     if chosen == "json":
-        emit(json.dumps(to_json(rows), ensure_ascii=False, indent=2), output)
+        emit(json.dumps(to_json(rows) | stats_duties_json(duties), ensure_ascii=False, indent=2), output)
     elif chosen == "csv":
         emit(to_csv(counts.header, counts.rows).rstrip("\n"), output)
     elif chosen == "html":
@@ -63,7 +68,8 @@ def stats_command(
 
         emit(stats_html(rows), output)
     elif chosen == "markdown":
-        emit(markdown(counts.header, counts.rows) + "".join(detail_markdown(r) for r in rows if jurisdiction), output)
+        duty_md = f"\n\n### {label('duties.title')}\n\n" + markdown(counts_header(), counts_rows(duties)) if duties else ""
+        emit(markdown(counts.header, counts.rows) + "".join(detail_markdown(r) for r in rows if jurisdiction) + duty_md, output)
     else:
         short = kind_table(rows, short=True)
         header, body = short.header, short.rows
@@ -75,6 +81,9 @@ def stats_command(
         console.print(table)
         legend = " · ".join(f"{k.abbr} {k.zh}" for k in KINDS if k.abbr in header)
         console.print(f"[dim]{legend}[/]", highlight=False)
+        if duties:
+            table_rows = counts_rows(duties)
+            print_table(console, label("duties.title"), counts_header(), table_rows, [isinstance(v, int) for v in table_rows[0]])
         for r in rows:
             if jurisdiction or r.level == "township":
                 console.print(_summary_line(r), highlight=False)

@@ -77,6 +77,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "import.done": ("已导入 {items} 个事项，写成 {files} 个清单文件，位于 {output}；{skipped} 行未导入；`dlists validate`：{errors} 个错误、{warnings} 个警告",
                     "imported {items} items into {files} list file(s) under {output}; {skipped} row(s) not imported; "
                     "`dlists validate`: {errors} error(s), {warnings} warning(s)"),
+    # duties
+    "duties.title": ("履行职责事项：各镇（街道）与部门", "Duty lists: townships and departments"),
+    "duties.basic": ("基本履职", "basic"), "duties.cooperate": ("配合履职", "cooperate"),
+    "duties.recalled": ("上级部门收回", "recalled"), "duties.average": ("平均", "average"),
+    "duties.national": ("全国平均（参考）", "national average (reference)"),
+    "duties.by_department": ("各部门履职事项", "By department"), "duties.leads": ("牵头配合事项", "leads"),
+    "duties.took_back": ("收回事项", "took back"), "duties.townships": ("涉及镇（街道）", "townships"),
+    "duties.inconsistent": ("各镇（街道）分类不一致的指导目录事项", "Guide duties placed in different parts"),
+    "duties.outliers": ("事项数明显偏离的镇（街道）", "Townships far from the typical counts"),
+    "duties.parts": ("各镇（街道）的分类", "parts"), "duties.typical": ("典型值（中位数）", "typical (median)"),
+    "duties.none": ("没有履职事项清单", "no duty lists"),
+    "duties.lead_duty": ("部门职责 / 工作方式", "department's duty / how"), "duties.duty": ("乡镇配合职责", "township's duty"),
     # rules
     "rules.code": ("代码", "code"), "rules.name": ("名称", "name"), "rules.severity": ("级别", "severity"),
     "rules.family": ("类别", "family"), "rules.what": ("检查内容", "what it checks"),

@@ -1,0 +1,61 @@
+"""Duty lists: the department view (`dlists duties`), the counts in `dlists stats`, the example catalog, the
+schema, and the workbook of the department view."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+
+from conftest import CASES, CATALOGS
+
+CASE = CASES / "duties-county" / "input"
+
+
+def test_department_view_json_is_exact(dlists) -> None:
+    result = dlists("duties", CASE, "--format", "json")
+    assert result.exit_code == 0, result.output
+    view = json.loads(result.stdout)
+    assert [(t["jurisdiction"], t["basic"], t["cooperate"], t["recalled"]) for t in view["townships"]] == [
+        ("100001101", 4, 1, 3), ("100001102", 2, 2, 1)]
+    by = {d["department"]: d for d in view["departments"]}
+    assert [(r["jurisdiction"], r["code"]) for r in by["样例县林业局"]["leads"]] == [("100001102", "G-PH-001")]
+    assert [(r["jurisdiction"], r["code"]) for r in by["样例县自然资源局"]["took_back"]] == [
+        ("100001101", "100001101-SH-002"), ("100001102", "100001102-SH-001")]
+    assert [(r["jurisdiction"], r["code"]) for r in by["样例县市场监督管理局"]["took_back"]] == [("100001101", "G-PH-002")]
+    assert view["inconsistent"] == [{"code": "G-PH-001", "name": "森林防灭火",
+                                     "parts": {"100001101": "basic", "100001102": "cooperate"}}]
+
+
+def test_stats_counts_duties_per_part(dlists) -> None:
+    data = json.loads(dlists("stats", CASE, "--format", "json").stdout)
+    assert data["duties"] == {"100001101": {"basic": 4, "cooperate": 1, "recalled": 3, "total": 8},
+                              "100001102": {"basic": 2, "cooperate": 2, "recalled": 1, "total": 5}}
+    assert data["duties_national"] == {"basic": 117, "cooperate": 99, "recalled": 124, "total": 340}
+
+
+def test_the_example_duty_lists_are_near_the_national_shares(dlists) -> None:
+    view = json.loads(dlists("duties", CATALOGS / "xunyang", "--format", "json").stdout)
+    assert len(view["townships"]) == 4
+    for t in view["townships"]:
+        assert 300 <= t["total"] <= 400 and t["basic"] > 100 and t["cooperate"] > 90 and t["recalled"] > 110
+    assert [i["code"] for i in view["inconsistent"]] == ["610928-PH-009"]  # 蜀河镇's draft choice
+    result = dlists("validate", CATALOGS / "xunyang", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["problems"] == []  # (蜀河镇 waives DL306 with its reason)
+
+
+def test_department_workbook(dlists, tmp_path) -> None:
+    out = tmp_path / "departments.xlsx"
+    assert dlists("duties", CASE, "--format", "xlsx", "-o", out, "--lang", "zh").exit_code == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "汇总" and "样例县自然资源局" in book.sheetnames
+    rows = [[c.value for c in r] for r in book["样例县自然资源局"].iter_rows()]
+    assert rows[0][0] == "样例县自然资源局" and len(rows) == 4
+
+
+def test_duty_parts_by_chinese_name_and_the_schema(dlists) -> None:
+    schema = json.loads(dlists("schema", "duties").stdout)
+    assert "duties" in schema["properties"]
+    text = json.dumps(schema, ensure_ascii=False)
+    assert "基本履职事项" in text and "上级部门收回事项" in text
