@@ -114,3 +114,24 @@ def test_the_example_workflow_puts_no_expression_into_a_script():
     workflow = yaml.safe_load((CATALOGS.parent / "examples" / "github-workflow.yml").read_text(encoding="utf-8"))
     runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
     assert runs and not [r for r in runs if "${{" in r]
+
+
+def test_outputs_get_the_mode_of_a_plain_file(dlists, tmp_path) -> None:
+    """Not the 0600 of a temporary file: an office shares what it writes (umask 022 -> 0644)."""
+    import os
+    import stat
+
+    from conftest import CATALOGS
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "list.xlsx"
+        assert dlists("export", CATALOGS / "xunyang", "-o", out).exit_code == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+        report = tmp_path / "report.json"
+        report.write_text("{}")
+        report.chmod(0o640)  # an existing file keeps its mode
+        dlists("validate", CATALOGS / "xunyang", "-f", "json", "-o", report)
+        assert stat.S_IMODE(report.stat().st_mode) == 0o640
+    finally:
+        os.umask(old)

@@ -1,24 +1,42 @@
-"""Atomic output: write to a temporary file beside the target, then rename over it (never half-written)."""
+"""Atomic output: write to a temporary file beside the target, then rename over it (never half-written).
+
+The file gets the mode a plain `open(..., "w")` would give (0666 less the umask; the mode of the file it replaces
+when there is one), not the 0600 of a temporary file, and reaches the disk before the rename; a full disk is an
+OSError whose message says so.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+
+
+def _mode(target: Path) -> int:
+    """The mode for a new output: that of the file it replaces, else 0666 less the umask."""
+    with contextlib.suppress(OSError):
+        return stat.S_IMODE(target.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 @contextlib.contextmanager
 def atomic_path(target: str | Path) -> Iterator[Path]:
-    """Yield a temporary path in the target's folder; on success it replaces `target`, on error it is removed."""
+    """Yield a temporary path in the target's folder; on success it replaces `target` (with the mode a new file
+    would have, synced to disk), on error it is removed."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, _mode(target))
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -30,9 +48,3 @@ def write_text(target: str | Path, text: str) -> None:
     """Write UTF-8 text atomically."""
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
-
-
-def write_with(target: str | Path, writer: Callable[[IO[bytes]], None]) -> None:
-    """Let `writer` fill a binary file, atomically."""
-    with atomic_path(target) as tmp, tmp.open("wb") as fh:
-        writer(fh)

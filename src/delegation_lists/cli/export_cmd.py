@@ -11,13 +11,13 @@ from ..catalog import load_catalog
 from ..render.labels import label
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, err_console, load_config, split_codes
 
-TEMPLATES = ("published", "checklist")
+TEMPLATES = ("published", "checklist", "duties")
 
 
 def export_command(
     paths: list[Path] = typer.Argument(..., help="Catalog files or folders."),
     output: Path = typer.Option(..., "--output", "-o", help="The workbook to write (.xlsx); replaced only on success."),
-    template: str = typer.Option("published", "--template", "-t", help="published: the list as published | checklist: the working list with a status column"),
+    template: str = typer.Option("published", "--template", "-t", help="published: the list as published | checklist: the working list with a status column | duties: the duty lists (履行职责事项清单) as published"),
     jurisdiction: list[str] | None = typer.Option(None, "--jurisdiction", "-j", help="Only this jurisdiction (code or name); repeatable."),
     lang: str = typer.Option("zh", "--lang", help="Labels: zh | en."),
     status: list[str] | None = typer.Option(None, "--status", help="checklist: the allowed status values, comma-separated (default 已承接,未承接,待核实)."),
@@ -39,12 +39,20 @@ def export_command(
     if broken:
         err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
     only = jurisdiction or []
-    missing = [j for j in only if cat.find_place(j) is None and not any(e.jurisdiction == j for e in cat.entries)]
+    missing = [j for j in only if cat.find_place(j) is None and not any(e.jurisdiction == j for e in cat.entries)
+               and j not in cat.duties.lists]
     if missing:
         raise UserError(f"no jurisdiction {', '.join(map(repr, missing))} in this catalog")
-    if not cat.entries:
+    if template == "duties":
+        from ..excel.duty_list import duty_list_book
+
+        book = duty_list_book(cat, only, lang)
+        if not book.sheets:
+            raise UserError("no duty lists to export (`duties:` files)")
+    elif not cat.entries:
         raise UserError("no items to export (is this a catalog folder?)")
-    book = published_book(cat, only, lang) if template == "published" else checklist_book(cat, only, lang, split_codes(status))
+    else:
+        book = published_book(cat, only, lang) if template == "published" else checklist_book(cat, only, lang, split_codes(status))
     with console.status(f"writing {output} ..."):
         try:
             write_book(book, output)

@@ -36,6 +36,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "all": ("全部", "all"),
     "separator": ("、", ", "),
     "statuses": ("已承接,未承接,待核实", "taken on,not taken on,to check"),
+    "duty.domain": ("领域", "Domain"), "duty.basis": ("职责依据", "Basis"), "duty.office": ("承办机构", "Office"),
+    "duty.lead": ("牵头部门", "Lead department"), "duty.lead_duty": ("部门职责", "Department's duty"),
+    "duty.duty": ("乡镇配合职责", "Township's duty"), "duty.taken_by": ("承接部门", "Taken by"),
+    "duty.how": ("工作方式", "How"), "duty.list": ("履行职责事项清单", "duty list"),
 }
 NUMERALS = "一二三四五六七八九十"
 

@@ -1,0 +1,82 @@
+"""The `duties` export template: a township's duty list as offices publish it (spec §5).
+
+One sheet per duty list: the title with the total, then the three parts as sections ("一、基本履职事项（共N项）",
+"二、配合履职事项（共N项）", "三、上级部门收回事项（共N项）"), each with its own header row and columns (基本: 序号 领域
+事项名称 职责依据 承办机构; 配合: 序号 事项名称 牵头部门 部门职责 乡镇配合职责; 收回: 序号 事项名称 承接部门 工作方式),
+entries grouped by 领域 in the order the list first names them, 序号 restarting per part; A4 landscape, one page
+wide, the title repeated, page numbers in the footer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..catalog import Catalog
+from ..catalog.duties import DutyEntry
+from ..model.codes import PART_BY_KEY
+from .labels import label, section_number
+from .model import Book, Column, Print, Sheet, sheet_title
+
+#: the columns of each part (label keys); a sheet has five columns, shared by the parts
+PART_COLUMNS = {
+    "basic": ("seq", "duty.domain", "name", "duty.basis", "duty.office"),
+    "cooperate": ("seq", "name", "duty.lead", "duty.lead_duty", "duty.duty"),
+    "recalled": ("seq", "name", "duty.taken_by", "duty.how"),
+}
+WIDTHS = ((6, "center"), (22, "cell"), (30, "cell"), (42, "cell"), (34, "cell"))
+
+
+def _cells(cat: Catalog, e: DutyEntry, part: str, seq: int) -> list[object]:
+    d = e.duty
+    if part == "basic":
+        return [seq, d.domain or "", d.name or "", "、".join(d.basis or []), d.office or ""]
+    if part == "cooperate":
+        return [seq, d.name or "", cat.full_department(e.doc, d.lead or ""), d.lead_duty or "", d.duty or ""]
+    return [seq, d.name or "", cat.full_department(e.doc, d.taken_by or ""), d.how or ""]
+
+
+def _by_domain(entries: list[DutyEntry]) -> list[DutyEntry]:
+    """Entries grouped by 领域, the domains in the order the list first names them."""
+    order: dict[str, int] = {}
+    for e in entries:
+        order.setdefault(e.duty.domain or "", len(order))
+    return sorted(entries, key=lambda e: order[e.duty.domain or ""])
+
+
+def duty_sheet(cat: Catalog, title: str, entries: list[DutyEntry], lang: str, name: str) -> Sheet:
+    """One duty list as a sheet: title, then each part with entries as a section with its own header."""
+    sheet = Sheet(name, [Column("", w, style) for w, style in WIDTHS], autofilter=False)
+    sheet.add_banner(title + label("total", lang, n=len(entries)), "title")
+    sheet.heights[0] = 36
+    number = 0
+    for part, keys in PART_COLUMNS.items():
+        mine = _by_domain([e for e in entries if e.duty.part == part])
+        if not mine:
+            continue
+        number += 1
+        row = PART_BY_KEY[part]
+        sheet.add_banner(label("section", lang, num=section_number(number, lang), kind=row.zh if lang == "zh" else row.en,
+                               n=len(mine)), "section")
+        at = len(sheet.rows)
+        sheet.rows.append([label(k, lang) for k in keys])
+        sheet.styles.update({(at, c): "header" for c in range(len(keys))})
+        sheet.rows += [_cells(cat, e, part, seq) for seq, e in enumerate(mine, start=1)]
+    sheet.print = Print(repeat_rows=(0, 0), footer=label("footer", lang))
+    return sheet
+
+
+def duty_list_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> Book:
+    """One sheet per duty list (guides too), jurisdictions in code order, `only` by code or name."""
+    wanted = {p.code if (p := cat.find_place(k)) else k for k in only}
+    used: set[str] = set()
+    sheets = []
+    for jurisdiction in sorted(cat.duties.lists, key=lambda j: (len(j), j)):
+        if wanted and jurisdiction not in wanted:
+            continue
+        place = cat.places.get(jurisdiction)
+        name = place.name if place else jurisdiction
+        for doc in cat.duties.lists[jurisdiction]:
+            entries = [e for e in cat.duties.of(jurisdiction) if e.doc is doc]
+            title = (doc.header.title if doc.header and doc.header.title else "") or f"{name}{label('duty.list', lang)}"
+            sheets.append(duty_sheet(cat, title, entries, lang, sheet_title(name, used)))
+    return Book(sheets)
