@@ -77,3 +77,30 @@ def test_published_duty_list_has_the_three_parts(dlists, tmp_path) -> None:
     assert headers[0][:5] == ["序号", "领域", "事项名称", "职责依据", "承办机构"]
     assert headers[1][:5] == ["序号", "事项名称", "牵头部门", "部门职责", "乡镇配合职责"]
     assert headers[2][:4] == ["序号", "事项名称", "承接部门", "工作方式"]
+
+
+def test_quick_duties_are_what_pydantic_makes() -> None:
+    """Entries that only take a guide duty are made without pydantic: the same Duty, the same fields set."""
+    import yaml
+    from pydantic import ValidationError
+
+    from delegation_lists.model.duties import DutyDoc, validate_duties
+
+    docs = [CATALOGS / "xunyang" / "townships" / "shuhe-duties.yaml", CATALOGS / "xunyang" / "county" / "duty-guide.yaml"]
+    datas = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in docs]
+    datas.append({"list": {"jurisdiction": "1"}, "duties": [{"source": "A"}, {"source": "B", "code": "C", "notes": ""},
+                                                             {"source": " D"}, {"source": 5}, {"code": "x"}, {"source": "E", "x": 1}]})
+    for data in datas:
+        try:
+            whole = DutyDoc.model_validate(data)
+        except ValidationError as exc:
+            try:
+                validate_duties(data)
+            except ValidationError as again:
+                assert again.errors() == exc.errors()
+                continue
+            raise AssertionError("the quick path accepted what pydantic refuses") from None
+        header, duties = validate_duties(data)
+        assert header == whole.header
+        assert [d.__dict__ if d else None for d in duties] == [d.__dict__ for d in whole.duties]
+        assert [d.model_fields_set if d else None for d in duties] == [d.model_fields_set for d in whole.duties]

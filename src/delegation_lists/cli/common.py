@@ -45,6 +45,8 @@ def command(func: Callable[..., None]) -> Callable[..., None]:
         except (UserError, PathError, ConfigError) as exc:
             err_console.print(f"[red]{label('error')}:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(2) from None
+        finally:
+            use_language(None)  # (a library caller in the same process gets the locale's language again)
 
     return wrapped
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..memory import paused_gc
+from ..model.duties import DutyState, duty_from_state, duty_state
 from ..model.items import ItemState, item_from_state, item_state
 from .cache import Cache, restore
 from .digest import content_key
@@ -55,7 +56,7 @@ def _parse_one(path: Path, encoding: str | None, cache: Cache | None) -> Documen
     return doc
 
 
-Chunk = list[tuple[Document, list[ItemState | None]]]
+Chunk = list[tuple[Document, list[ItemState | None], list[DutyState | None]]]
 
 
 def _read_chunk(args: tuple[list[Path], str | None, Path | None]) -> Chunk:
@@ -67,15 +68,17 @@ def _read_chunk(args: tuple[list[Path], str | None, Path | None]) -> Chunk:
     for p in paths:
         doc = _parse_one(p, encoding, cache)
         states = [item_state(i) if i is not None else None for i in doc.items]
-        doc.text, doc.items = None, []
-        out.append((doc, states))
+        duties = [duty_state(d) if d is not None else None for d in doc.duties]
+        doc.text, doc.items, doc.duties = None, [], []
+        out.append((doc, states, duties))
     return out
 
 
 def _unpack(chunk: Chunk) -> list[Document]:
-    for doc, states in chunk:
+    for doc, states, duties in chunk:
         doc.items = [item_from_state(s) if s is not None else None for s in states]
-    return [doc for doc, _ in chunk]
+        doc.duties = [duty_from_state(d) if d is not None else None for d in duties]
+    return [doc for doc, _, _ in chunk]
 
 
 def workers_for(paths: Sequence[Path], jobs: int | None) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import CodeText, Part, Text, TextList
@@ -59,10 +59,11 @@ class Duty(BaseModel):
         return self
 
     def inherit(self, guide: Duty) -> Duty:
-        """This entry with the fields it leaves out taken from its guide entry."""
-        mine = self.__dict__
-        taken = {f: guide.__dict__[f] for f in INHERITED_DUTY if mine[f] is None and guide.__dict__[f] is not None}
-        return self.model_copy(update=taken) if taken else self
+        """This entry with the fields it leaves out taken from its guide entry (already validated values: no
+        validation again, no copies of them)."""
+        mine, theirs = self.__dict__, guide.__dict__
+        taken = {f: theirs[f] for f in INHERITED_DUTY if mine[f] is None and theirs[f] is not None}
+        return _make({**mine, **taken}, self.__pydantic_fields_set__ | taken.keys()) if taken else self
 
 
 class DutyDoc(BaseModel):
@@ -73,7 +74,79 @@ class DutyDoc(BaseModel):
     duties: list[Duty] = Field(default_factory=list)
 
 
+_DUTIES = TypeAdapter(list[Duty])
+_NONE = dict.fromkeys(Duty.model_fields)  # every field at None, in the model's order
+#: the keys a taken-on duty may have and still be made here (text no validator changes when written trimmed)
+_QUICK_KEYS = frozenset(("source", "code", "notes"))
+_set = object.__setattr__
+
+
+def _make(values: dict[str, Any], fields_set: set[str]) -> Duty:
+    new = Duty.__new__(Duty)
+    _set(new, "__dict__", values)
+    _set(new, "__pydantic_fields_set__", fields_set)
+    _set(new, "__pydantic_extra__", None)
+    _set(new, "__pydantic_private__", None)
+    return new
+
+
+def _taken(x: dict[str, Any]) -> Duty | None:
+    """The Duty pydantic makes of `{source[, code][, notes]}` (code defaults to the source), or None when the
+    entry is anything else (then pydantic validates it)."""
+    if len(x) == 1:  # `- source: CODE`, the usual entry
+        source = x.get("source")
+        if type(source) is not str or not source or source != source.strip():
+            return None
+        return _make({**_NONE, "code": source, "source": source}, {"code", "source"})
+    if not x.keys() <= _QUICK_KEYS:
+        return None
+    values = _NONE.copy()
+    for key in x:
+        value = x[key]
+        if type(value) is not str or value != value.strip() or (key != "notes" and not value):
+            return None
+        values[key] = value
+    if values["source"] is None:
+        return None
+    if values["code"] is None:
+        values["code"] = values["source"]
+    return _make(values, {"code", *x})
+
+
 def validate_duties(data: dict[str, Any]) -> tuple[ListHeader, list[Duty | None]]:
-    """(header, duties) of a duty document; raises pydantic's ValidationError."""
-    doc = DutyDoc.model_validate(data)
-    return doc.header, list(doc.duties)
+    """(header, duties) of a duty document, as `DutyDoc.model_validate` gives them; the entries that only take a
+    guide duty (`source`, perhaps `code` and `notes`: most of a township's list) are made without pydantic.
+    Raises pydantic's ValidationError, with every error located, as `DutyDoc` does."""
+    duties = data.get("duties")
+    if "list" not in data or not data.keys() <= {"list", "duties"} or type(duties) is not list:
+        whole = DutyDoc.model_validate(data)
+        return whole.header, list(whole.duties)
+    out: list[Duty | None] = []
+    rest_at, rest = [], []
+    for i, x in enumerate(duties):
+        made = _taken(x) if type(x) is dict and len(x) <= 3 else None
+        out.append(made)
+        if made is None:
+            rest_at.append(i)
+            rest.append(x)
+    try:
+        header = ListHeader.model_validate(data["list"])
+        for i, duty in zip(rest_at, _DUTIES.validate_python(rest) if rest else [], strict=True):
+            out[i] = duty
+    except ValidationError:
+        whole = DutyDoc.model_validate(data)  # raises again, every error located in the document
+        return whole.header, list(whole.duties)
+    return header, out
+
+
+DutyState = tuple[dict[str, Any], set[str]]
+
+
+def duty_state(duty: Duty) -> DutyState:
+    """A validated duty as compact plain data (fields at None dropped), to send between processes."""
+    return {k: v for k, v in duty.__dict__.items() if v is not None}, duty.__pydantic_fields_set__
+
+
+def duty_from_state(state: DutyState) -> Duty:
+    """The duty of `duty_state`, rebuilt without validating again."""
+    return _make({**_NONE, **state[0]}, state[1])
