@@ -34,7 +34,7 @@ def guide(county: str, entries: int, rnd: random.Random) -> str:
 
 def township(county: str, code: str, entries: int, rnd: random.Random) -> str:
     lines = [f'list: {{jurisdiction: "{code}", level: township}}', "duties:"]
-    for part, abbr, share in SHARES:
+    for _part, abbr, share in SHARES:
         for n in range(1, round(share * entries / 340) + 1):
             lines.append(f'  - source: "{county}-{abbr}-{n:03d}"')
             if rnd.random() < 0.03:
