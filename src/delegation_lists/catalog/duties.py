@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..load.document import Document
 from ..model.duties import Duty
@@ -30,6 +31,18 @@ class DutyEntry:
         if self._duty is None:
             self._duty = self.raw if self.source is None else self.raw.inherit(self.source.duty)
         return self._duty
+
+    def get(self, field: str) -> Any:
+        """One field as resolved (written here, else inherited from the source chain), without resolving the
+        whole entry: the rules read one or two fields of each of a province's duties."""
+        value = getattr(self.raw, field)
+        if value is None and self.source is not None and self.source is not self:
+            return self.source.get(field)
+        return value
+
+    @property
+    def part(self) -> str | None:
+        return self.get("part")  # type: ignore[no-any-return]
 
     @property
     def file(self) -> str:

@@ -43,7 +43,7 @@ def duty_counts(cat: Catalog, only: str | None = None) -> list[DutyCounts]:
             place = cat.places.get(e.jurisdiction)
             row = rows[e.jurisdiction] = DutyCounts(e.jurisdiction, place.name if place else e.jurisdiction,
                                                     place.parent if place else None)
-        part = e.duty.part
+        part = e.part
         if part in PARTS:
             setattr(row, part, row.of(part) + 1)
     return sorted(rows.values(), key=lambda r: (len(r.jurisdiction), r.jurisdiction))

@@ -93,8 +93,9 @@ def _inconsistent(cat: Catalog) -> list[Inconsistent]:
     placed: dict[str, dict[str, str]] = defaultdict(dict)
     guides: dict[str, DutyEntry] = {}
     for e in cat.duties.entries:
-        if e.source is not None and e.source.in_guide and e.duty.part:
-            placed[e.source.code][e.jurisdiction] = e.duty.part
+        part = e.part
+        if e.source is not None and e.source.in_guide and part:
+            placed[e.source.code][e.jurisdiction] = part
             guides[e.source.code] = e.source
     return [Inconsistent(code, guides[code].duty.name or "", dict(sorted(parts.items())))
             for code, parts in sorted(placed.items()) if len(set(parts.values())) > 1]

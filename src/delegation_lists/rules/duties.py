@@ -25,9 +25,9 @@ def _written(e: DutyEntry, field: str) -> bool:
 
 def _department(cat: Catalog, e: DutyEntry, field: str, code: str) -> Iterator[Problem]:
     """A department field (`lead`, `taken_by`): missing, or not declared in scope (with the one meant)."""
-    value = getattr(e.duty, field)
+    value = e.get(field)
     if not value:
-        if e.source is None or e.source.duty.part != e.duty.part:
+        if e.source is None or e.source.part != e.part:
             yield e.problem(code, msg(f"{code}.missing"), "part")
         return
     if not _written(e, field):
@@ -46,7 +46,7 @@ def cooperate_without_lead(cat: Catalog) -> Iterator[Problem]:
 
     The county department that leads answers first; the township cooperates. The list names the department."""
     for e in cat.duties.entries:
-        if e.duty.part == "cooperate":
+        if e.part == "cooperate":
             yield from _department(cat, e, "lead", "DL301")
 
 
@@ -54,7 +54,7 @@ def cooperate_without_lead(cat: Catalog) -> Iterator[Problem]:
 def recalled_without_taker(cat: Catalog) -> Iterator[Problem]:
     """A recalled duty (上级部门收回事项) has no `taken_by`, or that department is not declared."""
     for e in cat.duties.entries:
-        if e.duty.part == "recalled":
+        if e.part == "recalled":
             yield from _department(cat, e, "taken_by", "DL302")
 
 
@@ -66,8 +66,10 @@ def recalled_still_delegated(cat: Catalog) -> Iterator[Problem]:
     收回 but still pushed down is the conflict the reform exists to end: withdraw the delegation and drop the
     item from the township's lists together."""
     for e in cat.duties.entries:
-        item = e.duty.item
-        if e.duty.part != "recalled" or not item:
+        if e.part != "recalled":
+            continue
+        item = e.get("item")
+        if not item:
             continue
         place = cat.places.get(e.jurisdiction)
         name = place.name if place else e.jurisdiction
@@ -134,8 +136,8 @@ def _moved(cat: Catalog, required: bool, code: str) -> Iterator[Problem]:
         src = e.source
         if src is None or e.raw.part is None or bool(src.raw.required) is not required:
             continue
-        if src.duty.part and e.raw.part != src.duty.part:
-            yield e.problem(code, msg(code, code=src.code, part=src.duty.part, mine=e.raw.part), "part")
+        if src.part and e.raw.part != src.part:
+            yield e.problem(code, msg(code, code=src.code, part=src.part, mine=e.raw.part), "part")
 
 
 @rule("DL307")
@@ -155,7 +157,7 @@ def duplicate_duty_name(cat: Catalog) -> Iterator[Problem]:
     """Two duties of one jurisdiction have the same name (entered twice, or listed in two parts)."""
     seen: dict[tuple[str, str], str] = {}
     for e in cat.duties.entries:
-        name = e.duty.name
+        name = e.get("name")
         if not name:
             continue
         first = seen.setdefault((e.jurisdiction, name), e.code)
@@ -167,7 +169,7 @@ def duplicate_duty_name(cat: Catalog) -> Iterator[Problem]:
 def basic_without_basis(cat: Catalog) -> Iterator[Problem]:
     """A basic duty (基本履职事项) has no `basis`: what the township must do should say on what ground."""
     for e in cat.duties.entries:
-        if e.duty.part == "basic" and not e.duty.basis and _written(e, "basis"):
+        if e.part == "basic" and not e.get("basis") and _written(e, "basis"):
             yield e.problem("DL309", msg("DL309"), "part" if e.raw.part else "code")
 
 
@@ -177,7 +179,7 @@ def unknown_office(cat: Catalog) -> Iterator[Problem]:
     where none are declared)."""
     for e in cat.duties.entries:
         place = cat.places.get(e.jurisdiction)
-        office = e.duty.office
+        office = e.get("office")
         if place is None or not place.offices or not office or not _written(e, "office") or office in place.offices:
             continue
         yield e.problem("DL310", msg("DL310", office=office, name=place.name, offices="、".join(place.offices)), "office")
