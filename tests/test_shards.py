@@ -24,7 +24,13 @@ DAY = dt.date(2025, 1, 1)
     ("list:\n    jurisdiction: 610101\n", "610101"),
     ("\ufefflist:\r\n  jurisdiction: A-1\r\n", "A-1"),
     ("items: []\nlist:  # the header\n\n  jurisdiction: x1\n", "x1"),
-    ("list: {jurisdiction: '610101'}\n", None),  # flow style: the parser decides
+    ("list: {jurisdiction: '610101'}\n", "610101"),  # a one-line flow header of simple pairs
+    ('list: {jurisdiction: "610928104", level: township, title: 旬阳市赵湾镇清单, guide: true}  # x\n', "610928104"),
+    ("list: {jurisdiction: 0610}\n", None),  # YAML 1.1 reads an octal number
+    ("list: {jurisdiction: '1', jurisdiction: '2'}\n", None),  # duplicate key
+    ("list: {jurisdiction: '1', title: 'a, b'}\n", None),  # a comma inside a value: the parser decides
+    ("list: {jurisdiction: '1',\n  level: county}\n", None),  # a flow mapping over several lines
+    ("list: {level: county}\n", None),
     ("list:\n  jurisdiction: 0610\n", None),  # YAML 1.1 reads an octal number
     ("list:\n  jurisdiction: 1_000\n", None),
     ("list:\n  jurisdiction: yes\n", None),
@@ -101,7 +107,7 @@ def test_examples_sharded(answered: list[bool]) -> None:
 
 
 @pytest.mark.parametrize(("what", "edit"), [
-    ("a header the guess cannot read", lambda c: _rewrite(c / "county-001/county/list-001.yaml", 'list:\n  jurisdiction: "610101"\n  level: county\n', 'list: {jurisdiction: "610101", level: county}\n')),
+    ("a header the guess cannot read", lambda c: _rewrite(c / "county-001/county/list-001.yaml", 'list:\n  jurisdiction: "610101"\n  level: county\n', 'list: {jurisdiction: "610101", level: county, title: "a, b"}\n')),
     ("a list in a file named region.yaml", lambda c: (c / "county-001/townships/region.yaml").write_text((c / "county-001/townships/610101100.yaml").read_text("utf-8"), "utf-8")),
     ("a region in a file named like a list", lambda c: (c / "county-003/county/zz.yaml").write_bytes(b"\"region\": {code: '9', name: n, level: county}\n")),
 ])

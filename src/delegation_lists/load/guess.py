@@ -32,8 +32,10 @@ def guess_jurisdiction(raw: bytes, complete: bool = True) -> str | None:
         return None  # no header, or two
     end = raw.find(b"\n", at)
     rest = raw[at + 5 : end if end >= 0 else len(raw)].strip()
+    if rest.startswith(b"{"):
+        return _flow(rest)  # `list: {jurisdiction: "610928104", level: township}`
     if rest and not rest.startswith(b"#"):
-        return None  # a flow mapping or a value on the same line
+        return None  # a value on the same line
     found, indent, after_found = None, -1, False
     while end >= 0:
         start, end = end + 1, raw.find(b"\n", end + 1)
@@ -56,6 +58,20 @@ def guess_jurisdiction(raw: bytes, complete: bool = True) -> str | None:
             if found is None:
                 return None
     return found if complete else None
+
+
+#: a one-line flow header of simple pairs: plain values without flow characters, or quoted ones without quotes
+_PAIR = rb"""[A-Za-z_]+:[ ]+(?:"[^"\\,{}]*"|'[^',{}]*'|[^\s"',{}\[\]#&*!|>%@`][^,{}\[\]#]*?)"""
+_FLOW = re.compile(rb"\{[ ]*(" + _PAIR + rb"(?:[ ]*,[ ]*" + _PAIR + rb")*)[ ]*\}[ ]*(?:[ ]#.*)?")
+
+
+def _flow(text: bytes) -> str | None:
+    """The jurisdiction of a one-line flow header of simple pairs, once; None for anything else."""
+    m = _FLOW.fullmatch(text)
+    if m is None:
+        return None
+    values = [pair.split(b":", 1)[1] for pair in m.group(1).split(b",") if pair.strip().startswith(b"jurisdiction:")]
+    return _value(values[0]) if len(values) == 1 else None
 
 
 def _value(text: bytes) -> str | None:
