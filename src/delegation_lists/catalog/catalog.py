@@ -188,14 +188,7 @@ class Catalog:
 
     def full_department(self, doc: Document, name: str) -> str:
         """A department's full name as declared in the region.yaml files in scope of `doc` (a short name
-        expanded; any other name as written)."""
-        folder = self._folder(doc.path)
-        return next((f[name] for f in (self._full_names.get(x, {}) for x in [folder, *folder.parents]) if name in f), name)
-
-    def department_name(self, entry: Entry) -> str:
-        """The full name of an item's department (short names expanded through the region.yaml in scope)."""
-        name = entry.item.department or ""
-        doc = entry.source.doc if entry.source is not None and entry.raw.department is None else entry.doc
+        expanded; any other name as written). Remembered per document and name."""
         key = (id(doc), name)  # documents live as long as the catalog
         found = self._dept_cache.get(key)
         if found is None:
@@ -203,6 +196,11 @@ class Catalog:
             hits = (self._full_names.get(f, {}).get(name) for f in [folder, *folder.parents])
             found = self._dept_cache[key] = next((h for h in hits if h), name)
         return found
+
+    def department_name(self, entry: Entry) -> str:
+        """The full name of an item's department (short names expanded through the region.yaml in scope)."""
+        doc = entry.source.doc if entry.source is not None and entry.raw.department is None else entry.doc
+        return self.full_department(doc, entry.item.department or "")
 
     def find_place(self, key: str) -> Place | None:
         """A jurisdiction by code or name, or by a short form of its name when only one name ends with it

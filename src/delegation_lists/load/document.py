@@ -125,7 +125,7 @@ def _keep_known(doc: Document, raw: bytes | None) -> None:
     if doc.header is not None:
         doc.known_codes = invalid_codes(doc.data, doc.items, "items") + invalid_codes(doc.data, doc.duties, "duties")
     elif doc.path.name not in ("region.yaml", "region.yml"):
-        text = doc.text or (raw or b"")[:MAX_FILE].decode("utf-8", "replace")
+        text = doc.text or (raw or b"").decode("utf-8", "replace")
         doc.claimed, doc.known_codes = scanned(text)
 
 
@@ -157,8 +157,7 @@ def _keep(doc: Document, text: str, mended: Mended) -> None:
     """Record the text parsed, the text as written, and one problem per slip."""
     doc.text = mended.text
     doc.written = text if mended.slips else None
-    doc.problems[:] = [p for p in doc.problems if p.code != "DL001"] + [
-        problem("DL001", doc.file, slip.message, line=slip.line, column=slip.column) for slip in mended.slips]
+    doc.problems += [problem("DL001", doc.file, slip.message, line=slip.line, column=slip.column) for slip in mended.slips]
 
 
 def _validate(doc: Document) -> None:
