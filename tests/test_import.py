@@ -125,9 +125,9 @@ def test_unknown_columns_are_named(tmp_path: Path, dlists):
 
 
 def test_zip_bomb_is_refused(tmp_path: Path, dlists, monkeypatch):
-    import delegation_lists.importer.tables as tables
+    import delegation_lists.importer.readers.zipped as zipped
 
     src = _xlsx(tmp_path / "big.xlsx", [["事项名称", "事项类型"], ["甲", "行政许可"]])
-    monkeypatch.setattr(tables, "MAX_XLSX_XML", 1000)  # the real limit is 512 MB; the check is the same
+    monkeypatch.setattr(zipped, "MAX_UNPACKED", 1000)  # the real limit is 512 MB; the check is the same
     result = dlists("import", src, "-o", tmp_path / "o", "-j", "1")
     assert result.exit_code == 2 and "unpacks to" in result.output

@@ -29,8 +29,8 @@ def import_command(
     """Turn an existing Excel/CSV/JSON list into catalog YAML that validates. Every row that cannot be placed is
     reported with its row number (exit 1); nothing is dropped silently."""
     from ..importer.mapping import MappingError, load_mapping  # here: the other commands need not import these
+    from ..importer.readers import ReadError
     from ..importer.run import ImportFailed, Options, import_file, write_catalog
-    from ..importer.tables import ReadError
 
     try:
         mapping = load_mapping(mapping_file)

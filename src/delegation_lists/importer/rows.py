@@ -10,7 +10,7 @@ from typing import Any
 from ..model.codes import KIND_LOOKUP, MODE_LOOKUP, PENALTY_LOOKUP, STATUS_LOOKUP
 from .headers import SYNONYMS, clean, find_header, header_field, section_kind
 from .mapping import Mapping
-from .tables import Table
+from .readers import Table
 
 LIST_SPLIT = re.compile(r"[、,，;；\n]+")
 TOTAL = re.compile(r"\s*[（(]\s*共\s*\d+\s*项\s*[)）]\s*$|\s*\(\d+ items\)\s*$")

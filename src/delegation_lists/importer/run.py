@@ -14,8 +14,8 @@ from ..atomic import write_text
 from ..model.codes import LEVEL_LOOKUP
 from .build import Builder, Built, Owner
 from .mapping import Mapping
+from .readers import Table, read_tables
 from .rows import LOOKUPS, RowIssue, read_rows
-from .tables import Table, read_tables
 
 
 class ImportFailed(Exception):

@@ -1,0 +1,83 @@
+"""Attachment furniture: what a published list carries besides its items. Recognised here and kept out of the
+items: "附件2" lines, 填表单位/填表时间 lines, 合计/总计 rows (their count checked against the rows read), 注/说明
+lines under the table (kept as the list's notes); "全县各镇（街道）" in 实施范围 means every child; a 依据 cell of
+numbered points is several bases; a title that names one kind ("……行政处罚事项目录") gives the rows their kind."""
+
+from __future__ import annotations
+
+import re
+
+from ..model.codes import KINDS, MODES
+
+ATTACHMENT = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[:：]\s*|$)")
+FORM = re.compile(r"^\s*(?:填\s*(?:表|报)|制\s*表|编\s*制|报\s*送)\s*(?:单\s*位|时\s*间|日\s*期|人|部\s*门)|^\s*(?:单位|日期)\s*[:：]")
+TOTAL = re.compile(r"^\s*(?:合\s*计|总\s*计|共\s*计|小\s*计)\s*[:：]?\s*(?:(?P<n>\d+)\s*项?)?\s*$")
+COUNT = re.compile(r"^\s*(?:共\s*)?(?P<n>\d+)\s*(?:项|个|条)?\s*$")
+NOTE = re.compile(r"^\s*(?:注|备注|说明|附注|注释)\s*(?:[:：]|\d|[一二三四五六七八九十]、)|^\s*注\s*$")
+ALL = re.compile(r"^(?:全(?:县|区|市|旗|镇))?(?:各|所有|全部)\s*(?:乡镇|镇|乡|街道|苏木|社区|村)"
+                 r"(?:\s*[（(]\s*(?:街道|乡镇|镇|乡|社区)(?:办事处)?\s*[)）])?(?:办事处|人民政府)?$|^(?:全部|all)$")
+POINT = re.compile(r"(?:^|(?<=[\s。；;，,]))(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*")
+
+
+def strip_attachment(text: str) -> str:
+    """ "附件2：某县……目录" -> "某县……目录"; "附件2" alone -> ""."""
+    return ATTACHMENT.sub("", text, count=1).strip()
+
+
+def is_form_line(text: str) -> bool:
+    """填表单位：……, 填表时间：……, 制表：……: the form's own lines, not a title or an item."""
+    return bool(FORM.match(text))
+
+
+def total_count(cells: list[str]) -> int | None:
+    """A 合计 row -> the count it states (0 when it states none); None when the row is not a total."""
+    filled = [c for c in cells if c]
+    if not filled:
+        return None
+    match = TOTAL.match(filled[0])
+    if match is None:
+        return None
+    if match["n"]:
+        return int(match["n"])
+    counts = [COUNT.match(c) for c in dict.fromkeys(filled[1:])]
+    return next((int(m["n"]) for m in counts if m), 0)
+
+
+def note_text(cells: list[str]) -> str | None:
+    """A note line under (or in) the table: one text across the row, starting 注/说明/备注 -> the text."""
+    filled = list(dict.fromkeys(c for c in cells if c))
+    return filled[0] if len(filled) == 1 and NOTE.match(filled[0]) else None
+
+
+def means_all(text: str) -> bool:
+    """ "全县各镇（街道）", "各乡镇", "全区各街道", "全部": every child of the list's owner."""
+    return bool(ALL.match(re.sub(r"\s+", "", text)))
+
+
+def split_points(line: str) -> list[str]:
+    """ "1.《甲法》第三条 2.《乙条例》第五条" -> the two bases, numbering dropped; a line with fewer than two
+    numbered points stays whole."""
+    starts = [m for m in POINT.finditer(line)]
+    if len(starts) < 2 or starts[0].start() != 0:
+        return [line]
+    ends = [m.start() for m in starts[1:]] + [len(line)]
+    parts = [line[m.end():end].strip(" ；;，,。") for m, end in zip(starts, ends, strict=True)]
+    return [p for p in parts if p]
+
+
+def kind_of_title(title: str | None) -> str | None:
+    """The one kind a title names ("……行政处罚事项目录" -> penalty); None when it names none or several."""
+    if not title:
+        return None
+    named = {k.key for k in KINDS if k.zh in title}
+    return named.pop() if len(named) == 1 else None
+
+
+def mode_hint(title: str | None) -> str | None:
+    """The delegation mode a title suggests (赋权/委托/…; 承接/下放 suggest grant), for the message only."""
+    if not title:
+        return None
+    for mode in MODES:
+        if mode.zh in title or any(a in title for a in mode.aliases if len(a) > 1):
+            return mode.key
+    return "grant" if re.search("承接|下放|赋予", title) else None

@@ -1,0 +1,172 @@
+"""PDF tables with pdfplumber (the `pdf` extra): the ruled table of every page, one table across pages — the
+header repeated on each page dropped, a row broken across a page joined, a cell merged across rows (or pages)
+filled down, across columns filled right — and the text above the first table and under the last as title and
+note rows. A PDF without a text layer (a scan) or without a ruled table is refused with a message saying so."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from .table import ReadError, Table, need
+
+PAGE_NUMBER = re.compile(r"^[-—–\s]*\d+[-—–\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
+POINT = re.compile(r"^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、)")
+WIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]")
+MAX_PAGES = 5000
+
+
+def unwrap(text: str | None) -> str | None:
+    """A cell's lines as the PDF wrapped them -> its text: a wrap between Chinese characters vanishes, one
+    between Latin words is a space; a line break before a numbered point or after 。/； is kept."""
+    if text is None or "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        if POINT.match(line) or out.endswith(("。", "；", ";")):
+            out += "\n" + line
+        elif WIDE.match(out[-1:] or " ") or WIDE.match(line[:1] or " "):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def _grid(table: Any) -> list[list[str | None]]:
+    """The table's cells; a cell covered by its left neighbour's span takes its text, one covered from above
+    stays None (filled down later, possibly from the previous page)."""
+    text = [[unwrap(c) for c in row] for row in table.extract()]
+    starts: dict[int, float] = {}
+    for row in table.rows:
+        for c, box in enumerate(row.cells):
+            if box is not None:
+                starts[c] = min(starts.get(c, box[0]), box[0])
+    for r, row in enumerate(table.rows):
+        for c, box in enumerate(row.cells):
+            if box is None and c > 0:
+                left = next((k for k in range(c - 1, -1, -1) if row.cells[k] is not None), None)
+                if left is not None and row.cells[left][2] > starts.get(c, 1e9) + 1:
+                    text[r][c] = text[r][left]
+    return text
+
+
+def _lines(page: Any, top: float, bottom: float) -> list[str]:
+    """The text lines of a band of the page (page numbers dropped)."""
+    if bottom - top < 1:
+        return []
+    band = page.within_bbox((0, max(top, 0), page.width, min(bottom, page.height)))
+    lines = [line.strip() for line in (band.extract_text() or "").split("\n")]
+    return [line for line in lines if line and not PAGE_NUMBER.match(line)]
+
+
+class _Pages:
+    """Page tables in order -> Tables: one per run of tables of one width."""
+
+    def __init__(self) -> None:
+        self.tables: list[Table] = []
+        self.header: list[str | None] | None = None
+        self.width = 0
+        self.page_row = 0  # the row's number on its page, for its place
+
+    def _add(self, cells: list[Any], page: int) -> None:
+        table = self.tables[-1]
+        number = len(table.rows) + 1
+        table.rows.append((number, cells))
+        self.page_row += 1
+        table.places[number] = f"第{page}页 第{self.page_row}行"
+
+    def text(self, lines: list[str], page: int) -> None:
+        if not self.tables:
+            self.tables.append(Table("PDF", [], kind="pdf"))
+        for line in lines:
+            self._add([line], page)
+
+    def table(self, grid: list[list[str | None]], page: int) -> None:
+        if not grid:
+            return
+        width = max(len(r) for r in grid)
+        if self.header is not None and width == self.width:  # the table goes on
+            if grid[0] == self.header:
+                grid = grid[1:]  # its header, repeated on this page
+            elif self._continues(grid[0]):
+                self._join(grid[0])
+                grid = grid[1:]
+        else:
+            if self.header is not None:  # another table, of another width
+                self.tables.append(Table(f"PDF表{len(self.tables) + 1}", [], kind="pdf"))
+            elif not self.tables:
+                self.tables.append(Table("PDF", [], kind="pdf"))
+            self.header, self.width = grid[0], width
+        for row in grid:
+            self._add(row, page)
+
+    def _continues(self, first: list[str | None]) -> bool:
+        """A row whose first cell (序号) is empty and others are not: the rest of the last row of the page before."""
+        body = self.tables[-1].rows
+        return bool(body) and not (first[0] or "").strip() and any((c or "").strip() for c in first[1:])
+
+    def _join(self, rest: list[str | None]) -> None:
+        number, last = self.tables[-1].rows[-1]
+        joined = [a if not b else b if a is None else unwrap(f"{a}\n{b}") for a, b in zip(last, rest, strict=False)]
+        self.tables[-1].rows[-1] = (number, joined)
+
+    def new_page(self) -> None:
+        self.page_row = 0
+
+    def finish(self) -> list[Table]:
+        for table in self.tables:  # cells merged across rows (and pages): their value in every row they cover
+            above: list[Any] = []
+            for i, (number, cells) in enumerate(table.rows):
+                filled = [above[c] if v is None and c < len(above) and len(cells) > 1 else v for c, v in enumerate(cells)]
+                table.rows[i] = (number, filled)
+                if len(cells) > 1:
+                    above = filled
+        return self.tables
+
+
+def _open(path: Path) -> Any:
+    pdfplumber = need("pdfplumber", "pdf", "PDF tables")
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        return pdfplumber.open(str(path))
+    except PDFPasswordIncorrect:
+        raise ReadError(f"{path}: the PDF is password-protected; ask for it without a password") from None
+    except (PdfminerException, ValueError, TypeError, KeyError, OSError) as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if type(cause).__name__ == "PDFPasswordIncorrect":
+            raise ReadError(f"{path}: the PDF is password-protected; ask for it without a password") from None
+        raise ReadError(f"{path}: not a readable PDF ({type(cause).__name__}: {cause})") from None
+
+
+def read_pdf(path: Path) -> list[Table]:
+    """The tables of a PDF, joined across pages, with the text above and under them."""
+    pages = _Pages()
+    chars = 0
+    with _open(path) as pdf:
+        if len(pdf.pages) > MAX_PAGES:
+            raise ReadError(f"{path}: {len(pdf.pages):,} pages is more than a list has ({MAX_PAGES:,})")
+        last = len(pdf.pages)
+        for number, page in enumerate(pdf.pages, start=1):
+            chars += len(page.chars)
+            pages.new_page()
+            found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+            if not found:
+                pages.text(_lines(page, 0, page.height) if number in (1, last) else [], number)
+                continue
+            if number == 1:
+                pages.text(_lines(page, 0, found[0].bbox[1]), number)
+            for table in found:
+                pages.table(_grid(table), number)
+            if number == last:
+                pages.text(_lines(page, found[-1].bbox[3], page.height), number)
+    if chars == 0:
+        raise ReadError(f"{path}: the PDF has no text layer (scanned pages): run OCR on it, or ask the office for"
+                        " the Excel or Word file")
+    tables = [t for t in pages.finish() if len(t.rows) > 1]
+    if not tables:
+        raise ReadError(f"{path}: no ruled table found in the PDF; a list is imported from its table")
+    return tables

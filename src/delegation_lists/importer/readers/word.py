@@ -1,0 +1,95 @@
+""".docx (and zip-based WPS .wps) tables with python-docx (the `docx` extra): the paragraphs above a table are
+title rows, the ones under it note rows; merged cells (vertical and horizontal) hold their value in every
+position; a nested table's text joins its cell's; tables of one width in a row (a list split into one table per
+page or section) are one table."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from .table import ReadError, Table, need
+from .zipped import check_zip
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell's paragraphs, one per line, then the text of any table nested in it."""
+    lines = [p.text for p in cell.paragraphs]
+    for inner in cell.tables:
+        lines += ["　".join(dict.fromkeys(c.text for c in row.cells)) for row in inner.rows]
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _rows(table: Any) -> list[list[str]]:
+    out = []
+    for row in table.rows:
+        seen: dict[int, str] = {}  # a merged cell is one object: its text is computed once
+        out.append([seen.setdefault(id(c._tc), _cell_text(c)) for c in row.cells])
+    return out
+
+
+class _Collector:
+    """Paragraphs and tables in document order -> Tables (one per run of tables of the same width)."""
+
+    def __init__(self) -> None:
+        self.tables: list[Table] = []
+        self.pending: list[str] = []  # paragraphs since the last table
+        self.width = 0
+        self.count = 0
+
+    def paragraph(self, text: str) -> None:
+        if text.strip():
+            self.pending.append(text.strip())
+
+    def table(self, rows: list[list[str]]) -> None:
+        self.count += 1
+        width = max((len(r) for r in rows), default=0)
+        if not self.tables or width != self.width:
+            self.tables.append(Table(f"表{self.count}", [], kind="word"))
+            self.width = width
+        current = self.tables[-1]
+        self._flush(current)
+        for n, cells in enumerate(rows, start=1):
+            number = len(current.rows) + 1
+            current.rows.append((number, cells))
+            current.places[number] = f"表{self.count} 第{n}行"
+
+    def _flush(self, table: Table) -> None:
+        for text in self.pending:
+            number = len(table.rows) + 1
+            table.rows.append((number, [text]))
+            table.places[number] = f"{table.name}{'上方' if not table.rows[:-1] else '后'}的段落“{text[:12]}”"
+        self.pending = []
+
+    def finish(self) -> list[Table]:
+        if self.tables:
+            self._flush(self.tables[-1])
+        return self.tables
+
+
+def read_docx(path: Path) -> list[Table]:
+    """The tables of a Word document, with the paragraphs around them."""
+    docx = need("docx", "docx", "Word (.docx) tables")
+    check_zip(path, ".docx document")
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import LxmlError
+
+    try:
+        document = docx.Document(str(path))
+    except (OpcError, LxmlError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+        raise ReadError(f"{path}: not a readable .docx document ({type(exc).__name__}: {exc})") from None
+    from docx.table import Table as WordTable
+    from docx.text.paragraph import Paragraph
+
+    collect = _Collector()
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            collect.paragraph(Paragraph(child, document).text)
+        elif tag == "tbl":
+            collect.table(_rows(WordTable(child, document)))
+    tables = collect.finish()
+    if not tables:
+        raise ReadError(f"{path}: the document has no table; a list is imported from its table")
+    return tables

@@ -1,0 +1,45 @@
+""".xlsx (and zip-based WPS .et) with openpyxl: every sheet, merged cells filled from their top-left cell, and a
+dlists export's document properties (which sheet is which jurisdiction)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from .table import ReadError, Table
+from .zipped import check_zip
+
+
+def fill_merged(grid: list[list[Any]], ranges: list[tuple[int, int, int, int]]) -> None:
+    """Every cell of a merged range (first row, first col, last row, last col; 0-based, inclusive) gets the
+    range's top-left value."""
+    for r0, c0, r1, c1 in ranges:
+        if r0 >= len(grid) or c0 >= len(grid[r0]):
+            continue
+        value = grid[r0][c0]
+        for r in range(r0, min(r1 + 1, len(grid))):
+            row = grid[r]
+            for c in range(c0, min(c1 + 1, len(row))):
+                row[c] = value
+
+
+def read_xlsx(path: Path) -> list[Table]:
+    """The sheets of an .xlsx workbook."""
+    from openpyxl import load_workbook
+
+    check_zip(path, ".xlsx workbook")
+    try:
+        wb = load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        raise ReadError(f"{path}: not a readable .xlsx workbook ({exc})") from None
+    props = {p.name: getattr(p, "value", None) for p in wb.custom_doc_props.props} if wb.custom_doc_props else {}
+    tables = []
+    for ws in wb.worksheets:
+        grid = [list(r) for r in ws.iter_rows(values_only=True)]
+        fill_merged(grid, [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges])
+        code = props.get(f"dlists:{ws.title}")
+        name = props.get(f"dlists-name:{code}") if code else None
+        tables.append(Table(ws.title, list(enumerate(grid, start=1)), jurisdiction=str(code) if code else None,
+                            jurisdiction_name=str(name) if name else None))
+    return tables
