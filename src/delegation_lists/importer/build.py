@@ -78,9 +78,10 @@ class Builder:
             if mode is None:
                 self.issues.append(RowIssue(rec.table, rec.row, "delegated (实施范围) but no mode: add a 承接方式 column, --mode or defaults.mode"))
                 return
-            for t in targets:
-                self.child_code(t)
             to = ["all"] if targets in (["全部"], ["all"]) else targets
+            for t in to:
+                if t != "all":
+                    self.child_code(t)
             deleg = {"mode": mode, "to": to, "basis": f.get("basis") or self.defaults.get("basis"), "scope": f.get("scope") or self.defaults.get("scope"), "since": f.get("since")}
             item["delegation"] = {k: v for k, v in deleg.items() if v}
         else:

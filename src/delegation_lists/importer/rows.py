@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.codes import KIND_LOOKUP, MODE_LOOKUP, PENALTY_LOOKUP, STATUS_LOOKUP
+from .furniture import is_form_line, kind_of_title, means_all, note_text, split_points, strip_attachment, total_count
 from .headers import SYNONYMS, clean, find_header, header_field, section_kind
 from .mapping import Mapping
 from .readers import Table
@@ -41,6 +42,8 @@ class TableResult:
     title: str | None = None
     skipped: str | None = None  # why the whole table was skipped (no header)
     ignored: list[str] = field(default_factory=list)  # headers that name no field (and are not mapped to null)
+    notes: list[str] = field(default_factory=list)  # 注/说明 lines under the table
+    stated: int | None = None  # the count its 合计 row states
 
 
 def _columns(header: list[Any], mapping: Mapping) -> list[str | None]:
@@ -71,9 +74,9 @@ def _normalise(name: str, text: str, mapping: Mapping) -> tuple[Any, str | None]
         key = LOOKUPS[name].get(mapped) or LOOKUPS[name].get(mapped.lower())
         return (key, None) if key else (None, f"unknown {name} {mapped!r} (map it with --mapping values.{name})")
     if name == "legal_basis":
-        return [line for line in mapped.split("\n") if line], None
+        return [part for line in mapped.split("\n") if line for part in split_points(line)], None
     if name == "targets":
-        return _split(mapped), None
+        return (["all"] if means_all(mapped) else _split(mapped)), None
     if name.endswith("_days"):
         digits = re.sub(r"(个)?(工作日|日|天)$", "", mapped)
         return (int(digits), None) if digits.isdigit() else (None, f"{name} is not a number of days: {mapped!r}")
@@ -121,12 +124,22 @@ def read_rows(table: Table, mapping: Mapping, default_kind: str | None) -> Table
         columns, body, title_rows = _columns(header_row, mapping), table.rows[at + 1:], table.rows[:at]
         header_cells = [clean(c) for c in header_row]
     result.ignored = [clean(h) for h, f in zip(header_row, columns, strict=False) if f is None and clean(h) and clean(h) not in mapping.columns]
-    titles = [clean(c) for _, cells in title_rows for c in cells if clean(c)]
+    titles = [strip_attachment(clean(c)) for _, cells in title_rows for c in dict.fromkeys(cells) if clean(c)]
+    titles = [t for t in titles if t and not is_form_line(t)]
     result.title = TOTAL.sub("", titles[0]) if titles else None
-    kind = default_kind
+    kind = default_kind or kind_of_title(result.title)
     for number, row in body:
         cells = [_cell_values(c) for c in row]
         if not any(cells) or cells == header_cells:
+            continue
+        stated, note = total_count(cells), note_text(cells)
+        if stated is not None:
+            result.stated = stated or result.stated
+            continue
+        if note is not None:
+            result.notes.append(note)
+            continue
+        if is_form_line(next(c for c in cells if c)):
             continue
         section = section_kind(cells)
         if section is not None:

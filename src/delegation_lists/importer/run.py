@@ -85,6 +85,9 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
             notes.append(f"{table.name}: columns not imported: {', '.join(got.ignored)} (name their field in --mapping columns,"
                          " or map them to null to silence this)")
         builder.issues += got.issues
+        notes += [f"{table.name}: 注 {n}" for n in got.notes]
+        if got.stated and got.stated != len(got.records) + len(got.issues):
+            notes.append(f"{table.name}: the 合计 row states {got.stated} items; {len(got.records) + len(got.issues)} rows were read")
         for rec in got.records:
             builder.add(rec, got.title)
     return Result(builder.build(), notes)

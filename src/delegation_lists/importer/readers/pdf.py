@@ -15,6 +15,8 @@ PAGE_NUMBER = re.compile(r"^[-—–\s]*\d+[-—–\s]*$|^第\s*\d+\s*页(\s*[,�
 POINT = re.compile(r"^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、)")
 WIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]")
 MAX_PAGES = 5000
+#: a line that starts a paragraph of its own (附件2, 填表单位, 注, a numbered point); "附件2" alone ends one
+STARTS = re.compile(r"^\s*(?:附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*\$?$|填|制表|注|备注|说明|\d+[.、．]|[（(]\d+[)）])")
 
 
 def unwrap(text: str | None) -> str | None:
@@ -25,7 +27,7 @@ def unwrap(text: str | None) -> str | None:
     lines = text.split("\n")
     out = lines[0]
     for line in lines[1:]:
-        if POINT.match(line) or out.endswith(("。", "；", ";")):
+        if POINT.match(line):
             out += "\n" + line
         elif WIDE.match(out[-1:] or " ") or WIDE.match(line[:1] or " "):
             out += line
@@ -58,7 +60,13 @@ def _lines(page: Any, top: float, bottom: float) -> list[str]:
         return []
     band = page.within_bbox((0, max(top, 0), page.width, min(bottom, page.height)))
     lines = [line.strip() for line in (band.extract_text() or "").split("\n")]
-    return [line for line in lines if line and not PAGE_NUMBER.match(line)]
+    paragraphs: list[str] = []
+    for line in (x for x in lines if x and not PAGE_NUMBER.match(x)):
+        if paragraphs and not STARTS.match(line) and not STARTS.match(paragraphs[-1] + "$"):
+            paragraphs[-1] = unwrap(paragraphs[-1] + "\n" + line) or line  # a wrapped line of the paragraph
+        else:
+            paragraphs.append(line)
+    return paragraphs
 
 
 class _Pages:

@@ -29,9 +29,12 @@ def read_xlsx(path: Path) -> list[Table]:
     from openpyxl import load_workbook
 
     check_zip(path, ".xlsx workbook")
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
-        wb = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        with path.open("rb") as fh:  # a file object: openpyxl judges a path by its extension, we by content
+            wb = load_workbook(fh, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError) as exc:
         raise ReadError(f"{path}: not a readable .xlsx workbook ({exc})") from None
     props = {p.name: getattr(p, "value", None) for p in wb.custom_doc_props.props} if wb.custom_doc_props else {}
     tables = []
