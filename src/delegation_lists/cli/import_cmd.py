@@ -13,7 +13,7 @@ from .common import UserError, command, console, err_console, lang_option
 
 
 def import_command(
-    file: Path = typer.Argument(..., help="The list to import: .xlsx, .csv (UTF-8 or GBK) or .json.", exists=True, dir_okay=False),
+    file: Path = typer.Argument(..., help="The list to import: .xlsx/.et, .xls, .ods, .docx/.wps, .pdf, .csv (UTF-8 or GBK) or .json, read by content; .doc/.odt/.rtf through LibreOffice.", exists=True, dir_okay=False),
     output: Path = typer.Option(..., "--output", "-o", help="Folder to write region.yaml and one list file per jurisdiction and kind into."),
     mapping_file: Path | None = typer.Option(None, "--mapping", "-m", help="Column and value mapping (YAML) for lists with other headers or codes."),
     jurisdiction: str | None = typer.Option(None, "--jurisdiction", "-j", help="Code of the jurisdiction whose list this is."),
@@ -26,7 +26,7 @@ def import_command(
     force: bool = typer.Option(False, "--force", help="Replace files that already exist in the output folder."),
     lang: str | None = lang_option(),
 ) -> None:
-    """Turn an existing Excel/CSV/JSON list into catalog YAML that validates. Every row that cannot be placed is
+    """Turn a published list (Excel, WPS, Word, PDF, CSV or JSON attachment) into catalog YAML that validates; 附件N, 合计 and 注 rows are kept out of the items. Every row that cannot be placed is
     reported with its row number (exit 1); nothing is dropped silently."""
     from ..importer.mapping import MappingError, load_mapping  # here: the other commands need not import these
     from ..importer.readers import ReadError
