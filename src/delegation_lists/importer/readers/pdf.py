@@ -16,7 +16,8 @@ POINT = re.compile(r"^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八�
 WIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]")
 MAX_PAGES = 5000
 #: a line that starts a paragraph of its own (附件2, 填表单位, 注, a numbered point); "附件2" alone ends one
-STARTS = re.compile(r"^\s*(?:附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*\$?$|填|制表|注|备注|说明|\d+[.、．]|[（(]\d+[)）])")
+ALONE = re.compile(r"\s*附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*")
+STARTS = re.compile(r"^\s*(?:附\s*件|填|制表|注|备注|说明|\d+[.、．]|[（(]\d+[)）])")
 
 
 def unwrap(text: str | None) -> str | None:
@@ -62,7 +63,7 @@ def _lines(page: Any, top: float, bottom: float) -> list[str]:
     lines = [line.strip() for line in (band.extract_text() or "").split("\n")]
     paragraphs: list[str] = []
     for line in (x for x in lines if x and not PAGE_NUMBER.match(x)):
-        if paragraphs and not STARTS.match(line) and not STARTS.match(paragraphs[-1] + "$"):
+        if paragraphs and not STARTS.match(line) and not ALONE.fullmatch(paragraphs[-1]):
             paragraphs[-1] = unwrap(paragraphs[-1] + "\n" + line) or line  # a wrapped line of the paragraph
         else:
             paragraphs.append(line)
@@ -89,7 +90,11 @@ class _Pages:
         if not self.tables:
             self.tables.append(Table("PDF", [], kind="pdf"))
         for line in lines:
-            self._add([line], page)
+            rows = self.tables[-1].rows
+            if rows and len(rows[-1][1]) == 1 and not STARTS.match(line) and not ALONE.fullmatch(rows[-1][1][0] or ""):
+                rows[-1] = (rows[-1][0], [unwrap(f"{rows[-1][1][0]}\n{line}")])  # a paragraph going on over the page
+            else:
+                self._add([line], page)
 
     def table(self, grid: list[list[str | None]], page: int) -> None:
         if not grid:
