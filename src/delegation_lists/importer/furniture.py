@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..model.codes import KINDS, MODES
+from ..model.codes import KINDS
 
 ATTACHMENT = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[:：]\s*|$)")
 FORM = re.compile(r"^\s*(?:填\s*(?:表|报)|制\s*表|编\s*制|报\s*送)\s*(?:单\s*位|时\s*间|日\s*期|人|部\s*门)|^\s*(?:单位|日期)\s*[:：]")
@@ -71,13 +71,3 @@ def kind_of_title(title: str | None) -> str | None:
         return None
     named = {k.key for k in KINDS if k.zh in title}
     return named.pop() if len(named) == 1 else None
-
-
-def mode_hint(title: str | None) -> str | None:
-    """The delegation mode a title suggests (赋权/委托/…; 承接/下放 suggest grant), for the message only."""
-    if not title:
-        return None
-    for mode in MODES:
-        if mode.zh in title or any(a in title for a in mode.aliases if len(a) > 1):
-            return mode.key
-    return "grant" if re.search("承接|下放|赋予", title) else None
