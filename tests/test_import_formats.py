@@ -26,7 +26,7 @@ needs_data = pytest.mark.skipif(not attachments.LONGHUA.is_file(), reason="../sh
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    formats = ["xlsx", "docx"] + (["xls", "pdf"] if HAVE_SOFFICE else [])
+    formats = ["xlsx", "docx"] + (["xls", "pdf", "docx.pdf"] if HAVE_SOFFICE else [])
     return attachments.make(tmp_path_factory.mktemp("attachments"), formats)
 
 
@@ -55,14 +55,21 @@ def test_attachment_imports_as_published(made, fmt, tmp_path: Path, dlists):
 
 @needs_data
 @needs_soffice
-def test_pdf_attachment(made, tmp_path: Path, dlists):
-    """The PDF of the workbook: a header on every page, merged department cells; names read whole."""
+@pytest.mark.parametrize("fmt", ["pdf", "docx.pdf"])
+def test_pdf_attachment(made, fmt, tmp_path: Path, dlists):
+    """The PDF Calc makes of the workbook and the one Writer makes of the document: a header on every page,
+    department cells merged across rows and pages, names wrapped in their cells, a note wrapped under the table.
+    Every row's name and department read as the source has them."""
     out = tmp_path / "out"
-    result = dlists("import", made["pdf"], "-o", out, "-j", "440309", "--name", "深圳市龙华区", "--mode", "grant")
+    result = dlists("import", made[fmt], "-o", out, "-j", "440309", "--name", "深圳市龙华区", "--mode", "grant")
     assert result.exit_code == 0, result.output
     header, items = _imported(out)
     assert header["title"] == TITLE and len(items) == 296
     assert all(len(i["delegation"]["to"]) == 6 for i in items)
+    source = attachments.rows_of(attachments.json.loads(attachments.LONGHUA.read_text(encoding="utf-8")))
+    assert [i["name"] for i in items] == [r[2] for r in source]
+    assert [i["department"] for i in items] == [r[1] for r in source]
+    assert "注：1.本目录所列事项由各街道办事处以自己的名义实施；2.备注栏所列为承接范围的限定。" in result.output
 
 
 def test_content_not_extension(tmp_path: Path, dlists):

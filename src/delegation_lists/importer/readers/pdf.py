@@ -6,6 +6,7 @@ note rows. A PDF without a text layer (a scan) or without a ruled table is refus
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,29 +38,93 @@ def unwrap(text: str | None) -> str | None:
     return out
 
 
-def _grid(table: Any) -> list[list[str | None]]:
-    """The table's cells; a cell covered by its left neighbour's span takes its text, one covered from above
-    stays None (filled down later, possibly from the previous page)."""
+@dataclass
+class Grid:
+    """A page's table: its cells, and the columns whose last row is part of a cell merged over several rows
+    (which an empty cell in the first row of the next page continues)."""
+
+    cells: list[list[str | None]]
+    merged_at_end: set[int] = field(default_factory=set)
+
+
+def _grid(page: Any, table: Any) -> Grid:
+    """The table's cells; a cell covered by its left neighbour's span takes its text; a run of rows under no
+    ruled cell (a merged cell cut by the page end) takes the text found in that band of its column; one covered
+    from above stays None (filled down later, possibly from the previous page), as does an empty merged cell."""
     text = [[unwrap(c) for c in row] for row in table.extract()]
+    if not text:
+        return Grid(text)
     starts: dict[int, float] = {}
+    ends: dict[int, float] = {}
     for row in table.rows:
         for c, box in enumerate(row.cells):
             if box is not None:
                 starts[c] = min(starts.get(c, box[0]), box[0])
+                ends[c] = min(ends.get(c, box[2]), box[2])
     for r, row in enumerate(table.rows):
         for c, box in enumerate(row.cells):
             if box is None and c > 0:
                 left = next((k for k in range(c - 1, -1, -1) if row.cells[k] is not None), None)
                 if left is not None and row.cells[left][2] > starts.get(c, 1e9) + 1:
                     text[r][c] = text[r][left]
-    return text
+            elif box is not None and not (text[r][c] or "").strip() and box[3] > _row_bottom(row) + 1:
+                text[r][c] = None  # an empty cell over several rows: the rest of a cell from the page before
+    for c in starts:
+        _uncovered(page, table, text, c, (starts[c], ends[c]))
+    return Grid(text, _merged_at_end(table, len(text[-1])))
+
+
+def _merged_at_end(table: Any, width: int) -> set[int]:
+    """The columns whose cell in the table's last row is covered from above (or by nothing: cut by the page)."""
+    if len(table.rows) < 2:
+        return set()
+    last = table.rows[-1].cells
+    return {c for c in range(width) if c >= len(last) or last[c] is None}
+
+
+def _row_bottom(row: Any) -> float:
+    """Where a row ends: its lowest cell's bottom edge that is highest (a merged cell reaches further)."""
+    return float(min(b[3] for b in row.cells if b is not None))
+
+
+def _band_text(page: Any, band: tuple[float, float, float, float], to_page_end: bool) -> str | None:
+    """The text in a band of the page; for a band that reaches the page's end, also the text LibreOffice set
+    below the page (a merged cell's text centred in the part of it on later pages)."""
+    found = unwrap((page.within_bbox(band).extract_text() or "").strip())
+    if not found and to_page_end:
+        from pdfplumber.utils.text import extract_text
+
+        below = [ch for ch in page.chars if ch["top"] >= page.height and band[0] - 1 <= ch["x0"] and ch["x1"] <= band[2] + 1]
+        found = unwrap(extract_text(below).strip()) if below else None
+    return found or None
+
+
+def _uncovered(page: Any, table: Any, text: list[list[str | None]], c: int, span: tuple[float, float]) -> None:
+    """Runs of rows of column `c` that no ruled cell covers get the text in their band of the column."""
+    bottom, run = 0.0, []
+    for r, row in enumerate([*table.rows, None]):
+        box = row.cells[c] if row is not None and c < len(row.cells) else None
+        if row is not None and box is None and text[r][c] is None and row.bbox[1] >= bottom - 1:
+            run.append(r)
+            continue
+        if run:
+            band = (span[0], table.rows[run[0]].bbox[1], span[1], table.rows[run[-1]].bbox[3])
+            found = _band_text(page, band, run[-1] == len(table.rows) - 1)
+            for k in run:
+                text[k][c] = found
+            run = []
+        if box is not None:
+            bottom = box[3]
 
 
 def _lines(page: Any, top: float, bottom: float) -> list[str]:
-    """The text lines of a band of the page (page numbers dropped)."""
+    """The text lines of a band of the page (page numbers dropped), a wrapped paragraph joined."""
     if bottom - top < 1:
         return []
-    band = page.within_bbox((0, max(top, 0), page.width, min(bottom, page.height)))
+    def inside(obj: dict[str, Any]) -> bool:  # by its middle: Word sets a note's first line into the rule
+        return obj.get("object_type") != "char" or top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
+
+    band = page.filter(inside)
     lines = [line.strip() for line in (band.extract_text() or "").split("\n")]
     paragraphs: list[str] = []
     for line in (x for x in lines if x and not PAGE_NUMBER.match(x)):
@@ -78,6 +143,7 @@ class _Pages:
         self.header: list[str | None] | None = None
         self.width = 0
         self.page_row = 0  # the row's number on its page, for its place
+        self.merged: set[int] = set()  # columns merged over the last rows of the page before
 
     def _add(self, cells: list[Any], page: int) -> None:
         table = self.tables[-1]
@@ -96,7 +162,8 @@ class _Pages:
             else:
                 self._add([line], page)
 
-    def table(self, grid: list[list[str | None]], page: int) -> None:
+    def table(self, found: Grid, page: int) -> None:
+        grid = found.cells
         if not grid:
             return
         width = max(len(r) for r in grid)
@@ -106,6 +173,8 @@ class _Pages:
             elif self._continues(grid[0]):
                 self._join(grid[0])
                 grid = grid[1:]
+            if grid:  # an empty first cell under a merged cell of the page before: its continuation
+                grid[0] = [None if c in self.merged and not (v or "").strip() else v for c, v in enumerate(grid[0])]
         else:
             if self.header is not None:  # another table, of another width
                 self.tables.append(Table(f"PDF表{len(self.tables) + 1}", [], kind="pdf"))
@@ -114,6 +183,7 @@ class _Pages:
             self.header, self.width = grid[0], width
         for row in grid:
             self._add(row, page)
+        self.merged = found.merged_at_end
 
     def _continues(self, first: list[str | None]) -> bool:
         """A row whose first cell (序号) is empty and others are not: the rest of the last row of the page before."""
@@ -173,7 +243,7 @@ def read_pdf(path: Path) -> list[Table]:
             if number == 1:
                 pages.text(_lines(page, 0, found[0].bbox[1]), number)
             for table in found:
-                pages.table(_grid(table), number)
+                pages.table(_grid(page, table), number)
             if number == last:
                 pages.text(_lines(page, found[-1].bbox[3], page.height), number)
     if chars == 0:
