@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
@@ -11,10 +12,18 @@ from ..check import validate
 from ..render.labels import label
 from .common import UserError, command, console, err_console, lang_option
 
+if TYPE_CHECKING:
+    from ..importer.rows import RowIssue
+    from ..importer.run import Options
+
 
 def import_command(
     file: Path = typer.Argument(..., help="The list to import: .xlsx/.et, .xls, .ods, .docx/.wps, .pdf, .csv (UTF-8 or GBK) or .json, read by content; .doc/.odt/.rtf through LibreOffice.", exists=True, dir_okay=False),
-    output: Path = typer.Option(..., "--output", "-o", help="Folder to write region.yaml and one list file per jurisdiction and kind into."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Folder to write region.yaml and one list file per jurisdiction and kind into; with --into, the list file (or its folder) inside the catalog."),
+    into: Path | None = typer.Option(None, "--into", help="An existing catalog folder: import the list of one of its jurisdictions (a township's own sheet), each row linked to the parent's item by code, then by name, then by a near name; written beside its siblings' lists."),
+    near: str = typer.Option("link", "--near", help="With --into, a row whose name is only near a parent item's: link (source: with the score in a comment) or list (keep it as its own item, the candidate in a comment).", case_sensitive=False),
+    threshold: float = typer.Option(0.6, "--threshold", min=0.0, max=1.0, help="With --into, how near (0..1, bigram similarity) a name must be to be linked or suggested."),
+    expect: int | None = typer.Option(None, "--expect", min=0, help="The number of items the list states (e.g. 296): exit 1 when another number is read."),
     mapping_file: Path | None = typer.Option(None, "--mapping", "-m", help="Column and value mapping (YAML) for lists with other headers or codes."),
     jurisdiction: str | None = typer.Option(None, "--jurisdiction", "-j", help="Code of the jurisdiction whose list this is."),
     name: str | None = typer.Option(None, "--name", help="Its name (for region.yaml)."),
@@ -32,16 +41,17 @@ def import_command(
     from ..importer.readers import ReadError
     from ..importer.run import ImportFailed, Options, import_file, write_catalog
 
+    opts = Options(jurisdiction, name, level, kind, mode, basis, encoding)
+    if into is not None:
+        return _import_into(file, opts, mapping_file, into, output, near.lower(), threshold, expect, force)
+    if output is None:
+        raise UserError("give --output FOLDER for the catalog to write, or --into CATALOG to import into one")
     try:
         mapping = load_mapping(mapping_file)
-        result = import_file(file, Options(jurisdiction, name, level, kind, mode, basis, encoding), mapping)
+        result = import_file(file, opts, mapping)
     except (MappingError, ImportFailed, ReadError) as exc:
         raise UserError(str(exc)) from None
-    for note in result.notes:
-        err_console.print(f"[yellow]{label('note')}:[/] {escape(note)}", highlight=False)
-    for issue in result.issues:
-        where = escape(f"{file}:{issue.table}:{label('import.row', row=issue.row)}")
-        err_console.print(f"{where}: [red]{label('import.row_skipped')}:[/] {escape(issue.message)}", highlight=False)
+    _report_rows(file, result.notes, result.issues)
     if result.built.items == 0:
         raise UserError(f"{file}: no item rows found" + ("" if result.issues else " (is there a header row with 事项名称?)"))
     try:
@@ -55,7 +65,56 @@ def import_command(
     console.print(escape(label("import.done", items=result.built.items, files=len(written) - 1, output=output,
                                skipped=len(result.issues), errors=counts["error"], warnings=counts["warning"])),
                   highlight=False)
-    if result.issues:
+    if _expected(expect, result.built.items) or result.issues:
+        raise typer.Exit(1)
+
+
+def _report_rows(file: Path, notes: list[str], issues: list[RowIssue]) -> None:
+    for note in notes:
+        err_console.print(f"[yellow]{label('note')}:[/] {escape(note)}", highlight=False)
+    for issue in issues:
+        where = escape(f"{file}:{issue.place or issue.table + ':' + label('import.row', row=issue.row)}")
+        err_console.print(f"{where}: [red]{label('import.row_skipped')}:[/] {escape(issue.message)}", highlight=False)
+
+
+def _expected(expect: int | None, got: int) -> bool:
+    """True (and said) when the list states another number of items than was read."""
+    if expect is None or expect == got:
+        return False
+    err_console.print(f"[red]{escape(label('import.expect', expected=expect, got=got))}[/]", highlight=False)
+    return True
+
+
+def _import_into(file: Path, opts: Options, mapping_file: Path | None, root: Path, output: Path | None, near: str,
+                 threshold: float, expect: int | None, force: bool) -> None:
+    """`--into CATALOG`: link the rows to the parent's items, write the list inside the catalog, report."""
+    from ..importer.into import IntoFailed
+    from ..importer.into_file import write_into
+    from ..importer.mapping import MappingError, load_mapping
+    from ..importer.readers import ReadError
+    from ..importer.run import ImportFailed, dump, import_into
+
+    if near not in ("link", "list"):
+        raise UserError(f"--near {near}: use link or list")
+    try:
+        run = import_into(file, opts, load_mapping(mapping_file), root, threshold, "link" if near == "link" else "list")
+        _report_rows(file, run.notes, run.into.issues)
+        if not run.into.outcomes:
+            raise UserError(f"{file}: no item rows found")
+        path = write_into(run.catalog, root, run.into, output, force, dump)
+    except (MappingError, ImportFailed, ReadError, IntoFailed) as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"cannot write to {output or root}: {exc.strerror or exc}") from None
+    for o in run.into.outcomes:
+        if o.linked is None or o.linked.how == "near":
+            err_console.print(f"[{'cyan' if o.linked is not None else 'yellow'}]{escape(o.comment)}[/]", highlight=False)
+    counts = validate([root]).counts()
+    into = run.into
+    console.print(escape(label("import.into_done", rows=len(into.outcomes), output=path, by_code=into.count("code"),
+                               by_name=into.count("name"), near=into.count("near"), unlinked=into.count("unlinked"),
+                               skipped=len(into.issues), errors=counts["error"], warnings=counts["warning"])), highlight=False)
+    if _expected(expect, len(into.outcomes)) or into.issues:
         raise typer.Exit(1)
 
 

@@ -30,6 +30,31 @@ class Built:
     items: int = 0
 
 
+def record_item(rec: Record, defaults: dict[str, Any]) -> dict[str, Any] | str:
+    """One record as a list entry (fields in catalog order, 实施范围 as its delegation), or why it cannot be."""
+    f = dict(rec.fields)
+    for key in ("department", "kind"):
+        if key not in f and defaults.get(key):
+            f[key] = defaults[key]
+    item = {k: f[k] for k in ITEM_ORDER if k in f and k not in ("mode", "status")}
+    if f.get("status", "active") != "active":
+        item["status"] = f["status"]
+    if f.get("targets"):
+        mode = f.get("mode") or defaults.get("mode")
+        if mode is None:
+            return "delegated (实施范围) but no mode: add a 承接方式 column, --mode or defaults.mode"
+        to = ["all"] if f["targets"] in (["全部"], ["all"]) else f["targets"]
+        deleg = {"mode": mode, "to": to, "basis": f.get("basis") or defaults.get("basis"),
+                 "scope": f.get("scope") or defaults.get("scope"), "since": f.get("since")}
+        item["delegation"] = {k: v for k, v in deleg.items() if v}
+    else:
+        if f.get("mode"):
+            item["mode"] = f["mode"]
+        if f.get("scope"):
+            item["notes"] = "；".join(filter(None, [item.get("notes"), f"权限范围：{f['scope']}"]))
+    return item
+
+
 def child_level(level: str) -> str:
     return LEVELS[min(LEVEL_ORDER[level] + 1, len(LEVELS) - 1)].key
 
@@ -64,41 +89,23 @@ class Builder:
             self.sheet_children.setdefault(code, name)
 
     def add(self, rec: Record, title: str | None) -> None:
-        jur = rec.jurisdiction or self.owner.code
-        f = dict(rec.fields)
-        for key in ("department", "kind"):
-            if key not in f and self.defaults.get(key):
-                f[key] = self.defaults[key]
-        item = {k: f[k] for k in ITEM_ORDER if k in f and k not in ("mode", "status")}
-        if f.get("status", "active") != "active":
-            item["status"] = f["status"]
-        targets = f.get("targets")
-        if targets:
-            mode = f.get("mode") or self.defaults.get("mode")
-            if mode is None:
-                self.issues.append(RowIssue(rec.table, rec.row, "delegated (实施范围) but no mode: add a 承接方式 column, --mode or defaults.mode"))
-                return
-            to = ["all"] if targets in (["全部"], ["all"]) else targets
-            for t in to:
-                if t != "all":
-                    self.child_code(t)
-            deleg = {"mode": mode, "to": to, "basis": f.get("basis") or self.defaults.get("basis"), "scope": f.get("scope") or self.defaults.get("scope"), "since": f.get("since")}
-            item["delegation"] = {k: v for k, v in deleg.items() if v}
-        else:
-            if f.get("mode"):
-                item["mode"] = f["mode"]
-            if f.get("scope"):
-                item["notes"] = "；".join(filter(None, [item.get("notes"), f"权限范围：{f['scope']}"]))
+        item = record_item(rec, self.defaults)
+        if isinstance(item, str):
+            self.issues.append(RowIssue(rec.table, rec.row, item, rec.place))
+            return
+        for t in item.get("delegation", {}).get("to", []):
+            if t != "all":
+                self.child_code(t)
         if item.get("department"):
             self.departments.setdefault(item["department"], None)
-        self._place(jur, item, rec, title)
+        self._place(rec.jurisdiction or self.owner.code, item, rec, title)
 
     def _place(self, jur: str, item: dict[str, Any], rec: Record, title: str | None) -> None:
         number = self.titles.setdefault((jur, title), sum(1 for j, _ in self.titles if j == jur))
         key = (jur, number, item["kind"])
         if "code" in item:
             if (jur, item["code"]) in self.seen:
-                self.issues.append(RowIssue(rec.table, rec.row, f"code {item['code']} is used by an earlier row (row {self.seen[(jur, item['code'])]})"))
+                self.issues.append(RowIssue(rec.table, rec.row, f"code {item['code']} is used by an earlier row (row {self.seen[(jur, item['code'])]})", rec.place))
                 return
             self.seen[(jur, item["code"])] = rec.row
         self.items[key].append(item)

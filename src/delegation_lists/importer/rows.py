@@ -23,6 +23,7 @@ class RowIssue:
     table: str
     row: int
     message: str
+    place: str = ""  # where the row is, as an analyst finds it ('第2页 第40行')
 
 
 @dataclass
@@ -33,6 +34,8 @@ class Record:
     row: int
     fields: dict[str, Any]
     jurisdiction: str | None = None
+    place: str = ""  # where the row is, as an analyst finds it ('Sheet1 第12行', '第2页 第40行')
+    title: str | None = None  # the title above its table
 
 
 @dataclass
@@ -108,8 +111,8 @@ def _record(cells: list[str], columns: list[str | None], mapping: Mapping) -> tu
     return fields, problems
 
 
-def read_rows(table: Table, mapping: Mapping, default_kind: str | None) -> TableResult:
-    """All item records of one table."""
+def read_rows(table: Table, mapping: Mapping, default_kind: str | None, need_kind: bool = True) -> TableResult:
+    """All item records of one table (a row without a kind is a problem when `need_kind`)."""
     result = TableResult()
     header_cells: list[str] | None = None
     if table.header is not None:
@@ -150,10 +153,10 @@ def read_rows(table: Table, mapping: Mapping, default_kind: str | None) -> Table
             fields.setdefault("kind", kind)
         if "name" not in fields:
             problems.insert(0, "no item name: " + " | ".join(c for c in cells if c)[:80])
-        elif "kind" not in fields:
+        elif "kind" not in fields and need_kind:
             problems.append("no kind: no kind column, section row or --kind default")
         if problems:
-            result.issues += [RowIssue(table.name, number, p) for p in problems]
+            result.issues += [RowIssue(table.name, number, p, table.place(number)) for p in problems]
         else:
-            result.records.append(Record(table.name, number, fields, table.jurisdiction))
+            result.records.append(Record(table.name, number, fields, table.jurisdiction, table.place(number), result.title))
     return result

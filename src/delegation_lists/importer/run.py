@@ -11,11 +11,14 @@ from typing import Any
 import yaml
 
 from ..atomic import write_text
+from ..catalog import Catalog
+from ..catalog.loading import load_catalog
 from ..model.codes import LEVEL_LOOKUP
 from .build import Builder, Built, Owner
+from .into import Into, IntoBuilder, Near, find_child
 from .mapping import Mapping
 from .readers import Table, read_tables
-from .rows import LOOKUPS, RowIssue, read_rows
+from .rows import LOOKUPS, Record, RowIssue, read_rows
 
 
 class ImportFailed(Exception):
@@ -57,10 +60,8 @@ def _owner(opts: Options, mapping: Mapping, tables: list[Table]) -> Owner:
     return Owner(code, name, LEVEL_LOOKUP[level])
 
 
-def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
-    """Read `path` and build the catalog documents; row problems are collected, not raised."""
-    tables = read_tables(path, opts.encoding)
-    owner = _owner(opts, mapping, tables)
+def resolved_defaults(opts: Options, mapping: Mapping) -> dict[str, Any]:
+    """The mapping's defaults with the options over them, kind and mode as their keys."""
     defaults: dict[str, Any] = {**mapping.defaults, **{k: v for k, v in vars(opts).items() if v and k in ("kind", "mode", "basis")}}
     for key in ("kind", "mode"):
         if defaults.get(key) is not None:
@@ -68,29 +69,81 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
             if value is None:
                 raise ImportFailed(f"unknown default {key} {defaults[key]!r}")
             defaults[key] = value
+    return defaults
+
+
+@dataclass
+class Read:
+    """The item records of every table of a file, the rows that are not items, and what to tell the user."""
+
+    records: list[Record] = field(default_factory=list)
+    issues: list[RowIssue] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_records(tables: list[Table], mapping: Mapping, kind: str | None, need_kind: bool = True,
+                 owner: str | None = None) -> Read:
+    """Every table's records (a sheet of `owner`, an exported workbook's own sheet, as unassigned)."""
+    read = Read()
+    for table in tables:
+        read.notes += [f"{table.name}: {n}" for n in table.notes]
+        if table.jurisdiction == owner:
+            table.jurisdiction = None
+        got = read_rows(table, mapping, kind, need_kind)
+        if got.skipped:
+            read.notes.append(f"{table.name}: skipped, {got.skipped}")
+            continue
+        if got.ignored:
+            read.notes.append(f"{table.name}: columns not imported: {', '.join(got.ignored)} (name their field in"
+                              " --mapping columns, or map them to null to silence this)")
+        read.issues += got.issues
+        read.notes += [f"{table.name}: 注 {n}" for n in got.notes]
+        if got.stated and got.stated != len(got.records) + len(got.issues):
+            read.notes.append(f"{table.name}: the 合计 row states {got.stated} items; {len(got.records) + len(got.issues)} rows were read")
+        read.records += got.records
+    return read
+
+
+def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
+    """Read `path` and build the catalog documents; row problems are collected, not raised."""
+    tables = read_tables(path, opts.encoding)
+    owner = _owner(opts, mapping, tables)
+    defaults = resolved_defaults(opts, mapping)
     builder = Builder(owner, mapping, defaults)
-    notes: list[str] = []
     for table in tables:
         if table.jurisdiction:
             builder.add_sheet(table.jurisdiction, table.jurisdiction_name or table.name)
-    for table in tables:
-        notes += [f"{table.name}: {n}" for n in table.notes]
-        if table.jurisdiction == owner.code:
-            table.jurisdiction = None
-        got = read_rows(table, mapping, defaults.get("kind"))
-        if got.skipped:
-            notes.append(f"{table.name}: skipped, {got.skipped}")
-            continue
-        if got.ignored:
-            notes.append(f"{table.name}: columns not imported: {', '.join(got.ignored)} (name their field in --mapping columns,"
-                         " or map them to null to silence this)")
-        builder.issues += got.issues
-        notes += [f"{table.name}: 注 {n}" for n in got.notes]
-        if got.stated and got.stated != len(got.records) + len(got.issues):
-            notes.append(f"{table.name}: the 合计 row states {got.stated} items; {len(got.records) + len(got.issues)} rows were read")
-        for rec in got.records:
-            builder.add(rec, got.title)
-    return Result(builder.build(), notes)
+    read = read_records(tables, mapping, defaults.get("kind"), owner=owner.code)
+    builder.issues += read.issues
+    for rec in read.records:
+        builder.add(rec, rec.title)
+    return Result(builder.build(), read.notes)
+
+
+@dataclass
+class IntoRun:
+    """An `--into` import: the rows linked, the catalog they were linked against, what to tell the user."""
+
+    into: Into
+    catalog: Catalog
+    notes: list[str]
+
+
+def import_into(path: Path, opts: Options, mapping: Mapping, root: Path, threshold: float, near: Near) -> IntoRun:
+    """Read `path` as the list of a jurisdiction of the catalog at `root` and link its rows (nothing written)."""
+    if not root.is_dir():
+        raise ImportFailed(f"--into {root}: not a catalog folder")
+    cat, _ = load_catalog([root])
+    if not cat.places:
+        raise ImportFailed(f"--into {root}: no region.yaml there; the catalog's jurisdictions are needed to link to")
+    tables = read_tables(path, opts.encoding)
+    defaults = resolved_defaults(opts, mapping)
+    read = read_records(tables, mapping, None, need_kind=False)
+    titles = [r.title for r in read.records if r.title] + [t.name for t in tables]
+    place = find_child(cat, opts.jurisdiction or mapping.region.code or mapping.region.name, titles)
+    into = IntoBuilder(cat, place, defaults, threshold, near).build(read.records)
+    into.issues[:0] = read.issues
+    return IntoRun(into, cat, read.notes)
 
 
 class _Dumper(yaml.CSafeDumper):

@@ -55,9 +55,14 @@ class NameIndex:
 
     def best(self, name: str, allowed: set[str] | None = None) -> tuple[str, float] | None:
         """The closest candidate (ties broken by key), among `allowed` keys if given."""
+        ranked = self.ranked(name, allowed)
+        return ranked[0] if ranked else None
+
+    def ranked(self, name: str, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+        """Candidates sharing a bigram with `name`, closest first (ties by key), among `allowed` if given."""
         g = grams(name)
         pool: set[str] = set().union(*(self.index.get(x, set()) for x in g)) if g else set()
         if allowed is not None:
             pool &= allowed
         scored = sorted(((score(g, self.grams[k]), k) for k in pool), key=lambda t: (-t[0], t[1]))
-        return (scored[0][1], scored[0][0]) if scored else None
+        return [(k, s) for s, k in scored]

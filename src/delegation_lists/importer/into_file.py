@@ -1,0 +1,65 @@
+"""Where and how an `--into` import is written: one list file for the jurisdiction, beside its siblings' lists
+(or where `-o` says, inside the catalog's folder), every entry under a comment saying where its row is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..atomic import write_text
+from .into import Into, IntoFailed
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
+
+def existing_lists(cat: Catalog, code: str) -> list[str]:
+    """The list files the catalog already has for jurisdiction `code`."""
+    return sorted({e.file for e in cat.entries if e.jurisdiction == code} | set(cat.broken.get(code, [])))
+
+
+def target_path(cat: Catalog, root: Path, into: Into, output: Path | None) -> Path:
+    """`output` (a file, or a folder for `<code>.yaml`) when it lies inside `root`; else beside the lists of
+    the jurisdiction's siblings, else in `root` itself."""
+    if output is None:
+        siblings = sorted(e.doc.path.parent for e in cat.entries if cat.parent_code(e.jurisdiction) == into.parent.code)
+        folder = siblings[0] if siblings else root
+        path = folder / f"{into.place.code}.yaml"
+    else:
+        path = output / f"{into.place.code}.yaml" if output.is_dir() or not output.suffix else output
+    real_root = root.resolve()
+    real = path.parent.resolve() / path.name
+    if real_root != real.parent and real_root not in real.parents:
+        raise IntoFailed(f"{path} is outside the catalog {root}; --into writes only inside the catalog's folder")
+    if path.is_symlink():
+        raise IntoFailed(f"{path} is a symbolic link; not writing through it")
+    if path.suffix not in (".yaml", ".yml"):
+        raise IntoFailed(f"{path}: a list file ends in .yaml")
+    return path
+
+
+def render(into: Into, dump: Any) -> str:
+    """The list document: its header, then each entry under its comment (`dump` writes YAML)."""
+    header: dict[str, Any] = {"jurisdiction": into.place.code, "level": into.place.level}
+    if into.title:
+        header["title"] = into.title
+    lines = [dump({"list": header}).rstrip("\n"), "items:"]
+    for outcome in into.outcomes:
+        lines.append(f"  # {' '.join(outcome.comment.split())}")
+        body = dump([outcome.entry]).rstrip("\n").split("\n")
+        lines += [f"  {line}" for line in body]
+    return "\n".join(lines) + "\n"
+
+
+def write_into(cat: Catalog, root: Path, into: Into, output: Path | None, force: bool, dump: Any) -> Path:
+    """Write the list; refuse when the jurisdiction has a list already, or the file exists (unless `force`)."""
+    there = existing_lists(cat, into.place.code)
+    if there:
+        raise IntoFailed(f"{into.place.name}（{into.place.code}）already has a list in the catalog: {', '.join(there)};"
+                         " move it out of the catalog (and compare with `dlists diff`) before importing its list")
+    path = target_path(cat, root, into, output)
+    if path.exists() and not force:
+        raise IntoFailed(f"{path} exists; use --force to replace")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_text(path, render(into, dump))
+    return path
