@@ -73,7 +73,8 @@ def _report_rows(file: Path, notes: list[str], issues: list[RowIssue]) -> None:
     for note in notes:
         err_console.print(f"[yellow]{label('note')}:[/] {escape(note)}", highlight=False)
     for issue in issues:
-        where = escape(f"{file}:{issue.place or issue.table + ':' + label('import.row', row=issue.row)}")
+        page = f" ({issue.place})" if issue.place else ""
+        where = escape(f"{file}:{issue.table}:{label('import.row', row=issue.row)}{page}")
         err_console.print(f"{where}: [red]{label('import.row_skipped')}:[/] {escape(issue.message)}", highlight=False)
 
 

@@ -95,7 +95,7 @@ def _linked_entry(rec: Record, link: Link, mode: str | None, defaults: dict[str,
 def _comment(rec: Record, found: Found, linked: bool) -> str:
     """Where the row is and how it was linked (or what it may be)."""
     name = rec.fields.get("name", "")
-    where = f"{rec.place}「{name}」"
+    where = f"{rec.where}「{name}」"
     link, closest = found.link, found.closest
     if linked and link is not None:
         how = {"code": "按编码", "name": "按名称", "near": f"按相近名称（相似度 {link.score:.2f}）"}[link.how]

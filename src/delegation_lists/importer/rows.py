@@ -23,7 +23,7 @@ class RowIssue:
     table: str
     row: int
     message: str
-    place: str = ""  # where the row is, as an analyst finds it ('第2页 第40行')
+    place: str = ""  # where the row is when not '{table} 第{row}行' ('第2页 第40行')
 
 
 @dataclass
@@ -34,8 +34,13 @@ class Record:
     row: int
     fields: dict[str, Any]
     jurisdiction: str | None = None
-    place: str = ""  # where the row is, as an analyst finds it ('Sheet1 第12行', '第2页 第40行')
+    place: str = ""  # where the row is when not '{table} 第{row}行' ('第2页 第40行')
     title: str | None = None  # the title above its table
+
+    @property
+    def where(self) -> str:
+        """Where the row is, as an analyst finds it ('Sheet1 第12行', '第2页 第40行')."""
+        return self.place or f"{self.table} 第{self.row}行"
 
 
 @dataclass
@@ -156,7 +161,7 @@ def read_rows(table: Table, mapping: Mapping, default_kind: str | None, need_kin
         elif "kind" not in fields and need_kind:
             problems.append("no kind: no kind column, section row or --kind default")
         if problems:
-            result.issues += [RowIssue(table.name, number, p, table.place(number)) for p in problems]
+            result.issues += [RowIssue(table.name, number, p, table.places.get(number, "")) for p in problems]
         else:
-            result.records.append(Record(table.name, number, fields, table.jurisdiction, table.place(number), result.title))
+            result.records.append(Record(table.name, number, fields, table.jurisdiction, table.places.get(number, ""), result.title))
     return result
