@@ -58,8 +58,9 @@ def export_command(
             write_book(book, output)
         except OSError as exc:
             raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
-    rows = sum(len(s.rows) - len(s.banners) - 1 for s in book.sheets)
-    err_console.print(escape(label("export.wrote", output=output, sheets=len(book.sheets), rows=rows)), highlight=False)
+    shown = [s for s in book.sheets if not s.hidden]
+    rows = sum(len(s.rows) - len(s.banners) - 1 for s in shown)
+    err_console.print(escape(label("export.wrote", output=output, sheets=len(shown), rows=rows)), highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -64,6 +64,9 @@ class Sheet:
     print: Print = field(default_factory=Print)
     heights: dict[int, float] = field(default_factory=dict)
     data_bars: list[int] = field(default_factory=list)  # columns (of fractions 0..1) drawn as a bar in each data cell
+    #: row index -> (file, position in it) of the item the row shows, for the layout sheet of a catalog export
+    origins: dict[int, tuple[str, int]] = field(default_factory=dict)
+    hidden: bool = False  # very hidden: not listed in the spreadsheet's "unhide" (the layout sheet)
 
     def add_banner(self, text: str, style: str) -> None:
         self.banners[len(self.rows)] = style

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ..catalog import Catalog, Entry
 from ..memory import paused_gc
 from .labels import kind_label, label, section_number
+from .layout import layout_sheet
 from .lists import GETTERS, PublishedList, by_kind, properties, published_lists, scope_of, sheet_name
 from .model import Book, Column, Print, Sheet, sheet_title
 
@@ -56,7 +57,9 @@ def list_sheet(cat: Catalog, pl: PublishedList, lang: str, title: str) -> Sheet:
     for number, (kind, entries) in enumerate(by_kind(pl.entries), start=1):
         sheet.add_banner(label("section", lang, num=section_number(number, lang), kind=kind_label(kind, lang), n=len(entries)), "section")
         getters = [GETTERS[k] for k in keys[1:]]
-        sheet.rows += [[seq, *(get(cat, entry, lang) for get in getters)] for seq, entry in enumerate(entries, start=1)]
+        for seq, entry in enumerate(entries, start=1):
+            sheet.origins[len(sheet.rows)] = (str(entry.doc.path), entry.index)
+            sheet.rows.append([seq, *(get(cat, entry, lang) for get in getters)])
     sheet.print = Print(repeat_rows=(0, sheet.header_row), footer=label("footer", lang))
     return sheet
 
@@ -68,4 +71,4 @@ def published_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> 
     lists = published_lists(cat, only, lang)
     sheets = [list_sheet(cat, pl, lang, sheet_title(sheet_name(pl, lists), used)) for pl in lists]
     props = properties([s.title for s in sheets], lists)
-    return Book(sheets, props)
+    return Book([*sheets, layout_sheet(cat, sheets)], props)

@@ -107,6 +107,8 @@ def _layout(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> None:
 
 
 def _write_sheet(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> None:
+    if sheet.hidden:
+        ws.very_hidden()
     _layout(ws, sheet, formats)
     last_col = len(sheet.columns) - 1
     col_formats = [formats[c.style] for c in sheet.columns]

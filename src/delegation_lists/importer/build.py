@@ -9,6 +9,7 @@ from typing import Any
 
 from ..model.codes import KIND_BY_KEY, KIND_ORDER, LEVEL_ORDER, LEVELS
 from ..model.items import INHERITED
+from .layout import Layout
 from .mapping import Mapping
 from .rows import Record, RowIssue
 
@@ -28,6 +29,7 @@ class Built:
     lists: dict[str, dict[str, Any]]  # relative path -> list document
     issues: list[RowIssue] = field(default_factory=list)
     items: int = 0
+    regions: dict[str, dict[str, Any]] = field(default_factory=dict)  # an export's region files, for `region`
 
 
 def record_item(rec: Record, defaults: dict[str, Any]) -> dict[str, Any] | str:
@@ -63,8 +65,10 @@ class Builder:
     """Collects records; `build()` returns the documents. Codes are generated where a list has none
     (`{jurisdiction}-{XK|CF|...}-{0001}`), children get the mapping's codes or `{owner}{001}`."""
 
-    def __init__(self, owner: Owner, mapping: Mapping, defaults: dict[str, Any]) -> None:
-        self.owner, self.mapping, self.defaults = owner, mapping, defaults
+    def __init__(self, owner: Owner, mapping: Mapping, defaults: dict[str, Any], layout: Layout | None = None) -> None:
+        self.owner, self.mapping, self.defaults, self.layout = owner, mapping, defaults, layout
+        self.filed: dict[str, list[tuple[float, dict[str, Any]]]] = defaultdict(list)  # file -> (index, item)
+        self.last_origin: dict[str, tuple[str, float]] = {}  # table -> the file and index of its last row
         self.children: dict[str, str] = {}  # name -> code
         self.sheet_children: dict[str, str] = {}  # code -> name (jurisdictions of exported sheets)
         self.departments: dict[str, None] = {}
@@ -100,6 +104,19 @@ class Builder:
             self.departments.setdefault(item["department"], None)
         self._place(rec.jurisdiction or self.owner.code, item, rec, title)
 
+    def _origin(self, rec: Record, jur: str) -> tuple[str, float] | None:
+        """The file (and position) an exported row came from; a row added under it goes after it."""
+        if self.layout is None:
+            return None
+        found = self.layout.rows.get((rec.table, rec.row))
+        if found is not None and self.layout.headers[found[0]].get("jurisdiction") == jur:
+            self.last_origin[rec.table] = found
+            return found
+        last = self.last_origin.get(rec.table)
+        if last is not None:
+            self.last_origin[rec.table] = (last[0], last[1] + 1e-6)
+        return self.last_origin.get(rec.table)
+
     def _place(self, jur: str, item: dict[str, Any], rec: Record, title: str | None) -> None:
         number = self.titles.setdefault((jur, title), sum(1 for j, _ in self.titles if j == jur))
         key = (jur, number, item["kind"])
@@ -108,15 +125,19 @@ class Builder:
                 self.issues.append(RowIssue(rec.table, rec.row, f"code {item['code']} is used by an earlier row (row {self.seen[(jur, item['code'])]})", rec.place))
                 return
             self.seen[(jur, item["code"])] = rec.row
-        self.items[key].append(item)
+        origin = self._origin(rec, jur)
+        if origin is not None:
+            self.filed[origin[0]].append((origin[1], item))
+        else:
+            self.items[key].append(item)
 
     def _assign_codes(self) -> None:
-        for (jur, _, kind), items in self.items.items():
+        for (jur, _, _), items in self.items.items():
             used = {i["code"] for i in items if "code" in i}
             n = 0
             for item in items:
                 if "code" not in item:
-                    while (code := f"{jur}-{KIND_BY_KEY[kind].abbr}-{(n := n + 1):04d}") in used:
+                    while (code := f"{jur}-{KIND_BY_KEY[item['kind']].abbr}-{(n := n + 1):04d}") in used:
                         pass
                     item["code"] = code
                     used.add(code)
@@ -135,7 +156,17 @@ class Builder:
                     kept = {k: v for k, v in item.items() if k != "code" and not (k in INHERITED and src.get(k) == v)}
                     items[n] = {"source": item["code"], **kept}
 
+    def _file_lists(self) -> None:
+        """Rows placed by an export's layout: their files' items in their order (under `items`, title -1)."""
+        assert self.layout is not None
+        for file in self.layout.files:
+            if file in self.filed:
+                jur = str(self.layout.headers[file]["jurisdiction"])
+                self.items[(jur, -1, file)] = [item for _, item in sorted(self.filed[file], key=lambda t: t[0])]
+
     def build(self) -> Built:
+        if self.layout is not None:
+            self._file_lists()
         self._assign_codes()
         self._link_sources()
         kids = [{"code": c, "name": n, "level": child_level(self.owner.level)} for c, n in self.sheet_children.items()]
@@ -145,11 +176,24 @@ class Builder:
             region["region"]["children"] = kids
         if self.departments:
             region["departments"] = [{"name": d} for d in self.departments]
+        regions = dict(self.layout.regions) if self.layout is not None else {}
+        return Built(region, self._lists(), self.issues, sum(len(v) for v in self.items.values()), regions)
+
+    def _lists(self) -> dict[str, dict[str, Any]]:
         lists: dict[str, dict[str, Any]] = {}
         order = {c: i for i, c in enumerate([self.owner.code, *self.sheet_children])}
+        files = {f: i for i, f in enumerate(self.layout.files)} if self.layout is not None else {}
         titles = {(jur, n): t for (jur, t), n in self.titles.items()}
         several = {jur for jur, n in titles if n > 0}
-        for (jur, n, kind), items in sorted(self.items.items(), key=lambda kv: (order[kv[0][0]], kv[0][1], KIND_ORDER[kv[0][2]])):
+
+        def position(key: tuple[str, int, str]) -> tuple[int, int, int]:
+            jur, n, kind = key
+            return (-1, 0, files[kind]) if n < 0 else (order.get(jur, len(order)), n, KIND_ORDER[kind])
+
+        for (jur, n, kind), items in sorted(self.items.items(), key=lambda kv: position(kv[0])):
+            if n < 0 and self.layout is not None:  # an export's file, as it was
+                lists[kind] = {"list": dict(self.layout.headers[kind]), "items": items}
+                continue
             level = self.owner.level if jur == self.owner.code else child_level(self.owner.level)
             header: dict[str, Any] = {"jurisdiction": jur, "level": level}
             title = titles[(jur, n)] or self.mapping.title
@@ -159,4 +203,4 @@ class Builder:
                 header["waive"] = dict(self.mapping.waive)
             folder = f"{jur}/{n + 1}" if jur in several else jur  # one folder per title: files load in list order
             lists[f"{folder}/{kind}.yaml"] = {"list": header, "items": items}
-        return Built(region, lists, self.issues, sum(len(v) for v in self.items.values()))
+        return lists

@@ -3,6 +3,7 @@ report every row that cannot be placed (with its row number). Nothing is dropped
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,7 +90,11 @@ def _normalise(name: str, text: str, mapping: Mapping) -> tuple[Any, str | None]
         digits = re.sub(r"(个)?(工作日|日|天)$", "", mapped)
         return (int(digits), None) if digits.isdigit() else (None, f"{name} is not a number of days: {mapped!r}")
     if name == "since":
-        return mapped.split(" ")[0], None  # an Excel date cell reads as '2023-07-01 00:00:00'
+        day = mapped.split(" ")[0]  # an Excel date cell reads as '2023-07-01 00:00:00'
+        try:
+            return dt.date.fromisoformat(day), None  # written as a YAML date, as the catalogs have it
+        except ValueError:
+            return day, None
     if name == "penalty_types":
         parts = _split(mapped)
         bad = [p for p in parts if p not in PENALTY_LOOKUP]

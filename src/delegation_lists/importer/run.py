@@ -16,6 +16,7 @@ from ..catalog.loading import load_catalog
 from ..model.codes import LEVEL_LOOKUP
 from .build import Builder, Built, Owner
 from .into import Into, IntoBuilder, Near, find_child
+from .layout import Layout, LayoutError, read_layout
 from .mapping import Mapping
 from .readers import Table, read_tables
 from .rows import LOOKUPS, Record, RowIssue, read_rows
@@ -109,7 +110,8 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     tables = read_tables(path, opts.encoding)
     owner = _owner(opts, mapping, tables)
     defaults = resolved_defaults(opts, mapping)
-    builder = Builder(owner, mapping, defaults)
+    layout, notes = _layout(tables)
+    builder = Builder(owner, mapping, defaults, layout)
     for table in tables:
         if table.jurisdiction:
             builder.add_sheet(table.jurisdiction, table.jurisdiction_name or table.name)
@@ -117,7 +119,20 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     builder.issues += read.issues
     for rec in read.records:
         builder.add(rec, rec.title)
-    return Result(builder.build(), read.notes)
+    return Result(builder.build(), notes + read.notes)
+
+
+def _layout(tables: list[Table]) -> tuple[Layout | None, list[str]]:
+    """A dlists export's layout sheet (taken out of `tables`), or None with a note why it is not used."""
+    found = [t for t in tables if t.kind == "layout"]
+    for t in found:
+        tables.remove(t)
+    if not found:
+        return None, []
+    try:
+        return read_layout(found[0]), []
+    except LayoutError as exc:
+        return None, [f"{found[0].name}: the export's layout is not used ({exc}); the lists are written one file per jurisdiction and kind"]
 
 
 @dataclass
@@ -164,7 +179,8 @@ def dump(data: dict[str, Any]) -> str:
 
 def write_catalog(built: Built, out: Path, force: bool = False) -> list[Path]:
     """Write region.yaml and the list files under `out`; refuses to replace existing files unless `force`."""
-    files = {Path("region.yaml"): built.region, **{Path(p): doc for p, doc in built.lists.items()}}
+    regions = {Path(p): doc for p, doc in built.regions.items()} or {Path("region.yaml"): built.region}
+    files = {**regions, **{Path(p): doc for p, doc in built.lists.items()}}
     existing = [out / p for p in files if (out / p).exists()]
     if existing and not force:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""

@@ -25,7 +25,7 @@ class Table:
     jurisdiction_name: str | None = None
     notes: list[str] = field(default_factory=list)
     places: dict[int, str] = field(default_factory=dict)  # row number -> where it is, when not '{name} 第{row}行'
-    kind: str = "sheet"  # sheet | word | pdf | file
+    kind: str = "sheet"  # sheet | word | pdf | file | layout (a dlists export's layout sheet)
 
     def place(self, row: int) -> str:
         """Where row `row` is, as an analyst finds it: 'Sheet1 第12行', '表1 第3行', '第2页 第40行'."""

@@ -1,5 +1,6 @@
 """.xlsx (and zip-based WPS .et) with openpyxl: every sheet, merged cells filled from their top-left cell, and a
-dlists export's document properties (which sheet is which jurisdiction)."""
+dlists export's document properties (which sheet is which jurisdiction) and layout sheet (which file each row
+comes from: a table of kind "layout")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import Any
 
 from .table import ReadError, Table
 from .zipped import check_zip
+
+LAYOUT = "_dlists"  # the very hidden sheet of a dlists export: which file each row comes from (excel/layout.py)
 
 
 def fill_merged(grid: list[list[Any]], ranges: list[tuple[int, int, int, int]]) -> None:
@@ -43,6 +46,7 @@ def read_xlsx(path: Path) -> list[Table]:
         fill_merged(grid, [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges])
         code = props.get(f"dlists:{ws.title}")
         name = props.get(f"dlists-name:{code}") if code else None
+        layout = ws.sheet_state == "veryHidden" and ws.title == LAYOUT and bool(props)
         tables.append(Table(ws.title, list(enumerate(grid, start=1)), jurisdiction=str(code) if code else None,
-                            jurisdiction_name=str(name) if name else None))
+                            jurisdiction_name=str(name) if name else None, kind="layout" if layout else "sheet"))
     return tables
