@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,8 @@ from rich.markup import escape
 from ..check import validate
 from ..render.labels import label
 from .common import UserError, command, console, err_console, lang_option
+
+SHOWN_ALIKE = 3  # rows shown of those sharing one problem (the rest counted)
 
 if TYPE_CHECKING:
     from ..importer.rows import RowIssue
@@ -51,7 +54,7 @@ def import_command(
         result = import_file(file, opts, mapping)
     except (MappingError, ImportFailed, ReadError) as exc:
         raise UserError(str(exc)) from None
-    _report_rows(file, result.notes, result.issues)
+    _report_rows(file, result.notes, result.issues, result.hints)
     if result.built.items == 0:
         raise UserError(f"{file}: no item rows found" + ("" if result.issues else " (is there a header row with 事项名称?)"))
     try:
@@ -69,13 +72,23 @@ def import_command(
         raise typer.Exit(1)
 
 
-def _report_rows(file: Path, notes: list[str], issues: list[RowIssue]) -> None:
+def _report_rows(file: Path, notes: list[str], issues: list[RowIssue], hints: Sequence[str] = ()) -> None:
+    """Notes, then the rows not imported: a problem many rows share is shown once with their count."""
     for note in notes:
         err_console.print(f"[yellow]{label('note')}:[/] {escape(note)}", highlight=False)
+    shown: dict[str, int] = {}
     for issue in issues:
+        shown[issue.message] = shown.get(issue.message, 0) + 1
+        if shown[issue.message] > SHOWN_ALIKE:
+            continue
         page = f" ({issue.place})" if issue.place else ""
         where = escape(f"{file}:{issue.table}:{label('import.row', row=issue.row)}{page}")
         err_console.print(f"{where}: [red]{label('import.row_skipped')}:[/] {escape(issue.message)}", highlight=False)
+    for message, count in shown.items():
+        if count > SHOWN_ALIKE:
+            err_console.print(escape(label("import.alike", n=count - SHOWN_ALIKE, message=message)), highlight=False)
+    for hint in hints:
+        err_console.print(f"[cyan]{label('note')}:[/] {escape(hint)}", highlight=False)
 
 
 def _expected(expect: int | None, got: int) -> bool:
@@ -93,7 +106,7 @@ def _import_into(file: Path, opts: Options, mapping_file: Path | None, root: Pat
     from ..importer.into_file import write_into
     from ..importer.mapping import MappingError, load_mapping
     from ..importer.readers import ReadError
-    from ..importer.run import ImportFailed, dump, import_into
+    from ..importer.run import ImportFailed, import_into
 
     if near not in ("link", "list"):
         raise UserError(f"--near {near}: use link or list")
@@ -102,7 +115,7 @@ def _import_into(file: Path, opts: Options, mapping_file: Path | None, root: Pat
         _report_rows(file, run.notes, run.into.issues)
         if not run.into.outcomes:
             raise UserError(f"{file}: no item rows found")
-        path = write_into(run.catalog, root, run.into, output, force, dump)
+        path = write_into(run.catalog, root, run.into, output, force)
     except (MappingError, ImportFailed, ReadError, IntoFailed) as exc:
         raise UserError(str(exc)) from None
     except OSError as exc:

@@ -12,6 +12,7 @@ from ..model.items import INHERITED
 from .layout import Layout
 from .mapping import Mapping
 from .rows import Record, RowIssue
+from .yaml_out import COMMENT
 
 ITEM_ORDER = ("code", "name", "kind", "department", "legal_basis", "statutory_days", "promised_days", "violation", "penalty_types", "main_item", "status", "mode", "notes")
 
@@ -65,8 +66,10 @@ class Builder:
     """Collects records; `build()` returns the documents. Codes are generated where a list has none
     (`{jurisdiction}-{XK|CF|...}-{0001}`), children get the mapping's codes or `{owner}{001}`."""
 
-    def __init__(self, owner: Owner, mapping: Mapping, defaults: dict[str, Any], layout: Layout | None = None) -> None:
+    def __init__(self, owner: Owner, mapping: Mapping, defaults: dict[str, Any], layout: Layout | None = None,
+                 source: str = "") -> None:
         self.owner, self.mapping, self.defaults, self.layout = owner, mapping, defaults, layout
+        self.source = source  # the file's name, for each item's comment saying where its row is
         self.filed: dict[str, list[tuple[float, dict[str, Any]]]] = defaultdict(list)  # file -> (index, item)
         self.last_origin: dict[str, tuple[str, float]] = {}  # table -> the file and index of its last row
         self.children: dict[str, str] = {}  # name -> code
@@ -126,10 +129,10 @@ class Builder:
                 return
             self.seen[(jur, item["code"])] = rec.row
         origin = self._origin(rec, jur)
-        if origin is not None:
+        if origin is not None:  # an export's row, back in its file (no comment: the file comes back as it was)
             self.filed[origin[0]].append((origin[1], item))
         else:
-            self.items[key].append(item)
+            self.items[key].append({COMMENT: f"来源：{self.source} {rec.where}".strip(), **item})
 
     def _assign_codes(self) -> None:
         for (jur, _, _), items in self.items.items():

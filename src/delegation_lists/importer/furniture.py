@@ -71,3 +71,16 @@ def kind_of_title(title: str | None) -> str | None:
         return None
     named = {k.key for k in KINDS if k.zh in title}
     return named.pop() if len(named) == 1 else None
+
+
+#: what a list's notes or title say about the mode: in the township's own name is 赋权; in the department's name,
+#: or 委托 said outright, is 委托
+GRANT_WORDS = re.compile(r"以(?:自己|本(?:镇|乡|街道)|各(?:镇|乡|街道)\S{0,8}?)的?名义|赋权|授权")
+ENTRUST_WORDS = re.compile(r"以\S{0,20}?(?:部门|局|委|办)\S{0,4}?的?名义|委托")
+
+
+def mode_hint(texts: list[str]) -> str | None:
+    """The mode a list's title and notes suggest (grant or entrust), when they suggest exactly one."""
+    grant = any(GRANT_WORDS.search(t) for t in texts)
+    entrust = any(ENTRUST_WORDS.search(t) for t in texts)
+    return "grant" if grant and not entrust else "entrust" if entrust and not grant else None

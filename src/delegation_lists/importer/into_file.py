@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..atomic import write_text
 from .into import Into, IntoFailed
+from .yaml_out import COMMENT, render_document
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -38,20 +39,15 @@ def target_path(cat: Catalog, root: Path, into: Into, output: Path | None) -> Pa
     return path
 
 
-def render(into: Into, dump: Any) -> str:
-    """The list document: its header, then each entry under its comment (`dump` writes YAML)."""
+def render(into: Into) -> str:
+    """The list document: its header, then each entry under its comment."""
     header: dict[str, Any] = {"jurisdiction": into.place.code, "level": into.place.level}
     if into.title:
         header["title"] = into.title
-    lines = [dump({"list": header}).rstrip("\n"), "items:"]
-    for outcome in into.outcomes:
-        lines.append(f"  # {' '.join(outcome.comment.split())}")
-        body = dump([outcome.entry]).rstrip("\n").split("\n")
-        lines += [f"  {line}" for line in body]
-    return "\n".join(lines) + "\n"
+    return render_document({"list": header, "items": [{COMMENT: o.comment, **o.entry} for o in into.outcomes]})
 
 
-def write_into(cat: Catalog, root: Path, into: Into, output: Path | None, force: bool, dump: Any) -> Path:
+def write_into(cat: Catalog, root: Path, into: Into, output: Path | None, force: bool) -> Path:
     """Write the list; refuse when the jurisdiction has a list already, or the file exists (unless `force`)."""
     there = existing_lists(cat, into.place.code)
     if there:
@@ -61,5 +57,5 @@ def write_into(cat: Catalog, root: Path, into: Into, output: Path | None, force:
     if path.exists() and not force:
         raise IntoFailed(f"{path} exists; use --force to replace")
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_text(path, render(into, dump))
+    write_text(path, render(into))
     return path

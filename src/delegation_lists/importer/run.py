@@ -8,18 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..atomic import write_text
 from ..catalog import Catalog
 from ..catalog.loading import load_catalog
 from ..model.codes import LEVEL_LOOKUP
 from .build import Builder, Built, Owner
+from .furniture import mode_hint
 from .into import Into, IntoBuilder, Near, find_child
 from .layout import Layout, LayoutError, read_layout
 from .mapping import Mapping
 from .readers import Table, read_tables
 from .rows import LOOKUPS, Record, RowIssue, read_rows
+from .yaml_out import render_document
 
 
 class ImportFailed(Exception):
@@ -41,6 +41,7 @@ class Options:
 class Result:
     built: Built
     notes: list[str] = field(default_factory=list)  # tables skipped, encodings guessed
+    hints: list[str] = field(default_factory=list)  # what to do about the rows not imported
 
     @property
     def issues(self) -> list[RowIssue]:
@@ -111,7 +112,7 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     owner = _owner(opts, mapping, tables)
     defaults = resolved_defaults(opts, mapping)
     layout, notes = _layout(tables)
-    builder = Builder(owner, mapping, defaults, layout)
+    builder = Builder(owner, mapping, defaults, layout, path.name)
     for table in tables:
         if table.jurisdiction:
             builder.add_sheet(table.jurisdiction, table.jurisdiction_name or table.name)
@@ -119,7 +120,19 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     builder.issues += read.issues
     for rec in read.records:
         builder.add(rec, rec.title)
-    return Result(builder.build(), notes + read.notes)
+    built = builder.build()
+    return Result(built, notes + read.notes, _mode_note(read, built))
+
+
+def _mode_note(read: Read, built: Built) -> list[str]:
+    """When rows were not imported for want of a mode: the mode the title and notes suggest, if any."""
+    if not any("no mode" in i.message for i in built.issues):
+        return []
+    hint = mode_hint([r.title for r in read.records[:1] if r.title] + read.notes)
+    if hint is None:
+        return []
+    words = {"grant": "赋权 (the townships act in their own name, 以自己的名义实施)", "entrust": "委托 (in the department's name)"}
+    return [f"the list's title and notes suggest {words[hint]}: if so, run again with --mode {hint}"]
 
 
 def _layout(tables: list[Table]) -> tuple[Layout | None, list[str]]:
@@ -161,22 +174,6 @@ def import_into(path: Path, opts: Options, mapping: Mapping, root: Path, thresho
     return IntoRun(into, cat, read.notes)
 
 
-class _Dumper(yaml.CSafeDumper):
-    """Block style, but short lists of plain values on one line (`to: [甲镇, 乙镇]`)."""
-
-
-def _list(dumper: _Dumper, data: list[Any]) -> yaml.Node:
-    flow = all(isinstance(v, str) for v in data) and sum(len(v) + 2 for v in data) < 60
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
-
-
-_Dumper.add_representer(list, _list)
-
-
-def dump(data: dict[str, Any]) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=False)
-
-
 def write_catalog(built: Built, out: Path, force: bool = False) -> list[Path]:
     """Write region.yaml and the list files under `out`; refuses to replace existing files unless `force`."""
     regions = {Path(p): doc for p, doc in built.regions.items()} or {Path("region.yaml"): built.region}
@@ -186,5 +183,5 @@ def write_catalog(built: Built, out: Path, force: bool = False) -> list[Path]:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
         raise ImportFailed(f"{existing[0]} exists{more}; use --force to replace")
     for rel, doc in files.items():
-        write_text(out / rel, dump(doc))
+        write_text(out / rel, render_document(doc))
     return [out / p for p in files]

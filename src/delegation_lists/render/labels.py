@@ -80,6 +80,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "import.into_done": ("已导入 {rows} 行到 {output}：{by_code} 行按编码、{by_name} 行按名称、{near} 行按相近名称对应上级事项，{unlinked} 行未关联；{skipped} 行未导入；`dlists validate`：{errors} 个错误、{warnings} 个警告",
                          "imported {rows} rows into {output}: {by_code} linked by code, {by_name} by name, {near} by a near name, "
                          "{unlinked} not linked; {skipped} row(s) not imported; `dlists validate`: {errors} error(s), {warnings} warning(s)"),
+    "import.alike": ("……另有 {n} 行同样未导入：{message}", "... and {n} more rows not imported for the same reason: {message}"),
     "import.expect": ("应有 {expected} 个事项，读到 {got} 个", "{expected} items expected, {got} read"),
     # duties
     "duties.title": ("履行职责事项：各镇（街道）与部门", "Duty lists: townships and departments"),
