@@ -68,6 +68,8 @@ def import_command(
     console.print(escape(label("import.done", items=result.built.items, files=len(written) - 1, output=output,
                                skipped=len(result.issues), errors=counts["error"], warnings=counts["warning"])),
                   highlight=False)
+    if len(result.per_table) > 1:
+        console.print(escape(label("import.sources", sources=result.sources())), highlight=False)
     if _expected(expect, result.built.items) or result.issues:
         raise typer.Exit(1)
 

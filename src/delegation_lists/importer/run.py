@@ -42,6 +42,11 @@ class Result:
     built: Built
     notes: list[str] = field(default_factory=list)  # tables skipped, encodings guessed
     hints: list[str] = field(default_factory=list)  # what to do about the rows not imported
+    per_table: dict[str, int] = field(default_factory=dict)  # table -> rows read as items
+
+    def sources(self) -> str:
+        """Items read per table: 'Sheet1 296, 赵湾镇 95'."""
+        return ", ".join(f"{name} {count}" for name, count in self.per_table.items())
 
     @property
     def issues(self) -> list[RowIssue]:
@@ -121,7 +126,10 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     for rec in read.records:
         builder.add(rec, rec.title)
     built = builder.build()
-    return Result(built, notes + read.notes, _mode_note(read, built))
+    per_table: dict[str, int] = {}
+    for rec in read.records:
+        per_table[rec.table] = per_table.get(rec.table, 0) + 1
+    return Result(built, notes + read.notes, _mode_note(read, built), per_table)
 
 
 def _mode_note(read: Read, built: Built) -> list[str]:

@@ -81,6 +81,7 @@ LABELS: dict[str, tuple[str, str]] = {
                          "imported {rows} rows into {output}: {by_code} linked by code, {by_name} by name, {near} by a near name, "
                          "{unlinked} not linked; {skipped} row(s) not imported; `dlists validate`: {errors} error(s), {warnings} warning(s)"),
     "import.alike": ("……另有 {n} 行同样未导入：{message}", "... and {n} more rows not imported for the same reason: {message}"),
+    "import.sources": ("各表读到的事项：{sources}", "items read per table: {sources}"),
     "import.expect": ("应有 {expected} 个事项，读到 {got} 个", "{expected} items expected, {got} read"),
     # duties
     "duties.title": ("履行职责事项：各镇（街道）与部门", "Duty lists: townships and departments"),

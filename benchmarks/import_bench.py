@@ -1,0 +1,82 @@
+"""Import speed: `dlists import` on lists as offices publish them and on the tool's own export, several shapes.
+
+    python benchmarks/import_bench.py DIR [--rows 100000] [--doc-rows 10000] [--counties 40]
+
+Shapes (each timed as a user runs it: one `dlists import` process, wall time and peak memory):
+- the 龙华 attachment (5 columns, department cells merged, 附件/合计/注 rows) with `--rows` rows: .xlsx and the
+  .xls LibreOffice saves of it;
+- the same with `--doc-rows` rows as .docx (merged cells), the PDF Calc makes of the workbook and the one Writer
+  makes of the document (a header on every page, rows breaking across pages);
+- the published workbook `dlists export` writes of a generated catalog (`generate.py`, `--counties` counties of
+  20 townships: many sheets, up to 12 columns, the layout sheet): the round trip back to its files.
+Needs LibreOffice for .xls and PDF (skipped, and said, without it). Nothing here is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import attachments  # noqa: E402
+
+DLISTS = [sys.executable, "-m", "delegation_lists"]
+#: `dlists` in a process that reports its own peak memory on its last stderr line
+MEASURED = [sys.executable, "-c", "import resource, runpy, sys\nsys.argv = ['dlists', *sys.argv[1:]]\ntry:\n"
+            "    runpy.run_module('delegation_lists', run_name='__main__')\nfinally:\n"
+            "    print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"]
+
+
+def timed(label: str, args: list[str], rows: int) -> None:
+    """Run one import; print wall time, rows per second and the process's peak memory."""
+    start = time.perf_counter()
+    done = subprocess.run([*MEASURED, "import", *args], capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    lines = done.stderr.strip().splitlines()
+    peak = int(lines[-1].split()[1]) / 1024 if lines and lines[-1].startswith("PEAK_KB") else float("nan")
+    last = (done.stdout.strip().splitlines() or lines[:-1] or [""])[-1][:100]
+    print(f"{label:<34} {rows:>8,} rows {wall:7.1f} s {rows / wall:9,.0f} rows/s  peak {peak:6.0f} MB"
+          f"  exit {done.returncode}  | {last}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--doc-rows", type=int, default=10_000)
+    parser.add_argument("--counties", type=int, default=40)
+    args = parser.parse_args()
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    office = shutil.which("soffice") is not None
+    if not office:
+        print("LibreOffice (soffice) not installed: .xls and PDF shapes skipped", file=sys.stderr)
+    owner = ["-j", "440309", "--name", "深圳市龙华区", "--mode", "grant", "--force"]
+    big = attachments.make(out / "big", ["xlsx", *(["xls"] if office else [])], args.rows)
+    for fmt, path in big.items():
+        timed(f"龙华 attachment .{fmt}", [str(path), "-o", str(out / f"into-{fmt}"), *owner], args.rows)
+    docs = attachments.make(out / "doc", ["docx", *(["pdf", "docx.pdf"] if office else [])], args.doc_rows)
+    for fmt, path in docs.items():
+        timed(f"龙华 attachment .{fmt}", [str(path), "-o", str(out / f"into-{fmt}"), *owner], args.doc_rows)
+    catalog = out / "generated"
+    if not catalog.exists():
+        subprocess.run([sys.executable, str(HERE / "generate.py"), "--counties", str(args.counties), "--townships", "20",
+                        "--seed", "1", "-o", str(catalog)], check=True, capture_output=True)
+    book = out / "generated.xlsx"
+    subprocess.run([*DLISTS, "export", str(catalog), "-o", str(book)], check=True, capture_output=True)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(book, read_only=True)
+    rows = sum(ws.max_row or 0 for ws in wb.worksheets if ws.sheet_state == "visible")
+    sheets = sum(1 for ws in wb.worksheets if ws.sheet_state == "visible")
+    wb.close()
+    timed(f"export round trip ({sheets} sheets)", [str(book), "-o", str(out / "back"), "--force"], rows)
+
+
+if __name__ == "__main__":
+    main()
