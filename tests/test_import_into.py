@@ -125,3 +125,24 @@ def test_into_refusals(catalog: Path, tmp_path: Path, dlists):
     assert result.exit_code == 2 and "outside" in result.output and not (tmp_path / "elsewhere.yaml").exists()
     result = dlists("import", sheet, "--into", catalog, "--expect", "96")
     assert result.exit_code == 1 and "96" in result.output
+
+
+def test_repeated_and_department_rows(catalog: Path, tmp_path: Path, dlists):
+    """A row repeated is linked once more and said to be a repeat; a short department name the catalog declares
+    narrows the search; a name of another kind's item is not linked when the row's section names its kind."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["赵湾镇承接事项清单"])
+    ws.append(["序号", "事项名称", "实施部门"])
+    ws.append(["一、行政许可"])
+    ws.append([1, "食品经营许可（仅销售预包装食品除外）", "市场监管局"])
+    ws.append([2, "食品经营许可（仅销售预包装食品除外）", "市场监管局"])
+    ws.append(["二、公共服务"])
+    ws.append([3, "消费投诉举报受理", "市场监管局"])
+    wb.save(tmp_path / "s.xlsx")
+    result = dlists("import", tmp_path / "s.xlsx", "--into", catalog)
+    assert result.exit_code == 0, result.output
+    text = (catalog / "townships" / f"{ZHAOWAN}.yaml").read_text(encoding="utf-8")
+    entries = _entries(catalog / "townships" / f"{ZHAOWAN}.yaml")
+    assert [e.get("source") for e in entries] == ["610928-XK-0001", "610928-XK-0001", "610928-FW-0002"]
+    assert "重复" in text.splitlines()[next(i for i, line in enumerate(text.splitlines()) if "第5行" in line)]

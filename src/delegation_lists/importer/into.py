@@ -125,14 +125,22 @@ class IntoBuilder:
         self.cat, self.place, self.defaults, self.threshold, self.near = cat, place, defaults, threshold, near
         self.parents = ParentItems(cat, place.parent, place.code)
         self.codes: set[str] = set()
+        self.linked: dict[str, str] = {}  # parent code -> where the row linked to it is
 
     def add(self, rec: Record) -> Outcome | RowIssue:
         f = rec.fields
         found = self.parents.find(f.get("code"), f.get("name", ""), f.get("kind"), f.get("department"), self.threshold)
         link = found.link if found.link is not None and (found.link.how != "near" or self.near == "link") else None
+        earlier = self.linked.get(link.code) if link is not None else None
+        if link is not None and earlier is not None and link.how == "near":  # taken by an earlier row: only a guess
+            found, link = Found(closest=link), None
         if link is not None:
             entry = _linked_entry(rec, link, _mode(rec, link, self.place.code, self.defaults), self.defaults)
-            return Outcome(rec, found, entry, _comment(rec, found, True))
+            comment = _comment(rec, found, True)
+            if earlier is not None:
+                comment += f"；与{earlier}是同一事项（重复的行，请删去一条）"
+            self.linked.setdefault(link.code, rec.where)
+            return Outcome(rec, found, entry, comment)
         own = record_item(rec, {"department": _government(self.place), **self.defaults})
         if isinstance(own, str):
             return RowIssue(rec.table, rec.row, own, rec.place)
