@@ -31,11 +31,12 @@ def place(problems: list[Problem], text: str, items: int | None = None) -> list[
     found: dict[tuple[Loc, bool], tuple[int, int]] = {}
     scan = scan_items(text, items) if items else None
     whole: list[Node | None] = []  # the composed file, once needed
+    composed: dict[int, Node | None] = {}  # item index -> its lines composed
     for p in problems:
         key = (p.loc, p.at_key)
         if p.line or key in found:
             continue
-        at = _in_item(scan, p) if scan is not None else None
+        at = _in_item(scan, p, composed) if scan is not None else None
         if at is None:
             if not whole:
                 whole.append(_compose(text))
@@ -53,19 +54,23 @@ def _compose(text: str) -> Node | None:
         return None
 
 
-def _in_item(scan: ItemLines, p: Problem) -> tuple[int, int] | None:
-    """(line, column) of a problem under `items[i]`, composing only that item's lines (same text, same marks)."""
+def _in_item(scan: ItemLines, p: Problem, composed: dict[int, Node | None]) -> tuple[int, int] | None:
+    """(line, column) of a problem under `items[i]`, composing only that item's lines (each item once; its
+    lines composed alone, their line numbers shifted by where the item starts)."""
     loc = p.loc
     if len(loc) < 2 or loc[0] != "items" or not isinstance(loc[1], int) or not 0 <= loc[1] < len(scan.starts):
         return None
     first, end = scan.span(loc[1])
-    try:
-        root = compose("\n" * first + "\n".join(scan.lines[first:end]))
-    except LoadError:
-        return None  # e.g. an alias to an anchor outside the item
+    if loc[1] not in composed:
+        try:
+            composed[loc[1]] = compose("\n".join(scan.lines[first:end]))
+        except LoadError:
+            composed[loc[1]] = None  # e.g. an alias to an anchor outside the item
+    root = composed[loc[1]]
     if type(root) is not SequenceNode or len(root.value) != 1:
         return None
-    return locate(root, (0, *loc[2:]), p.at_key)
+    at = locate(root, (0, *loc[2:]), p.at_key)
+    return (at[0] + first, at[1]) if at is not None else None
 
 
 def place_cached(problems: list[Problem], doc: Document, cache: Cache | None) -> list[Problem]:
