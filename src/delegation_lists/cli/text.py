@@ -15,11 +15,8 @@ from ..rules import RULES
 STYLE = {"error": "bold red", "warning": "yellow"}
 
 
-def _source_line(text: str, line: int) -> str | None:
-    if line <= 0:
-        return None
-    lines = text.splitlines()
-    return lines[line - 1] if line <= len(lines) else None
+def _source_line(lines: list[str], line: int) -> str | None:
+    return lines[line - 1] if 0 < line <= len(lines) else None
 
 
 #: characters never sent to a terminal as they are: C0 and C1 controls (ESC starts a terminal command), DEL,
@@ -33,6 +30,7 @@ def shown(text: str) -> str:
 
 
 def print_problems(console: Console, report: Report, show_source: bool = True) -> None:
+    split: dict[str, list[str]] = {}  # file -> its lines, split once (a file may have thousands of problems)
     for p in report.problems:
         where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
         item = f" [dim]\\[{shown(p.item)}][/]" if p.item else ""
@@ -41,7 +39,9 @@ def print_problems(console: Console, report: Report, show_source: bool = True) -
             f" [dim]{RULES[p.code].name}[/] {shown(p.text())}{item}",
             highlight=False,
         )
-        src = _source_line(report.texts.get(p.file, ""), p.line) if show_source else None
+        if show_source and p.file not in split:
+            split[p.file] = report.texts.get(p.file, "").splitlines()
+        src = _source_line(split[p.file], p.line) if show_source else None
         if src is not None:
             gutter = f"{p.line:>5} │ "
             line = src.expandtabs(1)
