@@ -246,6 +246,7 @@ def read_pdf(path: Path) -> list[Table]:
                 pages.table(_grid(page, table), number)
             if number == last:
                 pages.text(_lines(page, found[-1].bbox[3], page.height), number)
+            page.close()  # its parsed objects go: a 300-page list would otherwise hold them all
     if chars == 0:
         raise ReadError(f"{path}: the PDF has no text layer (scanned pages): run OCR on it, or ask the office for"
                         " the Excel or Word file")
