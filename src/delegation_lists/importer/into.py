@@ -73,7 +73,7 @@ def find_child(cat: Catalog, key: str | None, titles: list[str]) -> Place:
     return named[0]
 
 
-def _mode(rec: Record, link: Link | None, child: str, defaults: dict[str, Any]) -> str | None:
+def _mode(rec: Record, link: Link | None, defaults: dict[str, Any]) -> str | None:
     """The row's mode, else the mode the parent delegates the item to this child in, else the default."""
     deleg = link.entry.raw.delegation if link is not None else None
     return rec.fields.get("mode") or (deleg.mode if deleg is not None else None) or defaults.get("mode")
@@ -135,7 +135,7 @@ class IntoBuilder:
         if link is not None and earlier is not None and link.how == "near":  # taken by an earlier row: only a guess
             found, link = Found(closest=link), None
         if link is not None:
-            entry = _linked_entry(rec, link, _mode(rec, link, self.place.code, self.defaults), self.defaults)
+            entry = _linked_entry(rec, link, _mode(rec, link, self.defaults), self.defaults)
             comment = _comment(rec, found, True)
             if earlier is not None:
                 comment += f"；与{earlier}是同一事项（重复的行，请删去一条）"

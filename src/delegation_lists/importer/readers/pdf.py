@@ -239,6 +239,7 @@ def read_pdf(path: Path) -> list[Table]:
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             if not found:
                 pages.text(_lines(page, 0, page.height) if number in (1, last) else [], number)
+                page.close()
                 continue
             if number == 1:
                 pages.text(_lines(page, 0, found[0].bbox[1]), number)
