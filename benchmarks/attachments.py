@@ -90,8 +90,10 @@ def write_xlsx(path: Path, body: list[list[Any]]) -> Path:
 
 def write_docx(path: Path, body: list[list[Any]]) -> Path:
     """The Word attachment: 附件2 and the title as paragraphs, the table with department cells merged
-    vertically, a 合计 row, the 注 paragraph under it."""
+    vertically (`w:vMerge`, as Word writes them), a 合计 row, the 注 paragraph under it. The body rows are
+    written as table XML directly: python-docx's cell merging is quadratic in the rows."""
     from docx import Document
+    from docx.oxml import parse_xml
     from docx.shared import Pt
 
     doc = Document()
@@ -102,23 +104,48 @@ def write_docx(path: Path, body: list[list[Any]]) -> Path:
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, HEADER, strict=True):
         cell.text = text
-    start = 1
-    for row in body:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row, strict=True):
-            cell.text = str(value)
-    for _, run in groupby(body, key=lambda r: r[1]):
-        size = len(list(run))
-        if size > 1:
-            top = table.cell(start, 1)
-            top.merge(table.cell(start + size - 1, 1))
-            top.text = body[start - 1][1]  # merge() joins the texts of the merged cells: keep one
-        start += size
-    total = table.add_row().cells
-    total[0].text, total[2].text = "合计", f"{len(body)}项"
+    widths = [tc.tcPr.tcW.w for tc in table.rows[0]._tr.tc_lst]
+    rows = [_docx_row(row, widths, merge) for row, merge in zip(body, _merges(body), strict=True)]
+    total = ["合计", "", f"{len(body)}项", "", ""]
+    rows.append(_docx_row(total, widths, None))
+    for start in range(0, len(rows), 500):
+        chunk = parse_xml(f'<w:tbl {_W_NS}>{"".join(rows[start:start + 500])}</w:tbl>')
+        for tr in list(chunk):
+            table._tbl.append(tr)
     doc.add_paragraph(NOTE)
     doc.save(path)
     return path
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _merges(body: list[list[Any]]) -> list[str | None]:
+    """Per row, the department cell's vertical merge: "restart" on the first of a run, "continue" below it,
+    None for a department alone."""
+    out: list[str | None] = []
+    for _, run in groupby(body, key=lambda r: r[1]):
+        size = len(list(run))
+        out += [None] if size == 1 else ["restart"] + ["continue"] * (size - 1)
+    return out
+
+
+def _docx_row(values: list[Any], widths: list[Any], merge: str | None) -> str:
+    """One `w:tr`: the department cell (column 2) merged as `merge` says, continued cells left empty."""
+    from xml.sax.saxutils import escape
+
+    cells = []
+    for column, (value, width) in enumerate(zip(values, widths, strict=True)):
+        props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+        text = escape(str(value))
+        if column == 1 and merge == "restart":
+            props += '<w:vMerge w:val="restart"/>'
+        elif column == 1 and merge == "continue":
+            props += "<w:vMerge/>"
+            text = ""
+        run = f"<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>" if text else ""
+        cells.append(f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{run}</w:p></w:tc>")
+    return f"<w:tr>{''.join(cells)}</w:tr>"
 
 
 def soffice_convert(source: Path, target: Path, fmt: str) -> Path:

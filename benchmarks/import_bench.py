@@ -53,6 +53,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--doc-rows", type=int, default=10_000)
     parser.add_argument("--counties", type=int, default=40)
+    parser.add_argument("--shapes", default="big,doc,export", help="which shapes to run (default: all three)")
     args = parser.parse_args()
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -60,15 +61,34 @@ def main() -> None:
     if not office:
         print("LibreOffice (soffice) not installed: .xls and PDF shapes skipped", file=sys.stderr)
     owner = ["-j", "440309", "--name", "深圳市龙华区", "--mode", "grant", "--force"]
-    big = attachments.make(out / "big", ["xlsx", *(["xls"] if office else [])], args.rows)
+    shapes = set(args.shapes.split(","))
+    if "big" in shapes:
+        big_shape(out, office, owner, args.rows)
+    if "doc" in shapes:
+        doc_shape(out, office, owner, args.doc_rows)
+    if "export" in shapes:
+        export_shape(out, args.counties)
+
+
+def big_shape(out: Path, office: bool, owner: list[str], count: int) -> None:
+    """The attachment with `count` rows as .xlsx and .xls."""
+    big = attachments.make(out / "big", ["xlsx", *(["xls"] if office else [])], count)
     for fmt, path in big.items():
-        timed(f"龙华 attachment .{fmt}", [str(path), "-o", str(out / f"into-{fmt}"), *owner], args.rows)
-    docs = attachments.make(out / "doc", ["docx", *(["pdf", "docx.pdf"] if office else [])], args.doc_rows)
+        timed(f"龙华 attachment .{fmt}", [str(path), "-o", str(out / f"into-{fmt}"), *owner], count)
+
+
+def doc_shape(out: Path, office: bool, owner: list[str], count: int) -> None:
+    """The attachment with `count` rows as .docx and the PDFs Calc and Writer make."""
+    docs = attachments.make(out / "doc", ["docx", *(["pdf", "docx.pdf"] if office else [])], count)
     for fmt, path in docs.items():
-        timed(f"龙华 attachment .{fmt}", [str(path), "-o", str(out / f"into-{fmt}"), *owner], args.doc_rows)
+        timed(f"龙华 attachment .{fmt}", [str(path), "-o", str(out / f"into-{fmt}"), *owner], count)
+
+
+def export_shape(out: Path, counties: int) -> None:
+    """The published workbook of a generated catalog of `counties` counties, imported back to its files."""
     catalog = out / "generated"
     if not catalog.exists():
-        subprocess.run([sys.executable, str(HERE / "generate.py"), "--counties", str(args.counties), "--townships", "20",
+        subprocess.run([sys.executable, str(HERE / "generate.py"), "--counties", str(counties), "--townships", "20",
                         "--seed", "1", "-o", str(catalog)], check=True, capture_output=True)
     book = out / "generated.xlsx"
     subprocess.run([*DLISTS, "export", str(catalog), "-o", str(book)], check=True, capture_output=True)
