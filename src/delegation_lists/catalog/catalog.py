@@ -12,7 +12,7 @@ from ..load.document import Document
 from ..model.closest import closest_name
 from ..model.region import RegionNode
 from .duties import Duties, build_duties
-from .entry import Entry, Place
+from .entry import Entry, Place, RecordAt
 from .tree import lineage
 
 #: the fields of a township's usual entry, and fields no rule checks entry by entry (notes, materials...): an
@@ -45,6 +45,8 @@ class Catalog:
         self.invalid: set[tuple[str, str]] = set()
         self.broken: dict[str, list[str]] = defaultdict(list)  # jurisdiction -> its list files that do not load
         self.duties = Duties([], {}, {})  # the duty lists (spec §5)
+        #: every adjustment record (spec §6), in catalog order
+        self.records = [RecordAt(d, i, r) for d in docs if d.adjustments is not None for i, r in enumerate(d.adjustments.adjustments)]
 
     @classmethod
     def build(cls, docs: Iterable[Document], as_of: dt.date | None = None) -> Catalog:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..load.document import Document
+from ..model.adjustments import AdjustmentRecord
 from ..model.items import INHERITED, Item, with_fields
 from ..problems import Loc, Message, Problem
 from ..problems.codes import problem
@@ -59,3 +60,19 @@ class Entry:
 
     def problem(self, code: str, message: Message, *parts: str | int, at_key: bool = False) -> Problem:
         return problem(code, self.file, message, self.loc(*parts), item=self.code, at_key=at_key)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordAt:
+    """An adjustment record (spec §6) where it is written: its document and its index in `adjustments:`."""
+
+    doc: Document
+    index: int
+    record: AdjustmentRecord
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+    def loc(self, *parts: str | int) -> Loc:
+        return ("adjustments", self.index, *parts)

@@ -75,8 +75,8 @@ def recheck(state: State, files: list[Path], targets: list[Path], keys: list[str
         return None
     fresh = dict(zip(changed, load_documents([files[i] for i in changed], encoding, cache=cache,
                                              keys=[keys[i] for i in changed]), strict=True))
-    if any(d.region is not None or d.kind == "region" for d in fresh.values()):
-        return None
+    if any(d.region is not None or d.kind in ("region", "adjustments") for d in fresh.values()):
+        return None  # a region file reaches every list; a records file, the others (duplicate ids)
     jurs = [_jurisdiction(fresh[i]) if i in fresh else j for i, j in enumerate(state.jurisdictions)]
     region_at = [i for i, r in enumerate(state.regions) if r]
     region_docs = load_documents([files[i] for i in region_at], encoding, cache=cache, keys=[keys[i] for i in region_at])

@@ -30,14 +30,15 @@ import platformdirs
 from pydantic import ValidationError
 
 from .. import __version__
+from ..model.adjustments import AdjustmentsDoc
 from ..model.duties import Duty
 from ..model.items import Item, ListHeader
 from ..model.region import RegionDoc
 from ..problems import Problem
 from .document import Document
 
-FORMAT = 4  # bump when the cached shape changes
-MAGIC = b"dlists\x00\x04"
+FORMAT = 5  # bump when the cached shape changes
+MAGIC = b"dlists\x00\x05"
 MAX_ENTRY = 64 * 1024 * 1024  # bytes: a larger entry is never read
 SECRET_FILE = "secret"
 T = TypeVar("T")
@@ -56,6 +57,7 @@ class Entry(msgspec.Struct, array_like=True):
     claimed: str | None = None
     known_codes: tuple[str, ...] = ()
     duties: list[dict[str, Any] | None] = []
+    adjustments: dict[str, Any] | None = None
 
 
 def user_cache_home() -> Path:
@@ -111,7 +113,8 @@ class Cache:
 
     def put(self, key: str, doc: Document) -> None:
         entry = Entry(doc.kind, _dump(doc.region), _dump(doc.header), [_dump(i) for i in doc.items],
-                      [_unfiled(p) for p in doc.problems], doc.claimed, doc.known_codes, [_dump(d) for d in doc.duties])
+                      [_unfiled(p) for p in doc.problems], doc.claimed, doc.known_codes, [_dump(d) for d in doc.duties],
+                      _dump(doc.adjustments))
         self._write(self._path(key, "docs"), entry)
 
     def positions(self, key: str) -> Positions:
@@ -196,8 +199,10 @@ def restore(entry: Entry, file: str, path: Path, encoding: str | None) -> Docume
         header = ListHeader.model_validate(entry.header) if entry.header is not None else None
         items = [Item.model_validate(i) if i is not None else None for i in entry.items]
         duties = [Duty.model_validate(d) if d is not None else None for d in entry.duties]
+        adjustments = AdjustmentsDoc.model_validate(entry.adjustments) if entry.adjustments is not None else None
     except (ValidationError, ValueError, TypeError):
         return None
     return Document(file, path, entry.kind, None, None, region, header, items,
                     [replace(p, file=file) for p in entry.problems], encoding=encoding, claimed=entry.claimed,
-                    known_codes=tuple(entry.known_codes), duties=duties)
+                    known_codes=tuple(entry.known_codes), duties=duties,
+                    adjustments=adjustments)

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..memory import paused_gc
+from ..model.adjustments import AdjustmentsDoc
 from ..model.duties import Duty, validate_duties
 from ..model.items import Item, ListHeader
 from ..model.quick import validate_list
@@ -24,7 +25,8 @@ from .yaml.parse import parse
 from .yaml.slips import Mended, mend
 
 #: top-level keys that mark the kind of a document
-KIND_KEYS = {"region": "region", "list": "list", "items": "list", "duties": "list", "mapping": "mapping"}
+KIND_KEYS = {"region": "region", "list": "list", "items": "list", "duties": "list", "mapping": "mapping",
+             "adjustments": "adjustments"}
 
 
 @dataclass
@@ -33,7 +35,7 @@ class Document:
 
     file: str  # the path as shown to the user
     path: Path
-    kind: str | None = None  # region | list | mapping
+    kind: str | None = None  # region | list | mapping | adjustments
     text: str | None = ""  # None: not kept (parsed in a worker process); `source()` reads it again
     data: Any = None
     region: RegionDoc | None = None
@@ -48,6 +50,7 @@ class Document:
     claimed: str | None = None
     known_codes: tuple[str, ...] = ()
     duties: list[Duty | None] = field(default_factory=list)  # aligned with `duties:` in a duty list (spec §5)
+    adjustments: AdjustmentsDoc | None = None  # a file of adjustment records (spec §6)
 
     def source(self) -> str:
         """The text parsed (slips mended): the one problems are located in. Read, decoded and mended again when
@@ -179,6 +182,8 @@ def _validate(doc: Document) -> None:
     try:
         if doc.kind == "region":
             doc.region = RegionDoc.model_validate(data)
+        elif doc.kind == "adjustments":
+            doc.adjustments = AdjustmentsDoc.model_validate(data)
         elif "duties" in data:
             doc.header, doc.duties = validate_duties(data)
         else:

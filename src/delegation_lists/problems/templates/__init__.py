@@ -8,8 +8,9 @@ of codes; `tests/test_messages.py` walks them all in both languages.
 from __future__ import annotations
 
 from .load import LOAD
+from .records import RECORDS
 from .rules import RULES
 from .schema import SCHEMA
 
 #: key -> (English, Chinese)
-TEMPLATES: dict[str, tuple[str, str]] = {**LOAD, **SCHEMA, **RULES}
+TEMPLATES: dict[str, tuple[str, str]] = {**LOAD, **SCHEMA, **RULES, **RECORDS}
