@@ -37,9 +37,20 @@ def _root(
 
 
 def _register() -> None:
-    from . import diff_cmd, duties_cmd, export_cmd, import_cmd, reconcile_cmd, rules_cmd, schema_cmd, stats_cmd, validate_cmd
+    from . import (
+        diff_cmd,
+        duties_cmd,
+        export_cmd,
+        import_cmd,
+        reconcile_cmd,
+        record_cmd,
+        rules_cmd,
+        schema_cmd,
+        stats_cmd,
+        validate_cmd,
+    )
 
-    for module in (validate_cmd, diff_cmd, reconcile_cmd, stats_cmd, duties_cmd, export_cmd, import_cmd, rules_cmd, schema_cmd):
+    for module in (validate_cmd, diff_cmd, record_cmd, reconcile_cmd, stats_cmd, duties_cmd, export_cmd, import_cmd, rules_cmd, schema_cmd):
         module.register(app)
 
 

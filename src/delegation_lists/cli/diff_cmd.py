@@ -12,7 +12,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..atomic import write_text
-from ..diff import DiffResult, Options, diff, load_sides
+from ..diff import DiffResult, Options, Side, diff, load_sides
+from ..diff.records import RecordCheck, check_records
 from ..render.diff import (
     IMPACT_KEYS,
     SUMMARY_HEADER,
@@ -26,6 +27,7 @@ from ..render.diff import (
     to_markdown,
 )
 from ..render.labels import label
+from ..render.records import headline, unmatched_line, unrecorded_line
 from .common import (
     NO_CACHE_HELP,
     UserError,
@@ -48,7 +50,8 @@ def diff_command(
     fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | xlsx | html (xlsx needs -o FILE.xlsx; html is one self-contained page)"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     stat: bool = typer.Option(False, "--stat", help="Only the summary of counts."),
-    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are differences (items that only moved between files do not count)."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are differences (items that only moved between files do not count); when the adjustment records are checked, when a difference is not decided or a record matches none (the CI gate)."),
+    records_mode: str = typer.Option("auto", "--records", help="Check every difference against the adjustment records (`adjustments:` files, spec §6): auto (when either version has records), off, warn (report only), require (report; exit 1 on an undecided change or a record that matches none)."),
     strict_whitespace: bool = typer.Option(False, "--strict-whitespace", help="Report whitespace-only changes too."),
     strict_order: bool = typer.Option(False, "--strict-order", help="Report order-only changes of list fields too."),
     ignore_field: list[str] | None = typer.Option(None, "--ignore-field", help="Leave this field out of the comparison (repeatable)."),
@@ -68,31 +71,44 @@ def diff_command(
         if side.problems > len(side.broken):
             err_console.print(f"[yellow]{label('warning')}:[/] " + escape(label("partial.diff", arg=arg, n=side.problems - len(side.broken))), highlight=False)
     result = diff(sides[0], sides[1], Options(strict_whitespace, strict_order, frozenset(ignore_field or [])))
+    records = _records(records_mode, result, sides[0], sides[1])
     if chosen == "xlsx":
         assert output is not None
         try:
             from ..excel.reports import diff_book
             from ..excel.writer import write_book
 
-            write_book(diff_book(result, old, new), output)
+            write_book(diff_book(result, old, new, records), output)
         except OSError as exc:
             raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
     elif chosen == "json":
-        emit(json.dumps(to_json(result, stat), ensure_ascii=False, indent=2), output)
+        emit(json.dumps(to_json(result, stat, records), ensure_ascii=False, indent=2), output)
     elif chosen == "markdown":
-        emit(to_markdown(result, old, new, stat), output)
+        emit(to_markdown(result, old, new, stat, records), output)
     elif chosen == "html":
         from ..render.html import diff_html
 
         emit(diff_html(result, old, new), output)
     else:
-        print_text(result, stat)
+        print_text(result, stat, records)
     if summary:
-        _step_summary(to_markdown(result, old, new, stat))
+        _step_summary(to_markdown(result, old, new, stat, records))
     if result.broken and not allow_broken:
         err_console.print(f"[red]{label('error')}:[/] " + label("diff.broken_exit", n=len(result.broken)), highlight=False)
         raise typer.Exit(2)
-    raise typer.Exit(1 if exit_code and result.differs else 0)
+    if records is not None and not records.clean and (exit_code or records_mode == "require"):
+        err_console.print(f"[red]{label('error')}:[/] " + escape(label("records.gate", unrecorded=len(records.unrecorded), unmatched=len(records.unmatched))), highlight=False)
+        raise typer.Exit(1)
+    raise typer.Exit(1 if exit_code and records is None and result.differs else 0)
+
+
+def _records(choice: str, result: DiffResult, old: Side, new: Side) -> RecordCheck | None:
+    """The records check when `--records` asks for it (auto: when either version has records)."""
+    if choice not in ("auto", "off", "warn", "require"):
+        raise UserError(f"--records {choice}: use auto, off, warn or require")
+    if choice == "off" or (choice == "auto" and not (old.records or new.records)):
+        return None
+    return check_records(result, old, new)
 
 
 def _step_summary(text: str) -> None:
@@ -103,9 +119,11 @@ def _step_summary(text: str) -> None:
     write_text(target, existing + text + "\n")
 
 
-def print_text(result: DiffResult, stat: bool) -> None:
+def print_text(result: DiffResult, stat: bool, records: RecordCheck | None = None) -> None:
     for line in broken_lines(result):
         err_console.print(f"[red]{label('diff.broken_line')}[/] {escape(line)}", highlight=False)
+    if records is not None:
+        print_records(records, result)
     if not result.changes:
         console.print(f"[green]{label('no_differences')}[/]")
         return
@@ -127,6 +145,17 @@ def print_text(result: DiffResult, stat: bool) -> None:
     for row in result.impact:
         parts = [f"{k} {'、'.join(cells)}" for k, cells in zip(IMPACT_KEYS, impact_cells(row, result), strict=True) if cells]
         console.print(f"[bold]{escape(label('impact_on', name=result.place(row.target)))}[/]" + escape("; ".join(parts)), highlight=False)
+
+
+def print_records(records: RecordCheck, result: DiffResult) -> None:
+    """The records check first: the undecided changes, then the records of changes that did not happen."""
+    colour = "green" if records.clean else "red"
+    console.print(f"[{colour}]{escape(headline(records))}[/]", highlight=False)
+    for u in records.unrecorded:
+        console.print(f"  [red]✗[/] {escape(unrecorded_line(u, result))}", highlight=False)
+    for m in records.unmatched:
+        console.print(f"  [yellow]?[/] {escape(unmatched_line(m))}", highlight=False)
+    console.print()
 
 
 def register(app: typer.Typer) -> None:

@@ -12,9 +12,9 @@ from .common import UserError, command, emit, lang_option
 
 
 def schema_command(
-    kind: str = typer.Argument("list", help="list | region | duties"),
+    kind: str = typer.Argument("list", help="list | region | duties | adjustments"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    out_dir: Path | None = typer.Option(None, "--out-dir", help="Write every schema (list, region, duties .schema.json) here."),
+    out_dir: Path | None = typer.Option(None, "--out-dir", help="Write every schema (list, region, duties, adjustments .schema.json) here."),
     lang: str | None = lang_option(),
 ) -> None:
     """Print the JSON Schema of a file kind, for editors.
@@ -27,7 +27,7 @@ def schema_command(
             emit(_dump(name), out_dir / f"{name}.schema.json")
         return
     if kind not in KINDS:
-        raise UserError(f"unknown kind {kind!r}; choose list, region or duties")
+        raise UserError(f"unknown kind {kind!r}; choose list, region, duties or adjustments")
     emit(_dump(kind), output)
 
 

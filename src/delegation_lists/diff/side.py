@@ -12,6 +12,7 @@ from ..load.document import Document
 from ..load.git import is_git_spec, read_git
 from ..load.many import load_documents
 from ..memory import paused_gc
+from ..model.adjustments import AdjustmentRecord
 from ..model.items import Item
 
 
@@ -25,6 +26,15 @@ class SideItem:
     item: Item
 
 
+@dataclass(frozen=True)
+class SideRecord:
+    """An adjustment record of one version (spec §6): the file that holds it and its index there."""
+
+    file: str
+    index: int
+    record: AdjustmentRecord
+
+
 @dataclass
 class Side:
     """One version: items keyed by (jurisdiction, code), and its regions."""
@@ -36,6 +46,7 @@ class Side:
     regions: dict[str, dict[str, Any]] = field(default_factory=dict)
     region_files: dict[str, tuple[str, int]] = field(default_factory=dict)  # jurisdiction -> (file, line of children)
     problems: int = 0
+    records: list[SideRecord] = field(default_factory=list)
     _dumps: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def name_of(self, key: tuple[str, str]) -> str:
@@ -105,6 +116,8 @@ def _index(pairs: list[tuple[str, Document]]) -> Side:
             for c in node.children:
                 side.places.setdefault(c.code, c.name)
                 side.parents[c.code] = node.code
+        if doc.adjustments is not None:
+            side.records += [SideRecord(rel, i, r) for i, r in enumerate(doc.adjustments.adjustments)]
         if doc.header is None:
             continue
         for i, item in enumerate(doc.items):

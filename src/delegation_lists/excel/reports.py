@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..diff import TYPES, DiffResult, FieldChange
+from ..diff.records import RecordCheck
 from ..reconcile import CATEGORIES, ChildResult, ReconcileResult
 from ..render.diff import impact_cells, show, summary_rows
 from ..render.labels import label, mode
 from ..render.reconcile import count_row
+from .adjustments import adjustment_sheet
 from .model import Book, Chart, Column, Sheet
 
 
@@ -19,9 +21,10 @@ def _cells(value: Any) -> str:
     return show(value)
 
 
-def diff_book(result: DiffResult, old: str, new: str) -> Book:
+def diff_book(result: DiffResult, old: str, new: str, records: RecordCheck | None = None) -> Book:
     """Summary (counts by jurisdiction x change type), changes (one row per changed field, old and new side by
-    side), impact; headers in the user's language, items and townships by name."""
+    side), impact; headers in the user's language, items and townships by name; with the records checked, the
+    调整对照表 first (excel/adjustments.py)."""
     summary = Sheet(label("summary_sheet"), [Column(label("jurisdiction"), 16), *[Column(label(t), 10, "center") for t in TYPES]])
     summary.add_banner(f"{old} → {new}", "section")
     summary.add_header()
@@ -42,7 +45,8 @@ def diff_book(result: DiffResult, old: str, new: str) -> Book:
     impact = Sheet(label("impact"), [Column(label(h), 30 if i else 14, "wrap" if i else "cell") for i, h in enumerate(heads)])
     impact.add_header()
     impact.rows += [[result.place(row.target), *["\n".join(cells) for cells in impact_cells(row, result)]] for row in result.impact]
-    return Book([summary, changes, impact])
+    table = [adjustment_sheet(result, records, f"清单调整对照表（{old} → {new}）")] if records is not None else []
+    return Book([*table, summary, changes, impact])
 
 
 def reconcile_book(results: list[ReconcileResult]) -> Book:

@@ -43,7 +43,8 @@ def _looked_up(table: dict[str, str]) -> Any:
             return table.get(text, table.get(text.lower(), text))
         return value
 
-    return BeforeValidator(look)
+    written = Literal[tuple(table)]  # type: ignore[valid-type]  # what an editor's schema accepts: keys and names
+    return BeforeValidator(look, json_schema_input_type=written)
 
 
 def _children(value: Any) -> Any:

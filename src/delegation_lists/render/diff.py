@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..diff import TYPES, Change, DiffResult, FieldChange, Summary, TargetImpact
+from ..diff.records import RecordCheck
+from .records import records_json, records_markdown
 from .tables import markdown
 
 IMPACT_KEYS = ("delegated", "withdrawn", "mode_changed", "orphaned")
@@ -37,13 +39,15 @@ def summary_json(s: Summary) -> dict[str, Any]:
     return {"total": s.total, **counts, "by_jurisdiction": s.by_jurisdiction}
 
 
-def to_json(result: DiffResult, stat: bool = False) -> dict[str, Any]:
+def to_json(result: DiffResult, stat: bool = False, records: RecordCheck | None = None) -> dict[str, Any]:
     """`{"summary", "changes", "impact"}` (only the summary with `stat`), plus `broken` (files of either side that
-    did not load), `jurisdictions` (code -> name) and `names` (item code -> name of the impact's items)."""
+    did not load), `jurisdictions` (code -> name), `names` (item code -> name of the impact's items) and, when
+    the adjustment records were checked, `records` (render/records.py)."""
     broken = [{"side": b.side, "file": b.file, "problem": b.problem} for b in result.broken]
+    checked = {"records": records_json(records)} if records is not None else {}
     if stat:
-        return {"summary": summary_json(result.summary()), "broken": broken}
-    return {"summary": summary_json(result.summary()), "changes": [change_json(c) for c in result.changes],
+        return {"summary": summary_json(result.summary()), "broken": broken, **checked}
+    return {**checked, "summary": summary_json(result.summary()), "changes": [change_json(c) for c in result.changes],
             "impact": [impact_json(r, result) for r in result.impact], "broken": broken,
             "jurisdictions": result.places, "names": result.names}
 
@@ -116,10 +120,12 @@ def broken_lines(result: DiffResult) -> list[str]:
     return [f"{b.side} {b.file}: did not load ({b.problem}); its items are left out of the comparison" for b in result.broken]
 
 
-def to_markdown(result: DiffResult, old: str, new: str, stat: bool) -> str:
+def to_markdown(result: DiffResult, old: str, new: str, stat: bool, records: RecordCheck | None = None) -> str:
     parts = [f"### Catalog diff `{old}` → `{new}`"]
     if result.broken:
         parts += ["", "> **Files that did not load** (run `dlists validate`):", ">", *[f"> - {line}" for line in broken_lines(result)]]
+    if records is not None:
+        parts += ["", *records_markdown(records, result)]
     if not result.changes:
         return "\n".join([*parts, "", "No differences."])
     parts += ["", markdown(SUMMARY_HEADER, summary_rows(result))]
