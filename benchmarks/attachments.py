@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -154,8 +156,15 @@ def soffice_convert(source: Path, target: Path, fmt: str) -> Path:
     if soffice is None:
         raise SystemExit("soffice (LibreOffice) is not installed: apt-get install -y libreoffice-calc-nogui libreoffice-writer-nogui")
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", fmt,
-                        "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=600)
+        job = subprocess.Popen([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", fmt,
+                                "--outdir", tmp, str(source)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+        try:
+            job.wait(timeout=600)
+        except subprocess.TimeoutExpired:
+            os.killpg(job.pid, signal.SIGKILL)  # soffice.bin outlives its launcher: end the whole group
+            job.wait()
+            raise SystemExit(f"LibreOffice did not convert {source.name} to {fmt} in 600 s") from None
         made = next(p for p in Path(tmp).iterdir() if p.is_file())
         shutil.move(made, target)
     return target

@@ -57,7 +57,7 @@ class State:
     lang: str | None = None  # `dlists --lang zh COMMAND`
 
 
-LANG_HELP = "Language of messages, headers and labels: zh | en (default: [tool.dlists] lang, else the locale: LANG=zh_CN.UTF-8 gives zh)."
+LANG_HELP = r"Language of messages, headers and labels: zh | en (default: `lang` in the \[tool.dlists] table of dlists.toml or pyproject.toml, else the locale: LANG=zh_CN.UTF-8 gives zh)."
 
 
 def lang_option() -> Any:
