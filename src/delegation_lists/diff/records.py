@@ -90,15 +90,14 @@ def check_records(result: DiffResult, old: Side, new: Side) -> RecordCheck:
             check.covered.append(Covered(fact, r.record.id, r.record.basis or "", r.record.reason, c.target != fact.item))
         else:
             check.unrecorded.append(Unrecorded(fact, tuple(dict.fromkeys(r.record.id for r, _, _ in found))))
-    codes = {key[1]: side.name_of(key) for side in (old, new) for key in side.items}
-    for r in new.records:
-        if r.record.id in earlier:
-            continue
-        for j, c in enumerate(r.record.changes):
-            if (r.file, r.index, j) not in used:
-                reason: Why = ("not_compared" if c.action == "move" else
-                          "unknown_item" if c.target not in codes else "no_difference")
-                check.unmatched.append(Unmatched(r.record.id, c.action, c.target, r.file, r.index, reason, codes.get(c.target, "")))
+    left = [(r, j, c) for r in new.records if r.record.id not in earlier
+            for j, c in enumerate(r.record.changes) if (r.file, r.index, j) not in used]
+    wanted = {c.target for _, _, c in left}
+    # names only of the items unmatched changes name (not of every item: this runs on every diff with records)
+    codes = {key[1]: side.name_of(key) for side in (old, new) for key in side.items if key[1] in wanted}
+    for r, _, c in left:
+        reason: Why = "not_compared" if c.action == "move" else "unknown_item" if c.target not in codes else "no_difference"
+        check.unmatched.append(Unmatched(r.record.id, c.action, c.target, r.file, r.index, reason, codes.get(c.target, "")))
     return check
 
 
