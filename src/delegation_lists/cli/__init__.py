@@ -1,22 +1,64 @@
-"""The `dlists` command line: the only layer that prints, colours, picks formats and exit codes."""
+"""The `dlists` command line: the only layer that prints, colours, picks formats and exit codes.
+
+Each command lives in its own module (`<name>_cmd.py` with a `register(app)` function) and is imported only when
+it runs (`LazyGroup`): `dlists --version` and `dlists validate` do not pay for the Excel writer, the importer or
+the diff machinery."""
 
 from __future__ import annotations
 
+import importlib
 import sys
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.markup import escape
+from typer.core import TyperGroup
 
-from ..render.labels import label
-from .common import LANG_HELP, err_console, state
+from .state import LANG_HELP, state
+
+if TYPE_CHECKING:  # typer's own click (it vendors click since 0.22)
+    from typer._click import Command, Context
+
+#: command name -> its module, in the order `dlists --help` lists them
+COMMANDS = {
+    "validate": "validate_cmd", "diff": "diff_cmd", "record": "record_cmd", "reconcile": "reconcile_cmd",
+    "stats": "stats_cmd", "duties": "duties_cmd", "export": "export_cmd", "import": "import_cmd",
+    "rules": "rules_cmd", "schema": "schema_cmd",
+}
+SETTINGS: dict[str, Any] = {"pretty_exceptions_enable": False, "add_completion": False, "rich_markup_mode": "rich"}
+
+
+class LazyGroup(TyperGroup):
+    """The root group: a command's module is imported the first time the command is asked for."""
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.commands[cmd_name] = _load(cmd_name)
+        return self.commands.get(cmd_name)
+
+    def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        if args and args[0] not in COMMANDS:  # a typo: every command known, so "did you mean" can offer them
+            for name in COMMANDS:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
+
+
+def _load(name: str) -> Command:
+    """The click command of `name`, built by typer from its module's `register`."""
+    module = importlib.import_module(f".{COMMANDS[name]}", __name__)
+    one = typer.Typer(**SETTINGS)
+    module.register(one)
+    return typer.main.get_group(one).commands[name]
+
 
 app = typer.Typer(
     name="dlists",
     help="Validate, reconcile, diff and export administrative power-delegation lists (权责清单 / 赋权清单).",
     no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    rich_markup_mode="rich",
+    cls=LazyGroup,
+    **SETTINGS,
 )
 
 
@@ -30,31 +72,10 @@ def _root(
     state.debug, state.lang = debug, lang
     if version:
         from .. import __version__
-        from ..load.yaml.parse import backend
+        from ..load.yaml.backend import backend
 
         typer.echo(f"dlists {__version__} (YAML: {backend()})")
         raise typer.Exit(0)
-
-
-def _register() -> None:
-    from . import (
-        diff_cmd,
-        duties_cmd,
-        export_cmd,
-        import_cmd,
-        reconcile_cmd,
-        record_cmd,
-        rules_cmd,
-        schema_cmd,
-        stats_cmd,
-        validate_cmd,
-    )
-
-    for module in (validate_cmd, diff_cmd, record_cmd, reconcile_cmd, stats_cmd, duties_cmd, export_cmd, import_cmd, rules_cmd, schema_cmd):
-        module.register(app)
-
-
-_register()
 
 
 def main() -> None:
@@ -62,13 +83,27 @@ def main() -> None:
     try:
         app(prog_name="dlists")
     except OSError as exc:
-        err_console.print(f"[red]{label('error')}:[/] {escape(str(exc))}", highlight=False)
-        sys.exit(2)
+        _fail(str(exc))
     except KeyboardInterrupt:
+        from ..render.labels import label
+        from .common import err_console
+
         err_console.print(f"[red]{label('interrupted')}[/]")
         sys.exit(2)
     except Exception as exc:
         if state.debug or "--debug" in sys.argv:
             raise
-        err_console.print(f"[red]{label('error')}:[/] {type(exc).__name__}: {escape(str(exc))}\n{label('bug')}", highlight=False)
-        sys.exit(2)
+        from ..render.labels import label
+
+        _fail(f"{type(exc).__name__}: {exc}", label("bug"))
+
+
+def _fail(text: str, then: str = "") -> None:
+    """One red line on stderr (and `then` under it), exit 2."""
+    from rich.markup import escape
+
+    from ..render.labels import label
+    from .common import err_console
+
+    err_console.print(f"[red]{label('error')}:[/] {escape(text)}" + (f"\n{then}" if then else ""), highlight=False)
+    sys.exit(2)

@@ -8,7 +8,6 @@ import functools
 import hashlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from ..problems import Selection
 from ..problems.message import LANGS, Lang, use_language
 from ..render.labels import label
 from .settings import Config, ConfigError, find_config
+from .state import LANG_HELP, state
 
 
 class UserError(Exception):
@@ -49,15 +49,6 @@ def command(func: Callable[..., None]) -> Callable[..., None]:
             use_language(None)  # (a library caller in the same process gets the locale's language again)
 
     return wrapped
-
-
-@dataclass
-class State:
-    debug: bool = False
-    lang: str | None = None  # `dlists --lang zh COMMAND`
-
-
-LANG_HELP = r"Language of messages, headers and labels: zh | en (default: `lang` in the \[tool.dlists] table of dlists.toml or pyproject.toml, else the locale: LANG=zh_CN.UTF-8 gives zh)."
 
 
 def lang_option() -> Any:
@@ -85,7 +76,6 @@ def find_config_quietly() -> Config:
         return Config()
 
 
-state = State()
 console = Console(soft_wrap=True, emoji=False)  # `:100:` in `file:100:3` is a place, not an emoji
 err_console = Console(stderr=True, soft_wrap=True, emoji=False)
 

@@ -8,7 +8,6 @@ own YAML 1.1 rules, so the data is what `yaml.load(..., CSafeLoader)` gives).
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import yaml
@@ -16,8 +15,10 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from ...problems.message import msg
 from ..errors import LoadError
+from .backend import FAST as BACKEND_FAST
+from .backend import backend as backend
 from .builder import MAP, MAX_DEPTH, PLAIN, SEQ, Builder, at
-from .rapid import AVAILABLE, VERSION, fast_parse
+from .rapid import fast_parse
 from .scalars import STR
 from .syntax_errors import describe_yaml_error
 
@@ -42,16 +43,7 @@ except ImportError:  # pragma: no cover - only without libyaml
 
     LIBYAML = False
 
-#: use the fast backend (rapidyaml) when installed; DLISTS_YAML=pyyaml turns it off
-FAST = AVAILABLE and os.environ.get("DLISTS_YAML", "").lower() != "pyyaml"
-
-
-def backend() -> str:
-    """Which YAML parser loads files, for `--version` and the benchmarks."""
-    base = "libyaml" if LIBYAML else "pure-Python PyYAML"
-    if FAST:
-        return f"rapidyaml {VERSION}, falling back to {base}"
-    return base
+FAST = BACKEND_FAST  # (tests turn it off here)
 
 
 class _Composer(_Parser):  # type: ignore[misc, unused-ignore]

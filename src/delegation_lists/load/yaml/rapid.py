@@ -23,16 +23,12 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import LoadError
+from .backend import AVAILABLE
 from .rapid_checks import CANDIDATE, DEEP, TOKEN, declines, settle
 from .scalars import Unsupported, construct, resolve_plain
 
-try:
+if AVAILABLE:
     import ryml
-
-    AVAILABLE = (0, 15) <= tuple(ryml.version_tuple[:2]) < (0, 16)  # the emitter's JSON output is tested on these
-    VERSION = str(ryml.version)
-except ImportError:  # pragma: no cover - the fast backend is optional
-    AVAILABLE, VERSION = False, ""
 
 
 class _Decline(Exception):
