@@ -134,7 +134,7 @@ def test_cuts_parse_each_file_about_once(tmp_path: Path) -> None:
     import sys
 
     from delegation_lists.catalog import Catalog
-    from delegation_lists.check.cuts import choose_depth
+    from delegation_lists.catalog.cuts import choose_depth
     from delegation_lists.check.shards import plan
     from delegation_lists.load.discover import discover
     from delegation_lists.load.many import load_documents

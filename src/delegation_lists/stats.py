@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .catalog import Catalog
 from .catalog.holding import held_mode
+from .dutyview.counts import DutyCounts, duty_counts
 from .memory import paused_gc
 
 
@@ -60,3 +61,33 @@ def stats(cat: Catalog, jurisdiction: str | None = None) -> list[JurisdictionSta
         if e.item.delegation is not None:
             row.delegated[e.item.delegation.mode] += 1
     return sorted(rows.values(), key=lambda r: (len(r.code), r.code))
+
+
+@dataclass
+class Counts:
+    """What `dlists stats` shows: item counts per jurisdiction and duty counts per duty list."""
+
+    rows: list[JurisdictionStats]
+    duties: list[DutyCounts]
+    unknown: bool = False  # the jurisdiction asked for is not in the catalog
+
+
+def counts(jurisdiction: str | None, cat: Catalog, own: frozenset[str] | None = None) -> Counts:
+    """Item and duty counts of the jurisdictions `own` names (all when None): one part of a large catalog
+    (catalog/parts.py), whose results `merge_counts` joins."""
+    try:
+        rows = stats(cat, jurisdiction)
+    except KeyError:
+        return Counts([], [], unknown=True)
+    only = cat.find_place(jurisdiction) if jurisdiction else None
+    duties = duty_counts(cat, only.code if only is not None else None)
+    if own is None:
+        return Counts(rows, duties)
+    return Counts([r for r in rows if r.code in own], [d for d in duties if d.jurisdiction in own])
+
+
+def merge_counts(parts: list[Counts]) -> Counts:
+    """The parts' counts as one, in the order `stats` and `duty_counts` give them."""
+    rows = sorted((r for p in parts for r in p.rows), key=lambda r: (len(r.code), r.code))
+    duties = sorted((d for p in parts for d in p.duties), key=lambda d: (len(d.jurisdiction), d.jurisdiction))
+    return Counts(rows, duties, unknown=any(p.unknown for p in parts))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import json
 from pathlib import Path
 
@@ -9,8 +11,10 @@ import typer
 from rich.markup import escape
 
 from ..catalog import load_catalog
+from ..catalog.parts import run_in_parts
 from ..problems import language
-from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, parents, reconcile, reconcile_all
+from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, reconcile
+from ..reconcile.parts import merge_parts, reconcile_part
 from ..render.labels import label
 from ..render.reconcile import DETAIL_HEADER, SUMMARY_HEADER, details, header, summary_rows, to_json, to_markdown, unlisted_line
 from .common import (
@@ -26,6 +30,7 @@ from .common import (
     parse_date,
     pick_format,
 )
+from .settings import Config
 from .table import print_table
 
 FORMATS = ("text", "json", "markdown", "xlsx", "html")
@@ -52,14 +57,12 @@ def reconcile_command(
     taken on), unbacked (taken on, not delegated), own items, and suggested sources for own items."""
     chosen = pick_format(fmt, FORMATS)
     config = load_config()
-    cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config), as_of=parse_date(as_of))
-    if broken:
-        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.reconcile", n=broken), highlight=False)
     try:
-        single = parent is not None or child or len(parents(cat)) == 1
-        results = [reconcile(cat, parent, child, threshold)] if single else reconcile_all(cat, threshold)
+        results, broken = _reconcile(paths, parent, child, threshold, config, cache_root(no_cache, config), parse_date(as_of))
     except ReconcileError as exc:
         raise UserError(str(exc)) from None
+    if broken:
+        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.reconcile", n=broken), highlight=False)
     if chosen == "xlsx":
         if output is None:
             raise UserError("--format xlsx needs --output FILE.xlsx")
@@ -82,6 +85,18 @@ def reconcile_command(
         for r in results:
             print_text(r)
     raise typer.Exit(1 if exit_code and not all(r.clean for r in results) else 0)
+
+
+def _reconcile(paths: list[Path], parent: str | None, child: list[str] | None, threshold: float, config: Config,
+               cache: Path | None, as_of: dt.date | None) -> tuple[list[ReconcileResult], int]:
+    """The results and the number of files that did not load: one parent (or some children) on the whole catalog,
+    every parent part by part (a province is never held whole)."""
+    if parent is not None or child:
+        cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache, as_of=as_of)
+        return [reconcile(cat, parent, child, threshold)], broken
+    parts = run_in_parts(paths, functools.partial(reconcile_part, threshold), encoding=config.encoding,
+                         exclude=config.exclude, cache=cache, as_of=as_of)
+    return merge_parts(parts.results, parts.tree), parts.broken
 
 
 def print_text(result: ReconcileResult) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -10,9 +11,9 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from ..catalog import Catalog, load_catalog
+from ..catalog import Catalog
 from ..catalog.holding import OWN
-from ..dutyview import duty_counts
+from ..catalog.parts import run_in_parts
 from ..model.closest import closest_name
 from ..model.codes import KINDS
 from ..problems import language
@@ -20,7 +21,8 @@ from ..render.duties import counts_header, counts_rows, stats_duties_json
 from ..render.labels import label, mode
 from ..render.stats import detail_markdown, kind_table, mode_label, to_json
 from ..render.tables import markdown, to_csv
-from ..stats import JurisdictionStats, stats
+from ..stats import JurisdictionStats, merge_counts
+from ..stats import counts as stats_counts
 from .common import (
     NO_CACHE_HELP,
     UserError,
@@ -49,16 +51,15 @@ def stats_command(
     """Count items by jurisdiction x kind, by department and by delegation mode."""
     chosen = pick_format(fmt, FORMATS)
     config = load_config()
-    cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
-    if broken:
-        err_console.print(f"[yellow]{label('warning')}:[/] {label('stats.broken', n=broken)}", highlight=False)
-    try:
-        rows = stats(cat, jurisdiction)
-    except KeyError:
-        raise UserError(_no_place(cat, jurisdiction or "")) from None
+    parts = run_in_parts(paths, functools.partial(stats_counts, jurisdiction), encoding=config.encoding,
+                         exclude=config.exclude, cache=cache_root(no_cache, config))
+    found = merge_counts(parts.results)
+    if found.unknown:
+        raise UserError(_no_place(parts.tree, jurisdiction or ""))
+    if parts.broken:
+        err_console.print(f"[yellow]{label('warning')}:[/] {label('stats.broken', n=parts.broken)}", highlight=False)
+    rows, duties = found.rows, found.duties
     counts = kind_table(rows)
-    only = cat.find_place(jurisdiction) if jurisdiction else None
-    duties = duty_counts(cat, only.code if only is not None else None)
     if chosen == "json":
         emit(json.dumps(to_json(rows) | stats_duties_json(duties), ensure_ascii=False, indent=2), output)
     elif chosen == "csv":

@@ -63,14 +63,14 @@ def reconcile(cat: Catalog, parent: str | None = None, children: list[str] | Non
         if len(found) > 1:
             raise ReconcileError(f"several parents ({', '.join(found[:5])}{'...' if len(found) > 5 else ''}): choose one with --parent")
         parent = found[0]
-    return _reconcile(cat, _parent_code(cat, parent), children, threshold, _by_jurisdiction(cat))
+    return _reconcile(cat, _parent_code(cat, parent), children or None, threshold, _by_jurisdiction(cat))
 
 
 def _reconcile(cat: Catalog, pcode: str, children: list[str] | None, threshold: float,
                by_jur: dict[str, list[Entry]]) -> ReconcileResult:
     place = cat.places[pcode]
     chosen = place.children
-    if children:
+    if children is not None:
         wanted = [cat.find_place(c) for c in children]
         bad = [c for c, p in zip(children, wanted, strict=True) if p is None or p.parent != pcode]
         if bad:

@@ -15,8 +15,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..catalog.entry import Place
-from ..catalog.tree import lineage
+from .entry import Place
+from .tree import lineage
 
 #: a parallel plan must be estimated at most this share of the one-process time to be worth its start-up
 WORTH_IT = 0.75
