@@ -42,6 +42,7 @@ def _register() -> None:
         duties_cmd,
         export_cmd,
         import_cmd,
+        laws_cmd,
         reconcile_cmd,
         record_cmd,
         rules_cmd,
@@ -50,7 +51,7 @@ def _register() -> None:
         validate_cmd,
     )
 
-    for module in (validate_cmd, diff_cmd, record_cmd, reconcile_cmd, stats_cmd, duties_cmd, export_cmd, import_cmd, rules_cmd, schema_cmd):
+    for module in (validate_cmd, diff_cmd, record_cmd, reconcile_cmd, stats_cmd, duties_cmd, laws_cmd, export_cmd, import_cmd, rules_cmd, schema_cmd):
         module.register(app)
 
 
