@@ -30,9 +30,10 @@ _NOT_A_TITLE = re.compile(r"^(?:本|该|上述|前款|相关|有关|其他|其�
 _KNOWN_ISSUER = re.compile(r"^(?:中华人民共和国|国务院|中共中央|全国人民代表大会|[\u4e00-\u9fff]{2,5}(?:省|自治区|市|县|区))")
 #: the article's text quoted after its citation: skipped up to the next numbered point or line
 _BODY = re.compile(r"(?:[条款项目》]|规定)\s*[:：]")
-_NEXT_POINT = re.compile(r"\n|[;；。]\s*(?=\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}\s*、|【|《)")
+_START = r"(?=\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}\s*、|【|《|依据|根据|中华人民共和国|国务院)"
+_NEXT_POINT = re.compile(rf"(?:\n|[;；。])\s*{_START}")
 #: an edition note or a document number in brackets after a title
-_NOTE = re.compile(r"\s*(?:\(([^()]{1,40})\)|〔([^〔〕]{1,40})〕|\[([^\[\]]{1,40})\]|【([^【】]{1,40})】)")
+_NOTE = re.compile(r"\s*(?:\(([^()]{1,80})\)|〔([^〔〕]{1,80})〕|\[([^\[\]]{1,80})\]|【([^【】]{1,80})】)")
 _NOTE_WORDS = re.compile(r"\d{4}\s*年|修正|修订|修改|施行|公布|通过|令|号|试行稿")
 _QUOTES = {"《": "》", "〈": "〉", "<": ">", "“": "”", '"': '"', "「": "」"}
 
@@ -178,7 +179,7 @@ class _Scanner:
 
 def _shown(title: str) -> str:
     """A title as shown: spaces collapsed, brackets full-width as Chinese titles write them."""
-    return " ".join(title.split()).replace("(", "（").replace(")", "）")
+    return " ".join(title.replace("\n", "").split()).replace("(", "（").replace(")", "）")
 
 
 def _closing(text: str, i: int) -> int:
@@ -197,7 +198,7 @@ def _closing(text: str, i: int) -> int:
 
 def _strip_note(title: str) -> tuple[str, str | None]:
     """A title without an edition note written inside its quotes (`…法(2021年修正)`); (试行) and (暂行) stay."""
-    m = re.search(r"[(（〔\[]([^()（）〔〕\[\]]{1,40})[)）〕\]]$", title)
+    m = re.search(r"[(（〔\[]([^()（）〔〕\[\]]{1,80})[)）〕\]]$", title)
     if m is None or not _NOTE_WORDS.search(m.group(1)):
         return title.strip(), None
     return title[:m.start()].strip(), _number_in(m.group(1))

@@ -13,7 +13,7 @@ _ARTICLE = re.compile(rf"\s*第?\s*({_N}(?:\s*[、,]\s*{_N})*)\s*条(?:\s*之\s*
 _PARAGRAPH = re.compile(rf"\s*第\s*({_N})\s*款")
 _POINT = re.compile(rf"\s*(?:第\s*[(（]\s*({_N})\s*[)）]\s*项?|[(（]\s*({_N})\s*[)）]\s*项?|第\s*({_N})\s*项)")
 _SUBPOINT = re.compile(rf"\s*第\s*{_N}\s*目")
-_RANGE = re.compile(rf"\s*(?:至|到|~|—|-|－)\s*(?=第|{_N}\s*条)")
+_RANGE = re.compile(rf"\s*(?:至|到|~|—|-|－)\s*(?=第|{_N}\s*条|[(（])")
 _SEPARATOR = re.compile(r"\s*(?:、|,|和|及|以及|与|或者|或|;)\s*(?=第|[(（]|\d|[一二三四五六七八九十百]+\s*条)")
 #: ranges longer than this are kept as their two ends (a typo such as 第十条至第一百条 lists nothing)
 MAX_RANGE = 60
@@ -42,8 +42,17 @@ def read_refs(text: str, at: int) -> tuple[list[Ref], int]:
             if any(n is None for n in numbers):
                 break
             if ranging and refs:
-                refs += _range(refs[-1].article, numbers[0] or 0)
+                refs += [Ref(n) for n in _between(refs[-1].article, numbers[0] or 0)]
             refs += [Ref(n, sub) for n in numbers if n is not None]
+            i, ranging = m.end(), False
+            continue
+        if ranging and refs and refs[-1].point is not None:  # 第（一）至（三）项
+            m = _POINT.match(text, i)
+            n = number(m.group(1) or m.group(2) or m.group(3)) if m is not None else None
+            if m is None or n is None:
+                break
+            last = refs[-1]
+            refs += [replace(last, point=p) for p in [*_between(last.point or 0, n), n]]
             i, ranging = m.end(), False
             continue
         if refs and not ranging:
@@ -90,8 +99,7 @@ def _detail(text: str, i: int, refs: list[Ref]) -> int | None:
     return m.end() if m is not None else None
 
 
-def _range(first: int, last: int) -> list[Ref]:
-    """The articles strictly between `first` and `last` (the two ends are read as articles themselves)."""
-    if not 0 < last - first <= MAX_RANGE:
-        return []
-    return [Ref(n) for n in range(first + 1, last)]
+def _between(first: int, last: int) -> range:
+    """The numbers strictly between the two ends of a range (the ends are read themselves); none for a range
+    running backwards or longer than MAX_RANGE."""
+    return range(first + 1, last) if 0 < last - first <= MAX_RANGE else range(0)
