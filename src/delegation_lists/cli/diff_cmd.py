@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from rich import box
+from rich.cells import cell_len
 from rich.markup import escape
 from rich.table import Table
 
@@ -15,13 +16,13 @@ from ..atomic import write_text
 from ..diff import DiffResult, Options, Side, diff, load_sides
 from ..diff.records import RecordCheck, check_records
 from ..render.diff import (
-    IMPACT_KEYS,
-    SUMMARY_HEADER,
+    IMPACT_HEADER,
     broken_lines,
     field_line,
     file_moves,
     impact_cells,
     item_label,
+    summary_header,
     summary_rows,
     to_json,
     to_markdown,
@@ -127,7 +128,7 @@ def print_text(result: DiffResult, stat: bool, records: RecordCheck | None = Non
     if not result.changes:
         console.print(f"[green]{label('no_differences')}[/]")
         return
-    table = Table(*SUMMARY_HEADER, title="Changes", header_style="bold", box=box.SIMPLE_HEAD)
+    table = Table(*summary_header(), title=label("changes_sheet"), header_style="bold", box=box.SIMPLE_HEAD)
     for r in summary_rows(result):
         table.add_row(*(escape(str(v)) for v in r))
     console.print(table)
@@ -138,13 +139,18 @@ def print_text(result: DiffResult, stat: bool, records: RecordCheck | None = Non
     for m in moves:
         console.print(f"[blue]{escape(label('file_moved', old=m.old, new=m.new, n=m.items))}[/]", highlight=False)
     for c in rest:
-        console.print(f"[{style[c.type]}]{c.type:8}[/] {escape(result.place(c.jurisdiction))} {escape(item_label(c))}"
+        console.print(f"[{style[c.type]}]{_pad(label(c.type), 8)}[/] {escape(result.place(c.jurisdiction))} {escape(item_label(c))}"
                       f"  [dim]{escape(c.file)}:{c.line}[/]", highlight=False)
         for f in c.fields:
             console.print(f"           {escape(field_line(f))}", highlight=False)
     for row in result.impact:
-        parts = [f"{k} {'、'.join(cells)}" for k, cells in zip(IMPACT_KEYS, impact_cells(row, result), strict=True) if cells]
-        console.print(f"[bold]{escape(label('impact_on', name=result.place(row.target)))}[/]" + escape("; ".join(parts)), highlight=False)
+        parts = [f"{label(k)} {'、'.join(cells)}" for k, cells in zip(IMPACT_HEADER[1:], impact_cells(row, result), strict=True) if cells]
+        console.print(f"[bold]{escape(label('impact_on', name=result.place(row.target)))}[/]" + escape(label("records.sep").join(parts)), highlight=False)
+
+
+def _pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal cells (a Chinese character is two)."""
+    return text + " " * max(0, width - cell_len(text))
 
 
 def print_records(records: RecordCheck, result: DiffResult) -> None:

@@ -42,6 +42,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_differences": ("没有差异。", "No differences."),
     "file_moved": ("文件 {old} → {new}（{n} 项移动，内容未变）", "file {old} → {new} ({n} item(s) moved, unchanged)"),
     "changes": ("{n} 处变更", "{n} changes"),
+    "diff.region": ("（区划）", "(region)"),
+    "diff.broken_file": ("{side} {file}：无法加载（{problem}），其中的事项未参与比较",
+                         "{side} {file}: did not load ({problem}); its items are left out of the comparison"),
     # validate
     "validate.clean": ("[green]✓[/] 没有发现问题（已检查 {checked}）", "[green]✓[/] no problems ({checked} checked)"),
     "validate.found": ("{mark} {errors}、{warnings}，涉及 {files}（已检查 {checked}）{note}",
