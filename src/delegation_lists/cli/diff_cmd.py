@@ -89,7 +89,7 @@ def diff_command(
     elif chosen == "html":
         from ..render.html import diff_html
 
-        emit(diff_html(result, old, new), output)
+        emit(diff_html(result, old, new, records), output)
     else:
         print_text(result, stat, records)
     if summary:

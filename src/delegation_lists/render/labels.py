@@ -91,6 +91,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "records.clean": ("每项变化都有调整记录（本版 {n} 条记录）", "every change is recorded ({n} records in the new version)"),
     "records.unrecorded": ("{n} 项变化没有调整记录（未经审定的调整）", "{n} change(s) without an adjustment record (not decided)"),
     "records.unmatched": ("{n} 条调整记录没有对应的变化", "{n} recorded change(s) with no such difference"),
+    "records.covered": ("{n} 项变化有调整记录", "{n} change(s) recorded"),
     "records.off": ("（没有调整记录，未核对；用 --records require 要求核对）", "(no adjustment records: not checked; --records require to check)"),
     "records.draft": ("；记录 {ids} 尚未写审定文号", "; recorded in {ids}, which names no basis yet"),
     "records.gate": ("{unrecorded} 项变化没有经审定的调整记录，{unmatched} 条记录没有对应的变化：用 `dlists record OLD NEW -o 文件` 生成记录草稿，填写审定文号和理由",

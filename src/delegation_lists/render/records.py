@@ -83,15 +83,42 @@ def records_lines(check: RecordCheck) -> list[str]:
     return out
 
 
+def unrecorded_header() -> list[str]:
+    return [label("change"), label("jurisdiction"), label("item"), label("detail")]
+
+
+def unrecorded_rows(check: RecordCheck, result: DiffResult) -> list[list[object]]:
+    """A change nobody decided per row: what happened, where, the item, the draft naming it (if any)."""
+    return [[describe(u.fact, result), result.place(u.fact.jurisdiction), f"{u.fact.name} ({u.fact.item})",
+             label("records.draft", ids="、".join(u.drafts)).lstrip("；; ") if u.drafts else ""]
+            for u in check.unrecorded]
+
+
+def unmatched_header() -> list[str]:
+    return [label("record"), label("action"), label("item"), label("why"), label("file")]
+
+
+def unmatched_rows(check: RecordCheck) -> list[list[object]]:
+    """A recorded change that matches no difference per row, with the reason."""
+    return [[m.record, action_text(m.action), f"{m.name} ({m.item})" if m.name else m.item, label(f"unmatched.{m.reason}"), m.file]
+            for m in check.unmatched]
+
+
+def covered_header() -> list[str]:
+    return [label("change"), label("jurisdiction"), label("item"), label("record"), label("basis")]
+
+
+def covered_rows(check: RecordCheck, result: DiffResult) -> list[list[object]]:
+    """A recorded change per row, with the record and its approving document."""
+    return [[describe(c.fact, result), result.place(c.fact.jurisdiction), f"{c.fact.name} ({c.fact.item})", c.record, c.basis]
+            for c in check.covered]
+
+
 def records_markdown(check: RecordCheck, result: DiffResult) -> list[str]:
     """The records section of the pull-request comment: both lists as tables, first."""
     parts = [f"**{label('records.title')}** " + label("records.sep").join(records_lines(check))]
     if check.unrecorded:
-        rows = [[describe(u.fact, result), result.place(u.fact.jurisdiction), f"{u.fact.name} ({u.fact.item})",
-                 label("records.draft", ids="、".join(u.drafts)).lstrip("；; ") if u.drafts else ""]
-                for u in check.unrecorded]
-        parts += ["", markdown([label("change"), label("jurisdiction"), label("item"), label("detail")], rows)]
+        parts += ["", markdown(unrecorded_header(), unrecorded_rows(check, result))]
     if check.unmatched:
-        rows = [[m.record, action_text(m.action), f"{m.name} ({m.item})" if m.name else m.item, label(f"unmatched.{m.reason}"), m.file] for m in check.unmatched]
-        parts += ["", markdown([label("record"), label("action"), label("item"), label("why"), label("file")], rows)]
+        parts += ["", markdown(unmatched_header(), unmatched_rows(check))]
     return parts
