@@ -27,7 +27,7 @@ from ..render.diff import (
     to_json,
     to_markdown,
 )
-from ..render.labels import label
+from ..render.labels import label, part_label
 from ..render.records import headline, unmatched_line, unrecorded_line
 from .common import (
     NO_CACHE_HELP,
@@ -125,8 +125,14 @@ def print_text(result: DiffResult, stat: bool, records: RecordCheck | None = Non
         err_console.print(f"[red]{label('diff.broken_line')}[/] {escape(line)}", highlight=False)
     if records is not None:
         print_records(records, result)
-    if not result.changes:
+    if result.empty:
         console.print(f"[green]{label('no_differences')}[/]")
+        return
+    for dm in result.duty_moves:
+        console.print(f"[cyan]{_pad(label('diff.part_moved'), 8)}[/] " + escape(" ".join(
+            [result.place(dm.jurisdiction), f"{dm.name} ({dm.duty})", f"{part_label(dm.old)} → {part_label(dm.new)}"]))
+            + f"  [dim]{escape(dm.file)}:{dm.line}[/]", highlight=False)
+    if not result.changes:
         return
     table = Table(*summary_header(), title=label("changes_sheet"), header_style="bold", box=box.SIMPLE_HEAD)
     for r in summary_rows(result):

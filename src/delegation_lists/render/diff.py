@@ -8,9 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ..diff import TYPES, Change, DiffResult, FieldChange, Summary, TargetImpact
+from ..diff import TYPES, Change, DiffResult, DutyMove, FieldChange, Summary, TargetImpact
 from ..diff.records import RecordCheck
-from .labels import label
+from .labels import label, part_label
 from .records import records_json, records_markdown
 from .tables import markdown
 
@@ -49,8 +49,22 @@ def to_json(result: DiffResult, stat: bool = False, records: RecordCheck | None 
     if stat:
         return {"summary": summary_json(result.summary()), "broken": broken, **checked}
     return {**checked, "summary": summary_json(result.summary()), "changes": [change_json(c) for c in result.changes],
-            "impact": [impact_json(r, result) for r in result.impact], "broken": broken,
-            "jurisdictions": result.places, "names": result.names}
+            "impact": [impact_json(r, result) for r in result.impact], "duty_moves": [duty_move_json(m) for m in result.duty_moves],
+            "broken": broken, "jurisdictions": result.places, "names": result.names}
+
+
+def duty_move_json(m: DutyMove) -> dict[str, Any]:
+    return {"jurisdiction": m.jurisdiction, "duty": m.duty, "name": m.name, "old": m.old, "new": m.new,
+            "source": m.source, "file": m.file, "line": m.line}
+
+
+DUTY_MOVE_HEADER = ["jurisdiction", "code", "item", "diff.part_old", "diff.part_new", "file"]
+
+
+def duty_move_rows(result: DiffResult) -> list[list[object]]:
+    """A duty entry placed in another part per row: where, code, name, the two parts, file and line."""
+    return [[result.place(m.jurisdiction), m.duty, m.name, part_label(m.old), part_label(m.new), f"{m.file}:{m.line}"]
+            for m in result.duty_moves]
 
 
 def show(value: Any) -> str:
@@ -137,9 +151,13 @@ def to_markdown(result: DiffResult, old: str, new: str, stat: bool, records: Rec
         parts += ["", f"> **{label('broken')}**:", ">", *[f"> - {line}" for line in broken_lines(result)]]
     if records is not None:
         parts += ["", *records_markdown(records, result)]
-    if not result.changes:
+    if result.empty:
         return "\n".join([*parts, "", label("no_differences")])
-    parts += ["", markdown(summary_header(), summary_rows(result))]
+    if result.changes:
+        parts += ["", markdown(summary_header(), summary_rows(result))]
+    if result.duty_moves:
+        parts += ["", f"**{label('diff.duty_moves', n=len(result.duty_moves))}**", "",
+                  markdown([label(h) for h in DUTY_MOVE_HEADER], duty_move_rows(result))]
     if not stat:
         moves, rest = file_moves(result)
         parts += ["", *["- " + label("file_moved", old=f"`{m.old}`", new=f"`{m.new}`", n=m.items) for m in moves]] if moves else []

@@ -5,7 +5,7 @@ The language is the one messages use (`problems.language()`: `--lang`, `[tool.dl
 
 from __future__ import annotations
 
-from ..model.codes import MODE_BY_KEY
+from ..model.codes import MODE_BY_KEY, PART_BY_KEY
 from ..problems import Lang, language
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -107,9 +107,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "fact.renamed": ("更名（原编码 {old}）", "renamed (was {old})"), "fact.delegated": ("下放给{target}", "delegated to {target}"),
     "fact.withdrawn": ("从{target}收回", "withdrawn from {target}"),
     "fact.mode_changed": ("{target}的承接方式 {old} → {new}", "mode for {target}: {old} → {new}"),
+    "fact.part_moved": ("调整类别 {old} → {new}", "moved from {old} to {new}"),
+    "diff.duty_moves": ("履职事项调整类别（{n} 项）", "Duty entries moved to another part ({n})"),
+    "diff.part_moved": ("调整类别", "moved"), "diff.part_old": ("原类别", "part before"), "diff.part_new": ("调整后类别", "part after"),
     "unmatched.no_difference": ("两个版本之间没有这项变化", "no such change between the versions"),
     "unmatched.unknown_item": ("两个版本都没有这个事项", "neither version has this item"),
-    "unmatched.not_compared": ("履职事项的类别调整暂不核对", "duty moves are not compared yet"),
     "record": ("调整记录", "record"), "basis": ("调整依据", "basis"), "reason": ("调整理由", "reason"),
     "action": ("调整类型", "action"), "why": ("原因", "why"),
     # laws (dlists laws)
@@ -168,4 +170,12 @@ def mode(key: str, lang: Lang | None = None) -> str:
     row = MODE_BY_KEY.get(key)
     if row is None:
         return key
+    return row.zh if (lang or language()) == "zh" else row.key
+
+
+def part_label(key: str | None, lang: Lang | None = None) -> str:
+    """A duty list's part in the language's words (配合履职事项 / cooperate)."""
+    row = PART_BY_KEY.get(key or "")
+    if row is None:
+        return key or ""
     return row.zh if (lang or language()) == "zh" else row.key

@@ -13,14 +13,14 @@ from ..diff.facts import Fact
 from ..diff.records import RecordCheck, Unmatched, Unrecorded
 from ..model.adjustments import ACTION_ZH
 from ..problems import language
-from .labels import label, mode
+from .labels import label, mode, part_label
 from .tables import markdown
 
 
 def fact_json(fact: Fact) -> dict[str, Any]:
     """A fact as JSON: type, jurisdiction, item, name, and the keys its type has (target, field, old_item, mode)."""
     out: dict[str, Any] = {"type": fact.type, "jurisdiction": fact.jurisdiction, "item": fact.item, "name": fact.name}
-    for key in ("target", "field", "old_item", "source", "mode", "old_mode"):
+    for key in ("target", "field", "old_item", "source", "mode", "old_mode", "part", "old_part"):
         value = getattr(fact, key)
         if value is not None:
             out[key] = value
@@ -40,6 +40,8 @@ def records_json(check: RecordCheck) -> dict[str, Any]:
 
 def describe(fact: Fact, result: DiffResult) -> str:
     """What happened, in the language in use: 新增 / 变更 legal_basis / 从甲镇收回 ..."""
+    if fact.type == "part_moved":
+        return label("fact.part_moved", old=part_label(fact.old_part), new=part_label(fact.part))
     target = result.place(fact.target) if fact.target else ""
     old = mode(fact.old_mode) if fact.old_mode else fact.old_item or ""
     return label(f"fact.{fact.type}", field=fact.field or "", old=old, target=target, new=mode(fact.mode or ""))

@@ -127,7 +127,8 @@ def diff_html(result: DiffResult, old: str, new: str, records: RecordCheck | Non
     return _page("diff.html.j2", label("diff.title", old=old, new=new), broken=diff_rows.broken_lines(result),
                  header=[label(h) for h in diff_rows.SUMMARY_HEADER], rows=diff_rows.summary_rows(result),
                  moves=[label("file_moved", old=m.old, new=m.new, n=m.items) for m in moves], changes=changes, impact=impact,
-                 empty=not result.changes, records=_records(records, result) if records is not None else None)
+                 empty=result.empty, records=_records(records, result) if records is not None else None,
+                 duty_header=[label(h) for h in diff_rows.DUTY_MOVE_HEADER], duty_moves=diff_rows.duty_move_rows(result))
 
 
 def stats_html(rows: list[JurisdictionStats]) -> str:
