@@ -146,6 +146,8 @@ def test_delegation_bases_are_documents(forest_index) -> None:  # type: ignore[n
     decision = next(s for s in forest_index.laws if s.key.startswith("陕西省人民政府关于赋予"))
     assert (decision.delegations, decision.number) == (1, "陕政发〔2022〕11号")
     assert any(s.key == "旬林委〔2024〕3号" and s.delegations == 1 for s in forest_index.laws)
+    by_number = law_uses(forest_index, "陕政发〔2022〕11号")
+    assert by_number.law == decision.law and [u.code for u in by_number.uses] == ["610928-CF-0021"]
 
 
 def test_article_number() -> None:

@@ -21,11 +21,14 @@ def article_number(text: str) -> int | None:
 def law_uses(index: LawIndex, title: str, article: int | None = None) -> LawUses:
     """The uses of the law `title` names (of its article `article`, with those citing the whole law), in tree
     order; when nothing cites it, the titles it may mean."""
-    asked = parse_basis(title if "《" in title or "第" in title else f"《{title.strip()}》")
+    asked = parse_basis(title) or parse_basis(f"《{title.strip()}》")  # as written, else as a title without quotes
     key = asked[0].key if asked else law_key(title)
     if article is None and asked and asked[0].article is not None:
         article = asked[0].article
     summary = next((s for s in index.laws if s.key == key), None)
+    if summary is None:  # a decision asked for by its document number (陕政发〔2022〕11号)
+        summary = next((s for s in index.laws if s.number and s.number == (asked[0].number if asked else None)), None)
+        key = summary.key if summary is not None else key
     uses = [u for u in index.uses if u.citations[0].key == key
             and (article is None or article in u.articles or u.whole_law)]
     shown = summary.law if summary else (asked[0].law if asked else title.strip())
