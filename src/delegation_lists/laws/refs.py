@@ -10,6 +10,8 @@ from .numerals import NUMBER_CHARS, number
 
 _N = f"[{NUMBER_CHARS}]+"
 _ARTICLE = re.compile(rf"\s*第?\s*({_N}(?:\s*[、,]\s*{_N})*)\s*条(?:\s*之\s*({_N}))?")
+#: `第一百九十三的规定`: an article whose 条 was left out, read when 规定 follows
+_ARTICLE_NO_MARK = re.compile(rf"\s*第\s*({_N})(?=\s*(?:的规定|之规定|规定))")
 _PARAGRAPH = re.compile(rf"\s*第\s*({_N})\s*款")
 _POINT = re.compile(rf"\s*(?:第\s*[(（]\s*({_N})\s*[)）]\s*项?|[(（]\s*({_N})\s*[)）]\s*项?|第\s*({_N})\s*项)")
 _SUBPOINT = re.compile(rf"\s*第\s*{_N}\s*目")
@@ -35,10 +37,10 @@ def read_refs(text: str, at: int) -> tuple[list[Ref], int]:
     ranging = False
     i = at
     while True:
-        m = _ARTICLE.match(text, i)
+        m = _ARTICLE.match(text, i) or _ARTICLE_NO_MARK.match(text, i)
         if m is not None:
             numbers = [number(n) for n in re.split(r"\s*[、,]\s*", m.group(1))]
-            sub = number(m.group(2)) if m.group(2) else None
+            sub = number(m.group(2)) if m.re is _ARTICLE and m.group(2) else None
             if any(n is None for n in numbers):
                 break
             if ranging and refs:
