@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CATALOGS
+from conftest import CATALOGS, ROOT
 from delegation_lists.render.diff import to_json
+
+DIFF_CASES = ROOT / "tests" / "diff-cases"
 
 
 def _versions(tmp_path: Path) -> tuple[Path, Path]:
@@ -78,6 +80,20 @@ def test_stat_and_markdown(tmp_path: Path, dlists):
     md = dlists("diff", old, new, "-f", "markdown").stdout
     assert md.startswith("### Catalog diff") and "<details>" in md and "Delegation impact" in md
     assert "renamed" in dlists("diff", old, new).output
+
+
+def test_markdown_and_text_in_chinese(dlists):
+    """--lang zh: the pull-request comment's title, summary header, totals, folded changes and impact table in
+    Chinese; the terminal's summary table and change types too."""
+    old, new = DIFF_CASES / "one-of-each" / "old", DIFF_CASES / "one-of-each" / "new"
+    md = dlists("diff", old, new, "-f", "markdown", "--lang", "zh").stdout
+    assert md.startswith("### 清单变更：`")
+    assert "| 辖区 | 新增 | 取消 | 变更 | 更名 | 移动 |" in md and "| 合计 | 1 | 1 | 3 | 1 | 1 |" in md
+    assert "<summary>6 处变更</summary>" in md and "| 变更类型 | 辖区 | 事项 | 字段 |" in md and "| 更名 | 样例县 |" in md
+    assert "**对下级的影响**" in md and "| 下级 | 新下放 | 收回 | 方式改变 | 失去来源的事项 |" in md
+    assert "- 文件 `county/list.yaml` → `county/moved.yaml`（1 项移动，内容未变）" in md
+    text = dlists("diff", old, new, "--lang", "zh").stdout
+    assert "辖区" in text and "合计" in text and "更名     样例县 临时救助审批" in text and "对甲镇的影响：收回" in text
 
 
 def test_ignore_field(tmp_path: Path, dlists):

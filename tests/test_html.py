@@ -65,6 +65,19 @@ def test_diff_page_shows_the_changed_fields(dlists, tmp_path: Path) -> None:
 
 
 @needs_browser
+def test_diff_page_shows_the_records_check(dlists, tmp_path: Path) -> None:
+    """With adjustment records: the change nobody recorded and the record matching nothing come first, the
+    recorded changes (with their approving documents) folded under them."""
+    cases = ROOT / "tests" / "diff-cases" / "records"
+    html = _page(dlists, tmp_path, "records", "diff", cases / "old", cases / "new").read_text(encoding="utf-8")
+    assert html.index("调整记录核对") < html.index('class="counts"')
+    text = _dom(tmp_path / "records.html", tmp_path)
+    assert "1 项变化没有调整记录（未经审定的调整）" in text and "林木采伐情况统计 (100001-QT-0009)" in text
+    assert "1 条调整记录没有对应的变化" in text and "2025-003" in text and "两个版本之间没有这项变化" in text
+    assert "4 项变化有调整记录" in text and "样编办发〔2025〕1号" in text
+
+
+@needs_browser
 def test_stats_page(dlists, tmp_path: Path) -> None:
     page = _page(dlists, tmp_path, "stats", "stats", CATALOGS / "xunyang")
     _no_requests(page.read_text(encoding="utf-8"))

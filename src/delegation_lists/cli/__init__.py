@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # typer's own click (it vendors click since 0.22)
 #: command name -> its module, in the order `dlists --help` lists them
 COMMANDS = {
     "validate": "validate_cmd", "diff": "diff_cmd", "record": "record_cmd", "reconcile": "reconcile_cmd",
-    "stats": "stats_cmd", "duties": "duties_cmd", "export": "export_cmd", "import": "import_cmd",
+    "stats": "stats_cmd", "duties": "duties_cmd", "laws": "laws_cmd", "export": "export_cmd", "import": "import_cmd",
     "rules": "rules_cmd", "schema": "schema_cmd",
 }
 SETTINGS: dict[str, Any] = {"pretty_exceptions_enable": False, "add_completion": False, "rich_markup_mode": "rich"}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from rich import box
+from rich.cells import cell_len
 from rich.markup import escape
 from rich.table import Table
 
@@ -15,18 +16,18 @@ from ..atomic import write_text
 from ..diff import DiffResult, Options, Side, diff, load_sides
 from ..diff.records import RecordCheck, check_records
 from ..render.diff import (
-    IMPACT_KEYS,
-    SUMMARY_HEADER,
+    IMPACT_HEADER,
     broken_lines,
     field_line,
     file_moves,
     impact_cells,
     item_label,
+    summary_header,
     summary_rows,
     to_json,
     to_markdown,
 )
-from ..render.labels import label
+from ..render.labels import label, part_label
 from ..render.records import headline, unmatched_line, unrecorded_line
 from .common import (
     NO_CACHE_HELP,
@@ -88,7 +89,7 @@ def diff_command(
     elif chosen == "html":
         from ..render.html import diff_html
 
-        emit(diff_html(result, old, new), output)
+        emit(diff_html(result, old, new, records), output)
     else:
         print_text(result, stat, records)
     if summary:
@@ -124,10 +125,16 @@ def print_text(result: DiffResult, stat: bool, records: RecordCheck | None = Non
         err_console.print(f"[red]{label('diff.broken_line')}[/] {escape(line)}", highlight=False)
     if records is not None:
         print_records(records, result)
-    if not result.changes:
+    if result.empty:
         console.print(f"[green]{label('no_differences')}[/]")
         return
-    table = Table(*SUMMARY_HEADER, title="Changes", header_style="bold", box=box.SIMPLE_HEAD)
+    for dm in result.duty_moves:
+        console.print(f"[cyan]{_pad(label('diff.part_moved'), 8)}[/] " + escape(" ".join(
+            [result.place(dm.jurisdiction), f"{dm.name} ({dm.duty})", f"{part_label(dm.old)} → {part_label(dm.new)}"]))
+            + f"  [dim]{escape(dm.file)}:{dm.line}[/]", highlight=False)
+    if not result.changes:
+        return
+    table = Table(*summary_header(), title=label("changes_sheet"), header_style="bold", box=box.SIMPLE_HEAD)
     for r in summary_rows(result):
         table.add_row(*(escape(str(v)) for v in r))
     console.print(table)
@@ -138,13 +145,18 @@ def print_text(result: DiffResult, stat: bool, records: RecordCheck | None = Non
     for m in moves:
         console.print(f"[blue]{escape(label('file_moved', old=m.old, new=m.new, n=m.items))}[/]", highlight=False)
     for c in rest:
-        console.print(f"[{style[c.type]}]{c.type:8}[/] {escape(result.place(c.jurisdiction))} {escape(item_label(c))}"
+        console.print(f"[{style[c.type]}]{_pad(label(c.type), 8)}[/] {escape(result.place(c.jurisdiction))} {escape(item_label(c))}"
                       f"  [dim]{escape(c.file)}:{c.line}[/]", highlight=False)
         for f in c.fields:
             console.print(f"           {escape(field_line(f))}", highlight=False)
     for row in result.impact:
-        parts = [f"{k} {'、'.join(cells)}" for k, cells in zip(IMPACT_KEYS, impact_cells(row, result), strict=True) if cells]
-        console.print(f"[bold]{escape(label('impact_on', name=result.place(row.target)))}[/]" + escape("; ".join(parts)), highlight=False)
+        parts = [f"{label(k)} {'、'.join(cells)}" for k, cells in zip(IMPACT_HEADER[1:], impact_cells(row, result), strict=True) if cells]
+        console.print(f"[bold]{escape(label('impact_on', name=result.place(row.target)))}[/]" + escape(label("records.sep").join(parts)), highlight=False)
+
+
+def _pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal cells (a Chinese character is two)."""
+    return text + " " * max(0, width - cell_len(text))
 
 
 def print_records(records: RecordCheck, result: DiffResult) -> None:

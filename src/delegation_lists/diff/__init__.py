@@ -12,10 +12,11 @@ from typing import Any
 
 from ..memory import paused_gc
 from ..model.similarity import grams, score
+from .duties import duty_moves
 from .fields import Options, field_changes
 from .impact import impact
 from .lines import item_lines, place_lines
-from .results import TYPES, BrokenFile, Change, ChangeType, DiffResult, FieldChange, ModeChange, Summary, TargetImpact
+from .results import TYPES, BrokenFile, Change, ChangeType, DiffResult, DutyMove, FieldChange, ModeChange, Summary, TargetImpact
 from .side import Side, SideItem, load_side, load_sides
 
 RENAME_MIN = 0.8
@@ -58,7 +59,8 @@ def diff(old: Side, new: Side, opts: Options | None = None) -> DiffResult:
     place_lines(changes)
     effect = impact(old, new)
     shown = {code for r in effect for code in [*r.delegated, *r.withdrawn, *(m.item for m in r.mode_changed), *r.orphaned]}
-    return DiffResult(changes, effect, _broken(old, new), {**old.places, **new.places}, _names(shown, old, new))
+    return DiffResult(changes, effect, _broken(old, new), {**old.places, **new.places}, _names(shown, old, new),
+                      duty_moves(old, new))
 
 
 def _change(kind: ChangeType, key: tuple[str, str], old_item: str | None, at: SideItem, fields: list[FieldChange],
@@ -123,6 +125,6 @@ def _region_changes(old: Side, new: Side, opts: Options) -> list[Change]:
 
 
 __all__ = [
-    "TYPES", "BrokenFile", "Change", "ChangeType", "DiffResult", "FieldChange", "ModeChange", "Options", "Side", "Summary", "TargetImpact",
+    "TYPES", "BrokenFile", "Change", "ChangeType", "DiffResult", "DutyMove", "FieldChange", "ModeChange", "Options", "Side", "Summary", "TargetImpact",
     "diff", "field_changes", "impact", "item_lines", "load_side", "load_sides",
 ]

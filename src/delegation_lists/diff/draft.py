@@ -17,6 +17,7 @@ from pathlib import Path
 from ..atomic import write_text
 from ..load.document import read_document
 from ..model.adjustments import AdjustmentChange
+from ..model.codes import PART_BY_KEY
 from .facts import Fact
 from .records import RecordCheck, covers
 
@@ -74,8 +75,10 @@ def _change_of(fact: Fact, drafted: list[AdjustmentChange]) -> AdjustmentChange 
             c.from_.append(fact.target or "")
             return None
     action = {"added": "add", "removed": "remove", "changed": "change", "renamed": "rename", "delegated": "delegate",
-              "withdrawn": "withdraw", "mode_changed": "delegate"}[fact.type]
+              "withdrawn": "withdraw", "mode_changed": "delegate", "part_moved": "move"}[fact.type]
     field = _field(fact.field) if fact.field else None
+    if action == "move":
+        return AdjustmentChange.model_validate({"action": action, "duty": fact.item, "part": fact.part})
     return AdjustmentChange.model_validate({
         "action": action, "item": fact.item, "old": fact.old_item,
         "to": [fact.target] if fact.type in ("delegated", "mode_changed") and fact.target else None,
@@ -92,8 +95,8 @@ def _field(name: str) -> str:
 
 def _flow(c: AdjustmentChange) -> str:
     """A change as a one-line YAML flow mapping, values quoted as JSON (codes stay text)."""
-    parts = [f"action: {c.action}", f"item: {json.dumps(c.item, ensure_ascii=False)}"]
-    for key, value in (("old", c.old), ("from", c.from_), ("to", c.to), ("mode", c.mode), ("fields", c.fields)):
+    parts = [f"action: {c.action}", f"{'duty' if c.duty else 'item'}: {json.dumps(c.target, ensure_ascii=False)}"]
+    for key, value in (("old", c.old), ("from", c.from_), ("to", c.to), ("mode", c.mode), ("fields", c.fields), ("part", c.part)):
         if value is not None:
             parts.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     return "{" + ", ".join(parts) + "}"
@@ -104,8 +107,14 @@ def _comment(fact: Fact, places: dict[str, str]) -> str:
     what = {"added": "新增", "removed": "取消", "changed": f"变更 {fact.field}", "renamed": f"更名（原 {fact.old_item}）",
             "delegated": f"下放给{places.get(fact.target or '', fact.target)}",
             "withdrawn": f"从{places.get(fact.target or '', fact.target)}收回",
-            "mode_changed": f"{places.get(fact.target or '', fact.target)}的下放方式改为 {fact.mode}"}[fact.type]
+            "mode_changed": f"{places.get(fact.target or '', fact.target)}的下放方式改为 {fact.mode}",
+            "part_moved": f"调整类别 {_part(fact.old_part)} → {_part(fact.part)}"}[fact.type]
     return " ".join(f"{places.get(fact.jurisdiction, fact.jurisdiction)} {fact.name}：{what}".split())
+
+
+def _part(key: str | None) -> str:
+    row = PART_BY_KEY.get(key or "")
+    return row.zh if row is not None else key or ""
 
 
 def next_id(taken: set[str], today: dt.date) -> str:

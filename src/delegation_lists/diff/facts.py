@@ -1,6 +1,7 @@
 """The differences of a diff as facts a decision must cover (spec §6): one per item added, removed or renamed,
 one per field changed, one per township an item is delegated to, withdrawn from or re-delegated in another mode (the change of the
-item's `delegation.to` or `delegation.mode` is stated by those, not again as a field).
+item's `delegation.to` or `delegation.mode` is stated by those, not again as a field), one per duty entry placed in
+another part.
 
 A township's item carries the parent item it takes on (`source`), so that the decision on the parent's item
 (a delegation, a withdrawal) covers the township entries it brings or removes.
@@ -14,8 +15,9 @@ from typing import Literal
 from .results import DiffResult
 from .side import Side
 
-FactType = Literal["added", "removed", "changed", "renamed", "delegated", "withdrawn", "mode_changed"]
-FACT_TYPES: tuple[FactType, ...] = ("added", "removed", "changed", "renamed", "delegated", "withdrawn", "mode_changed")
+FactType = Literal["added", "removed", "changed", "renamed", "delegated", "withdrawn", "mode_changed", "part_moved"]
+FACT_TYPES: tuple[FactType, ...] = ("added", "removed", "changed", "renamed", "delegated", "withdrawn", "mode_changed",
+                                    "part_moved")
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class Fact:
     source: str | None = None  # a child's item: the parent item it takes on
     mode: str | None = None  # delegated / mode_changed: the mode after
     old_mode: str | None = None  # mode_changed: the mode before
+    part: str | None = None  # part_moved (a duty entry): the part after
+    old_part: str | None = None  # part_moved: the part before
 
 
 #: fields whose change the per-township facts already state (a delegation's targets and mode)
@@ -64,6 +68,8 @@ def facts_of(result: DiffResult, old: Side, new: Side) -> list[Fact]:
         out += [Fact("withdrawn", parent, code, result.names.get(code, ""), target=row.target) for code in row.withdrawn]
         out += [Fact("mode_changed", parent, m.item, result.names.get(m.item, ""), target=row.target, mode=m.new,
                      old_mode=m.old) for m in row.mode_changed]
+    out += [Fact("part_moved", m.jurisdiction, m.duty, m.name, source=m.source, part=m.new, old_part=m.old)
+            for m in result.duty_moves]
     return out
 
 

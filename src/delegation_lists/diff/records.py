@@ -18,7 +18,7 @@ from .facts import Fact, facts_of
 from .results import DiffResult
 from .side import Side, SideRecord
 
-Why = Literal["no_difference", "unknown_item", "not_compared"]
+Why = Literal["no_difference", "unknown_item"]
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,8 @@ def check_records(result: DiffResult, old: Side, new: Side) -> RecordCheck:
         decided = next(((r, c) for r, _, c in found if r.record.basis), None)
         if decided is not None:
             r, c = decided
-            check.covered.append(Covered(fact, r.record.id, r.record.basis or "", r.record.reason, c.target != fact.item))
+            through_parent = fact.source == c.target and c.jurisdiction != fact.jurisdiction  # a child entry it brings along
+            check.covered.append(Covered(fact, r.record.id, r.record.basis or "", r.record.reason, through_parent))
         else:
             check.unrecorded.append(Unrecorded(fact, tuple(dict.fromkeys(r.record.id for r, _, _ in found))))
     left = [(r, j, c) for r in new.records if r.record.id not in earlier
@@ -95,8 +96,9 @@ def check_records(result: DiffResult, old: Side, new: Side) -> RecordCheck:
     wanted = {c.target for _, _, c in left}
     # names only of the items unmatched changes name (not of every item: this runs on every diff with records)
     codes = {key[1]: side.name_of(key) for side in (old, new) for key in side.items if key[1] in wanted}
+    codes |= {key[1]: side.duty_field(key, "name") or "" for side in (old, new) for key in side.duties if key[1] in wanted}
     for r, _, c in left:
-        reason: Why = "not_compared" if c.action == "move" else "unknown_item" if c.target not in codes else "no_difference"
+        reason: Why = "unknown_item" if c.target not in codes else "no_difference"
         check.unmatched.append(Unmatched(r.record.id, c.action, c.target, r.file, r.index, reason, codes.get(c.target, "")))
     return check
 
@@ -118,7 +120,8 @@ def covers(change: AdjustmentChange, fact: Fact, names: dict[str, str]) -> bool:
       mode changed to `mode`, its `delegation` field, and the child entries it brings (added, or a `mode` change);
     - withdraw: the item withdrawn from the children named (all when none is), its `delegation` field, and the
       child entries taking it on removed;
-    - move (a duty entry moving between parts): not compared yet (duty lists are not in the diff).
+    - move: the duty entry placed in `part` (any part when none is given), and the entries of the children taking
+      it on with `source` that move with it.
     """
     code, own = change.target, fact.item == change.target
     if change.jurisdiction and own and fact.jurisdiction != change.jurisdiction:
@@ -139,6 +142,9 @@ def covers(change: AdjustmentChange, fact: Fact, names: dict[str, str]) -> bool:
                     and (change.mode is None or change.mode == fact.mode)))
         return fact.source == code and _named(change.to, fact.jurisdiction, names) and (
             fact.type == "added" or (fact.type == "changed" and _within(fact.field, "mode")))
+    if change.action == "move":
+        return (fact.type == "part_moved" and (own or fact.source == code)
+                and (change.part is None or change.part == fact.part))
     if change.action == "withdraw":
         if own:
             return ((fact.type == "changed" and _within(fact.field, "delegation"))

@@ -50,6 +50,21 @@ class BrokenFile:
 
 
 @dataclass(frozen=True)
+class DutyMove:
+    """A duty entry placed in another part of its duty list (基本/配合/收回履职事项): by its own `part`, or because
+    the guide entry it takes with `source` moved."""
+
+    jurisdiction: str
+    duty: str
+    name: str
+    old: str  # the part before
+    new: str  # the part after
+    source: str | None  # the guide entry it takes on
+    file: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class ModeChange:
     """An item still delegated to a township, in another mode."""
 
@@ -89,6 +104,7 @@ class DiffResult:
     broken: list[BrokenFile] = field(default_factory=list)
     places: dict[str, str] = field(default_factory=dict)  # jurisdiction code -> name (both sides)
     names: dict[str, str] = field(default_factory=dict)  # item code -> name, for the items of the impact
+    duty_moves: list[DutyMove] = field(default_factory=list)  # duty entries placed in another part
 
     def place(self, code: str) -> str:
         """A jurisdiction by name, or its code when the name is not known."""
@@ -109,4 +125,9 @@ class DiffResult:
     @property
     def differs(self) -> bool:
         """Whether anything changed beyond items moving between files (the `--exit-code` question)."""
-        return any(c.type != "moved" for c in self.changes)
+        return any(c.type != "moved" for c in self.changes) or bool(self.duty_moves)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to show: no item, region or duty changed."""
+        return not self.changes and not self.duty_moves

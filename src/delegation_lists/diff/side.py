@@ -13,6 +13,7 @@ from ..load.git import is_git_spec, read_git
 from ..load.many import load_documents
 from ..memory import paused_gc
 from ..model.adjustments import AdjustmentRecord
+from ..model.duties import Duty
 from ..model.items import Item
 
 
@@ -24,6 +25,16 @@ class SideItem:
     doc: Document
     index: int
     item: Item
+
+
+@dataclass(frozen=True)
+class SideDuty:
+    """A duty entry of one version (spec §5): the file that holds it, its document and index."""
+
+    file: str
+    doc: Document
+    index: int
+    duty: Duty
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,7 @@ class Side:
     region_files: dict[str, tuple[str, int]] = field(default_factory=dict)  # jurisdiction -> (file, line of children)
     problems: int = 0
     records: list[SideRecord] = field(default_factory=list)
+    duties: dict[tuple[str, str], SideDuty] = field(default_factory=dict)
     _dumps: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def name_of(self, key: tuple[str, str]) -> str:
@@ -59,6 +71,19 @@ class Side:
         parent = self.parents.get(key[0])
         source = self.items.get((parent, at.item.source)) if parent and at.item.source else None
         return (source.item.name or "") if source is not None else ""
+
+    def duty_field(self, key: tuple[str, str], name: str) -> Any:
+        """A duty entry's field as written, else its guide entry's (through `source`, in the parent jurisdiction)."""
+        seen: set[tuple[str, str]] = set()
+        at = self.duties.get(key)
+        while at is not None and key not in seen:
+            value = getattr(at.duty, name)
+            if value is not None or at.duty.source is None:
+                return value
+            seen.add(key)
+            key = (self.parents.get(key[0], ""), at.duty.source)
+            at = self.duties.get(key)
+        return None
 
     def data(self, key: tuple[str, str]) -> dict[str, Any]:
         """An item as the diff compares it (JSON values, defaults left out); made only for items that differ."""
@@ -120,6 +145,9 @@ def _index(pairs: list[tuple[str, Document]]) -> Side:
             side.records += [SideRecord(rel, i, r) for i, r in enumerate(doc.adjustments.adjustments)]
         if doc.header is None:
             continue
+        for i, duty in enumerate(doc.duties or ()):
+            if duty is not None and duty.code:
+                side.duties[(doc.header.jurisdiction, duty.code)] = SideDuty(rel, doc, i, duty)
         for i, item in enumerate(doc.items):
             if item is not None and item.code:
                 side.items[(doc.header.jurisdiction, item.code)] = SideItem(rel, doc, i, item)

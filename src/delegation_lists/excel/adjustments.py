@@ -10,12 +10,12 @@ from ..diff.facts import Fact
 from ..diff.records import RecordCheck
 from ..model.codes import FIELD_BY_KEY
 from ..render.diff import show
-from ..render.labels import mode
+from ..render.labels import mode, part_label
 from .model import Column, Print, Sheet
 
 #: 调整类型 of each kind of fact, as the published tables write it
 ACTION = {"added": "新增", "removed": "取消", "changed": "变更", "renamed": "更名", "delegated": "下放",
-          "withdrawn": "收回", "mode_changed": "变更下放方式"}
+          "withdrawn": "收回", "mode_changed": "变更下放方式", "part_moved": "调整类别"}
 UNRECORDED = "无调整记录（未经审定）"
 HEADER = [("序号", 6, "center"), ("辖区", 12, "cell"), ("事项编码", 20, "cell"), ("事项名称", 30, "wrap"),
           ("调整类型", 10, "center"), ("调整前", 32, "wrap"), ("调整后", 32, "wrap"), ("调整依据", 24, "wrap"),
@@ -55,6 +55,8 @@ def _sides(fact: Fact, changed: FieldChange | None, result: DiffResult) -> tuple
         return "", f"下放给{target}（{mode(fact.mode or '', 'zh')}）"
     if fact.type == "withdrawn":
         return f"下放给{target}", f"收回，{target}不再实施"
+    if fact.type == "part_moved":
+        return part_label(fact.old_part, "zh"), part_label(fact.part, "zh")
     if fact.type == "mode_changed":
         return f"{target}：{mode(fact.old_mode or '', 'zh')}", f"{target}：{mode(fact.mode or '', 'zh')}"
     if changed is None:

@@ -154,6 +154,8 @@ FIELDS: tuple[Code, ...] = (
     Code("basis", "下放依据", "basis", ("下放文件", "委托协议")),
     Code("scope", "权限范围", "scope", ("下放范围",)),
     Code("since", "下放日期", "since", ("下放时间",)),
+    Code("until", "委托期限", "term ends", ("委托期限至", "有效期至", "委托截止日期", "下放期限")),
+    Code("review", "评估日期", "review date", ("评估时间", "下次评估日期", "评估期限")),
     Code("main_item", "主项名称", "main item", ("主项",)),
     Code("materials", "申请材料", "materials", ("材料",)),
     Code("service_objects", "服务对象", "service objects", ()),

@@ -83,6 +83,8 @@ class Delegation(BaseModel):
     basis: Text | None = None
     scope: Text | None = None
     since: dt.date | None = None
+    until: dt.date | None = None  # the last day of an entrustment's term (委托期限)
+    review: dt.date | None = None  # when a granted power is next evaluated (评估日期)
 
     @property
     def to_all(self) -> bool:

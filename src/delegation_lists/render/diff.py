@@ -8,8 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ..diff import TYPES, Change, DiffResult, FieldChange, Summary, TargetImpact
+from ..diff import TYPES, Change, DiffResult, DutyMove, FieldChange, Summary, TargetImpact
 from ..diff.records import RecordCheck
+from .labels import label, part_label
 from .records import records_json, records_markdown
 from .tables import markdown
 
@@ -48,8 +49,22 @@ def to_json(result: DiffResult, stat: bool = False, records: RecordCheck | None 
     if stat:
         return {"summary": summary_json(result.summary()), "broken": broken, **checked}
     return {**checked, "summary": summary_json(result.summary()), "changes": [change_json(c) for c in result.changes],
-            "impact": [impact_json(r, result) for r in result.impact], "broken": broken,
-            "jurisdictions": result.places, "names": result.names}
+            "impact": [impact_json(r, result) for r in result.impact], "duty_moves": [duty_move_json(m) for m in result.duty_moves],
+            "broken": broken, "jurisdictions": result.places, "names": result.names}
+
+
+def duty_move_json(m: DutyMove) -> dict[str, Any]:
+    return {"jurisdiction": m.jurisdiction, "duty": m.duty, "name": m.name, "old": m.old, "new": m.new,
+            "source": m.source, "file": m.file, "line": m.line}
+
+
+DUTY_MOVE_HEADER = ["jurisdiction", "code", "item", "diff.part_old", "diff.part_new", "file"]
+
+
+def duty_move_rows(result: DiffResult) -> list[list[object]]:
+    """A duty entry placed in another part per row: where, code, name, the two parts, file and line."""
+    return [[result.place(m.jurisdiction), m.duty, m.name, part_label(m.old), part_label(m.new), f"{m.file}:{m.line}"]
+            for m in result.duty_moves]
 
 
 def show(value: Any) -> str:
@@ -70,13 +85,21 @@ def field_line(f: FieldChange) -> str:
 
 
 SUMMARY_HEADER = ["jurisdiction", *TYPES]
+#: the columns of the impact table (labels)
+IMPACT_HEADER = ["township", "newly_delegated", "withdrawn", "mode_changed", "orphaned"]
+DETAIL_HEADER = ["change", "jurisdiction", "item", "field"]
+
+
+def summary_header() -> list[str]:
+    """SUMMARY_HEADER in the language in use (辖区、新增、取消……)."""
+    return [label(h) for h in SUMMARY_HEADER]
 
 
 def summary_rows(result: DiffResult) -> list[list[object]]:
     """A row per jurisdiction (by name; SUMMARY_HEADER), then the totals."""
     s = result.summary()
     rows: list[list[object]] = [[result.place(jur), *[counts.get(t, 0) for t in TYPES]] for jur, counts in sorted(s.by_jurisdiction.items())]
-    rows.append(["total", *[s.by_type[t] for t in TYPES]])
+    rows.append([label("total"), *[s.by_type[t] for t in TYPES]])
     return rows
 
 
@@ -110,32 +133,39 @@ def file_moves(result: DiffResult) -> tuple[list[FileMove], list[Change]]:
 def item_label(c: Change) -> str:
     """The changed item by name and code (`name (new code ← old code)` for a rename; "(region)" for a region)."""
     if c.item is None:
-        return "(region)"
+        return label("diff.region")
     code = f"{c.old_item} → {c.item}" if c.type == "renamed" else c.item
     return f"{c.name} ({code})" if c.name else code
 
 
 def broken_lines(result: DiffResult) -> list[str]:
     """One line per file that did not load, for the top of every report."""
-    return [f"{b.side} {b.file}: did not load ({b.problem}); its items are left out of the comparison" for b in result.broken]
+    return [label("diff.broken_file", side=b.side, file=b.file, problem=b.problem) for b in result.broken]
 
 
 def to_markdown(result: DiffResult, old: str, new: str, stat: bool, records: RecordCheck | None = None) -> str:
-    parts = [f"### Catalog diff `{old}` → `{new}`"]
+    """The pull-request comment: title, files that did not load, the records check, the summary table, the changes
+    (folded) and the delegation impact; headings and headers in the language in use."""
+    parts = [f"### {label('diff.title', old=f'`{old}`', new=f'`{new}`')}"]
     if result.broken:
-        parts += ["", "> **Files that did not load** (run `dlists validate`):", ">", *[f"> - {line}" for line in broken_lines(result)]]
+        parts += ["", f"> **{label('broken')}**:", ">", *[f"> - {line}" for line in broken_lines(result)]]
     if records is not None:
         parts += ["", *records_markdown(records, result)]
-    if not result.changes:
-        return "\n".join([*parts, "", "No differences."])
-    parts += ["", markdown(SUMMARY_HEADER, summary_rows(result))]
+    if result.empty:
+        return "\n".join([*parts, "", label("no_differences")])
+    if result.changes:
+        parts += ["", markdown(summary_header(), summary_rows(result))]
+    if result.duty_moves:
+        parts += ["", f"**{label('diff.duty_moves', n=len(result.duty_moves))}**", "",
+                  markdown([label(h) for h in DUTY_MOVE_HEADER], duty_move_rows(result))]
     if not stat:
         moves, rest = file_moves(result)
-        parts += [f"- file `{m.old}` → `{m.new}` ({m.items} item(s) moved, unchanged)" for m in moves]
-        detail = [[c.type, result.place(c.jurisdiction), item_label(c), "<br>".join(field_line(f) for f in c.fields)] for c in rest]
+        parts += ["", *["- " + label("file_moved", old=f"`{m.old}`", new=f"`{m.new}`", n=m.items) for m in moves]] if moves else []
+        detail = [[label(c.type), result.place(c.jurisdiction), item_label(c), "<br>".join(field_line(f) for f in c.fields)] for c in rest]
         if detail:
-            parts += ["", f"<details><summary>{len(detail)} changes</summary>", "", markdown(["change", "jurisdiction", "item", "fields"], detail), "", "</details>"]
+            parts += ["", f"<details><summary>{label('changes', n=len(detail))}</summary>", "",
+                      markdown([label(h) for h in DETAIL_HEADER], detail), "", "</details>"]
         if result.impact:
             imp = [[result.place(r.target), *["<br>".join(cells) for cells in impact_cells(r, result)]] for r in result.impact]
-            parts += ["", "**Delegation impact**", "", markdown(["township", "newly delegated", "withdrawn", "mode changed", "orphaned items"], imp)]
+            parts += ["", f"**{label('impact')}**", "", markdown([label(h) for h in IMPACT_HEADER], imp)]
     return "\n".join(parts)

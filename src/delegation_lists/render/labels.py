@@ -5,7 +5,7 @@ The language is the one messages use (`problems.language()`: `--lang`, `[tool.dl
 
 from __future__ import annotations
 
-from ..model.codes import MODE_BY_KEY
+from ..model.codes import MODE_BY_KEY, PART_BY_KEY
 from ..problems import Lang, language
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -42,6 +42,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_differences": ("没有差异。", "No differences."),
     "file_moved": ("文件 {old} → {new}（{n} 项移动，内容未变）", "file {old} → {new} ({n} item(s) moved, unchanged)"),
     "changes": ("{n} 处变更", "{n} changes"),
+    "diff.region": ("（区划）", "(region)"),
+    "diff.broken_file": ("{side} {file}：无法加载（{problem}），其中的事项未参与比较",
+                         "{side} {file}: did not load ({problem}); its items are left out of the comparison"),
     # validate
     "validate.clean": ("[green]✓[/] 没有发现问题（已检查 {checked}）", "[green]✓[/] no problems ({checked} checked)"),
     "validate.found": ("{mark} {errors}、{warnings}，涉及 {files}（已检查 {checked}）{note}",
@@ -88,6 +91,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "records.clean": ("每项变化都有调整记录（本版 {n} 条记录）", "every change is recorded ({n} records in the new version)"),
     "records.unrecorded": ("{n} 项变化没有调整记录（未经审定的调整）", "{n} change(s) without an adjustment record (not decided)"),
     "records.unmatched": ("{n} 条调整记录没有对应的变化", "{n} recorded change(s) with no such difference"),
+    "records.covered": ("{n} 项变化有调整记录", "{n} change(s) recorded"),
     "records.off": ("（没有调整记录，未核对；用 --records require 要求核对）", "(no adjustment records: not checked; --records require to check)"),
     "records.draft": ("；记录 {ids} 尚未写审定文号", "; recorded in {ids}, which names no basis yet"),
     "records.gate": ("{unrecorded} 项变化没有经审定的调整记录，{unmatched} 条记录没有对应的变化：用 `dlists record OLD NEW -o 文件` 生成记录草稿，填写审定文号和理由",
@@ -103,11 +107,31 @@ LABELS: dict[str, tuple[str, str]] = {
     "fact.renamed": ("更名（原编码 {old}）", "renamed (was {old})"), "fact.delegated": ("下放给{target}", "delegated to {target}"),
     "fact.withdrawn": ("从{target}收回", "withdrawn from {target}"),
     "fact.mode_changed": ("{target}的承接方式 {old} → {new}", "mode for {target}: {old} → {new}"),
+    "fact.part_moved": ("调整类别 {old} → {new}", "moved from {old} to {new}"),
+    "diff.duty_moves": ("履职事项调整类别（{n} 项）", "Duty entries moved to another part ({n})"),
+    "diff.part_moved": ("调整类别", "moved"), "diff.part_old": ("原类别", "part before"), "diff.part_new": ("调整后类别", "part after"),
     "unmatched.no_difference": ("两个版本之间没有这项变化", "no such change between the versions"),
     "unmatched.unknown_item": ("两个版本都没有这个事项", "neither version has this item"),
-    "unmatched.not_compared": ("履职事项的类别调整暂不核对", "duty moves are not compared yet"),
     "record": ("调整记录", "record"), "basis": ("调整依据", "basis"), "reason": ("调整理由", "reason"),
     "action": ("调整类型", "action"), "why": ("原因", "why"),
+    # laws (dlists laws)
+    "laws.title": ("引用的法律法规", "Laws cited"), "laws.law": ("法律法规", "law"), "laws.items": ("事项", "items"),
+    "laws.duties": ("履职事项", "duties"), "laws.delegations": ("下放依据", "delegations"),
+    "laws.jurisdictions": ("辖区数", "jurisdictions"), "laws.articles": ("引用条款", "articles"),
+    "laws.basis": ("依据", "basis"), "laws.source": ("来源", "source"), "laws.jurisdiction_code": ("辖区代码", "code"),
+    "laws.hit_rate": ("共 {lines} 条依据，识别出法律法规的 {parsed} 条（{rate}），{n} 条未识别",
+                      "{lines} basis lines, a law found in {parsed} ({rate}), {n} not understood"),
+    "laws.unparsed_hint": ("加 --unparsed 列出未识别的依据", "--unparsed lists them"),
+    "laws.unparsed": ("未识别出法律法规名称的依据", "Basis lines in which no law was found"),
+    "laws.uses_title": ("引用《{law}》的事项（{n} 项）", "Entries citing {law} ({n})"),
+    "laws.uses_article": ("引用《{law}》第{article}条的事项（{n} 项，含未写条款的）",
+                          "Entries citing {law} art. {article} ({n}, those citing no article included)"),
+    "laws.none": ("没有事项引用《{law}》", "nothing cites {law}"),
+    "laws.did_you_mean": ("；是不是 {names}？", "; did you mean {names}?"),
+    "laws.no_laws": ("这些清单没有写法律法规依据", "these lists cite no laws"),
+    "laws.inherited": ("承接 {source}", "from {source}"),
+    "laws.kind.item": ("事项", "item"), "laws.kind.duty": ("履职事项", "duty"), "laws.kind.delegation": ("下放依据", "delegation"),
+    "laws.sheet": ("法律法规", "laws"), "laws.uses_sheet": ("引用事项", "entries"),
     # duties
     "duties.title": ("履行职责事项：各镇（街道）与部门", "Duty lists: townships and departments"),
     "duties.basic": ("基本履职", "basic"), "duties.cooperate": ("配合履职", "cooperate"),
@@ -146,4 +170,12 @@ def mode(key: str, lang: Lang | None = None) -> str:
     row = MODE_BY_KEY.get(key)
     if row is None:
         return key
+    return row.zh if (lang or language()) == "zh" else row.key
+
+
+def part_label(key: str | None, lang: Lang | None = None) -> str:
+    """A duty list's part in the language's words (配合履职事项 / cooperate)."""
+    row = PART_BY_KEY.get(key or "")
+    if row is None:
+        return key or ""
     return row.zh if (lang or language()) == "zh" else row.key

@@ -13,14 +13,14 @@ from ..diff.facts import Fact
 from ..diff.records import RecordCheck, Unmatched, Unrecorded
 from ..model.adjustments import ACTION_ZH
 from ..problems import language
-from .labels import label, mode
+from .labels import label, mode, part_label
 from .tables import markdown
 
 
 def fact_json(fact: Fact) -> dict[str, Any]:
     """A fact as JSON: type, jurisdiction, item, name, and the keys its type has (target, field, old_item, mode)."""
     out: dict[str, Any] = {"type": fact.type, "jurisdiction": fact.jurisdiction, "item": fact.item, "name": fact.name}
-    for key in ("target", "field", "old_item", "source", "mode", "old_mode"):
+    for key in ("target", "field", "old_item", "source", "mode", "old_mode", "part", "old_part"):
         value = getattr(fact, key)
         if value is not None:
             out[key] = value
@@ -40,6 +40,8 @@ def records_json(check: RecordCheck) -> dict[str, Any]:
 
 def describe(fact: Fact, result: DiffResult) -> str:
     """What happened, in the language in use: 新增 / 变更 legal_basis / 从甲镇收回 ..."""
+    if fact.type == "part_moved":
+        return label("fact.part_moved", old=part_label(fact.old_part), new=part_label(fact.part))
     target = result.place(fact.target) if fact.target else ""
     old = mode(fact.old_mode) if fact.old_mode else fact.old_item or ""
     return label(f"fact.{fact.type}", field=fact.field or "", old=old, target=target, new=mode(fact.mode or ""))
@@ -83,15 +85,42 @@ def records_lines(check: RecordCheck) -> list[str]:
     return out
 
 
+def unrecorded_header() -> list[str]:
+    return [label("change"), label("jurisdiction"), label("item"), label("detail")]
+
+
+def unrecorded_rows(check: RecordCheck, result: DiffResult) -> list[list[object]]:
+    """A change nobody decided per row: what happened, where, the item, the draft naming it (if any)."""
+    return [[describe(u.fact, result), result.place(u.fact.jurisdiction), f"{u.fact.name} ({u.fact.item})",
+             label("records.draft", ids="、".join(u.drafts)).lstrip("；; ") if u.drafts else ""]
+            for u in check.unrecorded]
+
+
+def unmatched_header() -> list[str]:
+    return [label("record"), label("action"), label("item"), label("why"), label("file")]
+
+
+def unmatched_rows(check: RecordCheck) -> list[list[object]]:
+    """A recorded change that matches no difference per row, with the reason."""
+    return [[m.record, action_text(m.action), f"{m.name} ({m.item})" if m.name else m.item, label(f"unmatched.{m.reason}"), m.file]
+            for m in check.unmatched]
+
+
+def covered_header() -> list[str]:
+    return [label("change"), label("jurisdiction"), label("item"), label("record"), label("basis")]
+
+
+def covered_rows(check: RecordCheck, result: DiffResult) -> list[list[object]]:
+    """A recorded change per row, with the record and its approving document."""
+    return [[describe(c.fact, result), result.place(c.fact.jurisdiction), f"{c.fact.name} ({c.fact.item})", c.record, c.basis]
+            for c in check.covered]
+
+
 def records_markdown(check: RecordCheck, result: DiffResult) -> list[str]:
     """The records section of the pull-request comment: both lists as tables, first."""
     parts = [f"**{label('records.title')}** " + label("records.sep").join(records_lines(check))]
     if check.unrecorded:
-        rows = [[describe(u.fact, result), result.place(u.fact.jurisdiction), f"{u.fact.name} ({u.fact.item})",
-                 label("records.draft", ids="、".join(u.drafts)).lstrip("；; ") if u.drafts else ""]
-                for u in check.unrecorded]
-        parts += ["", markdown([label("change"), label("jurisdiction"), label("item"), label("detail")], rows)]
+        parts += ["", markdown(unrecorded_header(), unrecorded_rows(check, result))]
     if check.unmatched:
-        rows = [[m.record, action_text(m.action), f"{m.name} ({m.item})" if m.name else m.item, label(f"unmatched.{m.reason}"), m.file] for m in check.unmatched]
-        parts += ["", markdown([label("record"), label("action"), label("item"), label("why"), label("file")], rows)]
+        parts += ["", markdown(unmatched_header(), unmatched_rows(check))]
     return parts

@@ -34,6 +34,17 @@ RULES: dict[str, tuple[str, str]] = {
     "DL111": ("effective ({effective}) is after expires ({expires})", "生效日期（{effective}）晚于失效日期（{expires}）"),
     "DL112.list": ("the list waives unknown rule {code}", "清单豁免了不存在的规则 {code}"),
     "DL112": ("waives unknown rule {code}", "豁免了不存在的规则 {code}"),
+    "DL113": ("the {mode} term ended on {until} ({days} days before {as_of}) but the item is still delegated: renew the "
+              "agreement and its `until`, or withdraw it",
+              "{mode|mode}期限已于 {until} 届满（至 {as_of} 已过 {days} 天），事项却仍在下放：续签协议并更新 `until`，或收回"),
+    "DL114": ("the {mode} term ends on {until}, in {days} days: renew it or prepare the withdrawal",
+              "{mode|mode}期限将于 {until} 届满（还有 {days} 天）：及时续签或准备收回"),
+    "DL114.today": ("the {mode} term ends today ({until}): renew it or withdraw the item",
+                    "{mode|mode}期限今天（{until}）届满：及时续签或收回"),
+    "DL115": ("the evaluation of this {mode} was due on {review} ({days} days before {as_of}): evaluate it and set `review` "
+              "to the next date", "{mode|mode}事项的评估日期 {review} 已过（至 {as_of} 已过 {days} 天）：组织评估，并把 `review` 改为下次评估日期"),
+    "DL116.until": ("the term ends ({until}) before the delegation starts ({since})", "期限届满日（{until}）早于下放日期（{since}）"),
+    "DL116.review": ("the review date ({review}) is before the delegation starts ({since})", "评估日期（{review}）早于下放日期（{since}）"),
     "DL201": ("source {source} is not an item of {parent}", "来源 {source} 不是{parent}清单中的事项"),
     "DL201.near": ("source {source} is not an item of {parent}; did you mean {close}?",
                    "来源 {source} 不是{parent}清单中的事项；是不是 {close}？"),

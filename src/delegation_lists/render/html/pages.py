@@ -11,12 +11,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from ...diff import DiffResult
+from ...diff.records import RecordCheck
 from ...model.codes import KINDS, LEVELS
 from ...problems import language
 from ...reconcile import ReconcileResult
 from ...stats import JurisdictionStats
 from .. import diff as diff_rows
 from .. import reconcile as rec_rows
+from .. import records as record_rows
 from ..labels import label
 from .charts import Bar, bars, shade
 
@@ -95,8 +97,29 @@ class ChangeView:
     fields: list[list[str]]
 
 
-def diff_html(result: DiffResult, old: str, new: str) -> str:
-    """The summary, then each changed item with its fields old | new side by side, then the impact per township."""
+@dataclass
+class RecordsView:
+    """The records check of a diff: the headline, the changes nobody decided, the records of changes that did not
+    happen, and (folded) the recorded changes with their approving documents."""
+
+    headline: str
+    clean: bool
+    unrecorded: list[list[object]]
+    unmatched: list[list[object]]
+    covered: list[list[object]]
+    headers: dict[str, list[str]]
+
+
+def _records(check: RecordCheck, result: DiffResult) -> RecordsView:
+    return RecordsView(label("records.sep").join(record_rows.records_lines(check)), check.clean, record_rows.unrecorded_rows(check, result),
+                       record_rows.unmatched_rows(check), record_rows.covered_rows(check, result),
+                       {"unrecorded": record_rows.unrecorded_header(), "unmatched": record_rows.unmatched_header(),
+                        "covered": record_rows.covered_header()})
+
+
+def diff_html(result: DiffResult, old: str, new: str, records: RecordCheck | None = None) -> str:
+    """The records check first (when the records were checked), the summary, then each changed item with its
+    fields old | new side by side, then the impact per township."""
     moves, rest = diff_rows.file_moves(result)
     changes = [ChangeView(label(c.type), c.type, result.place(c.jurisdiction), diff_rows.item_label(c), f"{c.file}:{c.line}",
                           [[f.field, diff_rows.show(f.old), diff_rows.show(f.new)] for f in c.fields]) for c in rest]
@@ -104,7 +127,8 @@ def diff_html(result: DiffResult, old: str, new: str) -> str:
     return _page("diff.html.j2", label("diff.title", old=old, new=new), broken=diff_rows.broken_lines(result),
                  header=[label(h) for h in diff_rows.SUMMARY_HEADER], rows=diff_rows.summary_rows(result),
                  moves=[label("file_moved", old=m.old, new=m.new, n=m.items) for m in moves], changes=changes, impact=impact,
-                 empty=not result.changes)
+                 empty=result.empty, records=_records(records, result) if records is not None else None,
+                 duty_header=[label(h) for h in diff_rows.DUTY_MOVE_HEADER], duty_moves=diff_rows.duty_move_rows(result))
 
 
 def stats_html(rows: list[JurisdictionStats]) -> str:
