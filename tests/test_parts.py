@@ -1,5 +1,5 @@
 """Operations run part by part (catalog/parts.py) give exactly what one pass over the whole catalog gives:
-stats and reconcile on a generated catalog with problems of many kinds and a broken file, on every example, with
+stats, reconcile and laws on a generated catalog with problems of many kinds and a broken file, on every example, with
 one and two processes, and when a file's head does not say (or lies about) its jurisdiction."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pytest
 
 from conftest import ROOT
 from delegation_lists.catalog.parts import run_in_parts
+from delegation_lists.laws.index import law_index, merge_indexes
 from delegation_lists.reconcile.parts import merge_parts, reconcile_part
 from delegation_lists.stats import counts, merge_counts
 from test_incremental import EDITS
@@ -45,6 +46,9 @@ def _both(folder: Path, jobs: int, budget: int = TINY) -> tuple[int, int]:
     whole_rec = run_in_parts([folder], functools.partial(reconcile_part, 0.6), as_of=DAY, jobs=1, budget=10**12)
     parted_rec = run_in_parts([folder], functools.partial(reconcile_part, 0.6), as_of=DAY, jobs=jobs, budget=budget)
     assert merge_parts(parted_rec.results, parted_rec.tree) == merge_parts(whole_rec.results, whole_rec.tree)
+    whole_laws = run_in_parts([folder], law_index, as_of=DAY, jobs=1, budget=10**12)
+    parted_laws = run_in_parts([folder], law_index, as_of=DAY, jobs=jobs, budget=budget)
+    assert merge_indexes(parted_laws.results, parted_laws.tree) == merge_indexes(whole_laws.results, whole_laws.tree)
     return (0 if parted.whole else len(parted.results)), (0 if parted_rec.whole else len(parted_rec.results))
 
 
@@ -61,7 +65,7 @@ def test_township_depth_parts(generated: Path) -> None:
 
 
 def test_examples_in_parts() -> None:
-    for folder in [ROOT / "catalogs", ROOT / "catalogs" / "xunyang"]:
+    for folder in [ROOT / "catalogs", ROOT / "catalogs" / "xunyang", ROOT / "tests" / "data" / "laws-forest"]:
         _both(folder, 1, budget=50_000)
 
 

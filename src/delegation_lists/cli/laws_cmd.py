@@ -8,8 +8,8 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from ..catalog import load_catalog
-from ..laws.index import law_index
+from ..catalog.parts import run_in_parts
+from ..laws.index import law_index, merge_indexes
 from ..laws.query import article_number, law_uses
 from ..laws.results import LawIndex, LawUses
 from ..render.labels import label
@@ -70,10 +70,10 @@ def laws_command(
         if wanted is None:
             raise UserError(f"--article must be an article number (74, 七十四, 第七十四条), not {article!r}")
     config = load_config()
-    cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
-    if broken:
-        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.reconcile", n=broken), highlight=False)
-    index = law_index(cat)
+    parts = run_in_parts(paths, law_index, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
+    if parts.broken:
+        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.reconcile", n=parts.broken), highlight=False)
+    index = merge_indexes(parts.results, parts.tree)
     if law is None:
         _show_index(index, chosen, output, unparsed)
         return

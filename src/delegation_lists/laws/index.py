@@ -52,13 +52,17 @@ class _Parser:
         return out
 
 
-def law_index(cat: Catalog) -> LawIndex:
-    """Every law the catalog cites, most cited first, with every use; the lines read and those not understood."""
+def law_index(cat: Catalog, own: frozenset[str] | None = None) -> LawIndex:
+    """Every law the catalog cites, most cited first, with every use; the lines read and those not understood.
+    `own`: only the entries of these jurisdictions (one part of a large catalog: catalog/parts.py, joined by
+    `merge_indexes`)."""
     parser = _Parser()
     uses: list[Use] = []
     unparsed: list[Unparsed] = []
     lines = parsed = 0
     for basis in _bases(cat):
+        if own is not None and basis.jurisdiction not in own:
+            continue
         found = parser.lines(basis.lines)
         if basis.kind == "delegation" and not found[0]:  # a decision or an agreement named without quotes
             text = " ".join(normalise(basis.lines[0]).split())
@@ -70,8 +74,20 @@ def law_index(cat: Catalog) -> LawIndex:
                 if not cites:
                     unparsed.append(Unparsed(basis.kind, basis.jurisdiction, basis.code, text, basis.file, f"{basis.path}[{at}]"))
         uses += _uses(cat, basis, found)
-    depth = {code: len(lineage(cat.places, code)) for code in {u.jurisdiction for u in uses}}
+    return _indexed(cat, uses, lines, parsed, unparsed)
+
+
+def merge_indexes(parts: list[LawIndex], tree: Catalog) -> LawIndex:
+    """The indexes of the parts of a catalog as the index of the whole (`tree`: its region files)."""
+    return _indexed(tree, [u for p in parts for u in p.uses], sum(p.lines for p in parts),
+                    sum(p.parsed for p in parts), [u for p in parts for u in p.unparsed])
+
+
+def _indexed(cat: Catalog, uses: list[Use], lines: int, parsed: int, unparsed: list[Unparsed]) -> LawIndex:
+    """The uses in tree order (the county before its townships), gathered by law."""
+    depth = {code: len(lineage(cat.places, code)) for code in {u.jurisdiction for u in uses} | {u.jurisdiction for u in unparsed}}
     uses.sort(key=lambda u: (depth[u.jurisdiction] or 99, u.jurisdiction))
+    unparsed.sort(key=lambda u: (depth[u.jurisdiction] or 99, u.jurisdiction))
     return LawIndex(_summaries(cat, uses), uses, lines, parsed, unparsed)
 
 
