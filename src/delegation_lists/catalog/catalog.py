@@ -65,7 +65,10 @@ class Catalog:
                 parent = parents[jur] = cat.parent_code(jur) or ""
             found = cat.index.get((parent, entry.raw.source or ""))
             entry.source = found[0] if found else None
-        cat.duties = build_duties(cat.docs, {code: place.parent for code, place in cat.places.items()})
+        villages = {code for code, place in cat.places.items() if place.level == "village"}
+        villages |= {d.header.jurisdiction for d in cat.docs if d.header is not None and d.header.level == "village"
+                     and d.header.jurisdiction not in cat.places}
+        cat.duties = build_duties(cat.docs, {code: place.parent for code, place in cat.places.items()}, frozenset(villages))
         return cat
 
     def _add_region(self, doc: Document) -> None:
