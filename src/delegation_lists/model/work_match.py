@@ -28,6 +28,8 @@ SUBJECTS = re.compile("村级组织|村社区|村居|村民委员会和居民委
 _ENUM = re.compile(r"[、，,；;／/]+")
 #: the shortest core that counts as contained in another name (characters)
 CONTAINED = 4
+#: how closely two names must match to name the same work (森林防火宣传 / 森林防火执法 score 0.6: different work)
+THRESHOLD = 0.7
 
 
 def core(name: str) -> str:

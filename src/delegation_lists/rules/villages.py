@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..catalog.holding import inactive
 from ..model.codes import TOWNSHIP_PARTS, VILLAGE_PARTS
 from ..model.similarity import NameIndex, normalise
-from ..model.work_match import WorkIndex
+from ..model.work_match import THRESHOLD, WorkIndex
 from ..problems import Problem, msg
 from ..problems.codes import problem
 from .registry import rule
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..catalog.duties import DutyEntry
 
 #: how closely a name must match a negative entry, or a handed-down item's name an assist entry (0..1)
-WORK_THRESHOLD = 0.6
+WORK_THRESHOLD = THRESHOLD
 #: how close a certificate's name must be to an allowed one to be offered as meant
 CERTIFICATE_CLOSE = 0.4
 #: the modes in which a township hands an item to its villages' service stations
@@ -82,7 +82,7 @@ def _negatives(cat: Catalog, jurisdiction: str, own_too: bool, found: dict[tuple
 @rule("DL502")
 def negative_work(cat: Catalog) -> Iterator[Problem]:
     """An entry of a village's list, or of a guide for villages, names work of the negative list (负面事项) of a
-    guide above it: the names match (Chinese-aware, the words around the work left out) at 0.6 or more.
+    guide above it: the names match (Chinese-aware, the words around the work left out) at 0.7 or more.
 
     The negative list names work that must not be put on villages (招商引资, 行政执法, 征地拆迁...): drop the
     entry, or say why it is different and waive the rule with the reason. The message names the negative entry.
@@ -143,7 +143,7 @@ def _certificates(cat: Catalog, village: str, found: dict[str, list[DutyEntry] |
 @rule("DL504")
 def delegated_without_assist(cat: Catalog) -> Iterator[Problem]:
     """A power item the township hands to a village (`delegation` mode assist 帮办代办 or extend 延伸, `to` the
-    village) has no assist entry in that village's list (by `item:`, or a name matching the item's at 0.6).
+    village) has no assist entry in that village's list (by `item:`, or a name matching the item's at 0.7).
 
     What the village service station handles for the township is work on the village: list it among the
     assist work, linked with `item: CODE`. Reported at the village list's header, one problem per item."""
