@@ -216,13 +216,16 @@ class Catalog:
         return found[0] if len(found) == 1 else None
 
     def place_candidates(self, key: str) -> list[Place]:
-        """Jurisdictions a name may mean: the one so named, else those whose name ends with it."""
+        """Jurisdictions a name may mean: the one so named, else those whose name ends with it; of a township and
+        the villages under it sharing the short name (赵湾镇 and its seat 赵湾村: `赵湾`), the township."""
         text = key.strip()
         exact = [p for p in self.places.values() if p.name == text]
         if exact or not text:
             return exact
-        return sorted((p for p in self.places.values() if p.name.endswith(text) or _bare(p.name) == text),
-                      key=lambda p: p.code)
+        found = sorted((p for p in self.places.values() if p.name.endswith(text) or _bare(p.name) == text),
+                       key=lambda p: p.code)
+        above = [p for p in found if all(p.code in lineage(self.places, q.code) for q in found)]
+        return above or found
 
 
 #: what a place name ends with that analysts leave out (`赵湾` for 赵湾镇)

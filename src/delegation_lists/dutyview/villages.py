@@ -75,6 +75,8 @@ def village_view(cat: Catalog) -> list[TownshipVillages]:
         listed = {r.jurisdiction for r in by_parent[parent]}
         unlisted = [Village(c, cat.places[c].name) for c in (place.children if place else []) if c not in listed]
         works = sorted(work[parent].values(), key=lambda w: (w.guide is None, w.guide or "", w.name))
+        for w in works:
+            w.carriers.sort(key=lambda c: (len(c.jurisdiction), c.jurisdiction))
         out.append(TownshipVillages(parent, place.name if place else parent, by_parent[parent], unlisted, works))
     return out
 

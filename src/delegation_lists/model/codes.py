@@ -53,6 +53,17 @@ MODES: tuple[Code, ...] = (
 #: modes whose delegation must cite a published document (decision, agreement or law)
 MODES_NEEDING_BASIS = frozenset({"grant", "entrust", "authorize"})
 
+#: how a village service station (村级便民服务站) handles an item
+STATION_MODES: tuple[Code, ...] = (
+    Code("direct", "直办", "Handled at the station"),
+    Code("proxy", "代办", "Handled for the applicant"),
+    Code("cooperate", "协办", "Assisting the township or county"),
+)
+#: the station's way for an item a township hands its villages: a window extended (延伸) is handled there, an
+#: item received and forwarded (帮办代办) is handled for the applicant; the rest of the village's assist work
+#: on power items is 协办
+STATION_MODE_OF = {"extend": "direct", "assist": "proxy"}
+
 LEVELS: tuple[Code, ...] = (
     Code("province", "省级", "Province", ("省",)),
     Code("city", "市级", "City", ("市", "地市")),
