@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 
-from conftest import CASES
+from conftest import CASES, CATALOGS
 from delegation_lists.check import validate
 from delegation_lists.model.work_match import THRESHOLD, WorkIndex, alternatives, core, match
 
@@ -83,3 +83,88 @@ def test_village_parts_by_chinese_name_in_the_schema(dlists) -> None:
     text = json.dumps(json.loads(dlists("schema", "duties").stdout), ensure_ascii=False)
     for name in ("依法自治事项", "协助政府工作事项", "出具证明事项", "负面事项", "小微权力事项", "admitted", "flow"):
         assert name in text
+
+
+XUNYANG = CATALOGS / "xunyang"
+VILLAGES = XUNYANG / "villages" / "zhaowan"
+
+
+def test_the_draft_village_shows_each_village_rule_once(tmp_path: Path) -> None:
+    """东坡村's draft waives its problems with the reason 草案 (the example validates clean); with the waivers
+    taken out, each village rule is reported once, at its line, and nothing else anywhere under 赵湾镇."""
+    root = tmp_path / "xunyang"
+    shutil.copytree(XUNYANG, root)
+    draft = root / "villages" / "zhaowan" / "dongpo-duties.yaml"
+    lines = draft.read_text(encoding="utf-8").splitlines(keepends=True)
+    draft.write_text("".join(x for x in lines if "waive" not in x), encoding="utf-8")
+    text = draft.read_text(encoding="utf-8").splitlines()
+    report = validate([root / "villages"], as_of=dt.date(2025, 1, 1))
+    got = {p.code: p for p in report.problems}
+    assert sorted(p.code for p in report.problems) == ["DL304", "DL501", "DL502", "DL503", "DL504", "DL505"]
+    assert all(p.file.endswith("dongpo-duties.yaml") for p in report.problems)
+    assert text[got["DL501"].line - 1].strip() == "part: assist"
+    assert "招商引资" in text[got["DL502"].line - 1] and "610928-CFM-01" in got["DL502"].text("zh")
+    assert "居住证明" in text[got["DL503"].line - 1] and "居民居住情况证明" in got["DL503"].text("zh")
+    assert "基本履职事项" in text[got["DL505"].line - 1]
+    assert got["DL304"].item == "610928104-CXW-004" and got["DL504"].item == "610928-FW-0021"
+
+
+def _part_counts(path: Path, guides: dict[str, str]) -> dict[str, int]:
+    import yaml
+
+    counts = dict.fromkeys(("autonomy", "assist", "certificate", "negative", "micro_power"), 0)
+    for d in yaml.safe_load(path.read_text(encoding="utf-8"))["duties"]:
+        part = d.get("part") or guides[d["source"]]
+        counts[part] = counts.get(part, 0) + 1
+    return counts
+
+
+def test_the_example_village_counts_are_exact(dlists) -> None:
+    """stats' counts per part, against the parts read straight from the YAML (sources looked up by hand)."""
+    import yaml
+
+    guides = {d["code"]: d["part"] for f in (VILLAGES / "guide.yaml", XUNYANG / "county" / "village-guide.yaml")
+              for d in yaml.safe_load(f.read_text(encoding="utf-8"))["duties"]}
+    data = json.loads(dlists("stats", XUNYANG, "--format", "json").stdout)["duties"]
+    for key, code in (("zhaowancun", "610928104201"), ("zhongshan", "610928104202"), ("dongpo", "610928104203")):
+        want = _part_counts(VILLAGES / f"{key}-duties.yaml", guides)
+        want.pop("基本履职事项", None)  # the draft's entry in a township part (DL505) counts nowhere
+        assert data[code] == want | {"total": sum(want.values())}, key
+    assert "610928104" in data and set(data["610928104"]) == {"basic", "cooperate", "recalled", "total"}
+
+
+def test_the_published_village_list_has_its_parts_as_sections(dlists, tmp_path: Path) -> None:
+    out = tmp_path / "v.xlsx"
+    assert dlists("export", XUNYANG, "-t", "duties", "-j", "赵湾村", "-o", out).exit_code == 0
+    rows = [[c.value for c in r] for r in openpyxl.load_workbook(out).active.iter_rows()]
+    firsts = [r[0] for r in rows if isinstance(r[0], str)]
+    total = int(firsts[0].split("共")[1].rstrip("项）"))
+    assert firsts[0].startswith("旬阳市赵湾镇赵湾村村级组织工作事项清单（共")
+    sections = [t for t in firsts if t[1:2] == "、"]
+    assert [s.split("（")[0] for s in sections] == ["一、依法自治事项", "二、协助政府工作事项", "三、出具证明事项", "四、小微权力事项"]
+    counts = [int(s.split("共")[1].rstrip("项）")) for s in sections]
+    stats = json.loads(dlists("stats", XUNYANG, "--format", "json").stdout)["duties"]["610928104201"]
+    assert counts == [stats["autonomy"], stats["assist"], stats["certificate"], stats["micro_power"]]
+    assert sum(counts) == total == stats["total"]
+    headers = [r[:5] for r in rows if r[0] == "序号"]
+    assert headers[1] == ["序号", "事项名称", "主管部门", "村级协助内容", "准入依据"]
+    assert headers[3] == ["序号", "领域", "事项名称", "法律政策依据", "运行流程"]
+    admitted = [r for r in rows if r[1] == "协助开展自然灾害综合风险普查入户调查"]
+    assert admitted[0][4] == "旬社工准〔2023〕12号（2023-08-10）"
+
+
+def test_the_village_station_service_list(dlists, tmp_path: Path) -> None:
+    """赵湾镇's stations: 直办 (extended), 代办 (assist) from its delegations, 协办 from the villages' assist work
+    on items not handed to them."""
+    out = tmp_path / "s.xlsx"
+    assert dlists("export", XUNYANG, "-t", "stations", "-o", out).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["赵湾镇"]
+    rows = [[c.value for c in r] for r in book["赵湾镇"].iter_rows()]
+    assert rows[0][0] == "赵湾镇村级便民服务站服务事项清单（共18项）"
+    sections = [r[0] for r in rows if isinstance(r[0], str) and r[0][1:2] == "、"]
+    assert sections == ["一、直办事项（共4项）", "二、代办事项（共9项）", "三、协办事项（共5项）"]
+    by_code = {r[1]: r for r in rows if isinstance(r[0], int)}
+    assert by_code["610928-FW-0009"][5] == "全部村（7个）"
+    assert by_code["610928-FW-0021"][5] == "赵湾村、东坡村、狮子沟村"
+    assert by_code["610928-QR-0006"][5] == "赵湾村、中山村、东坡村"  # 低保 initial review: every listed village

@@ -50,7 +50,7 @@ def _cells(cat: Catalog, e: DutyEntry, part: str, seq: int, lang: str) -> list[o
         return [seq, d.name or "", basis, cat.full_department(e.doc, d.lead or "") if d.lead else "", d.notes or ""]
     if part == "negative":
         return [seq, d.name or "", basis, d.notes or ""]
-    return [seq, d.domain or "", d.name or "", basis, " → ".join(d.flow or [])]
+    return [seq, d.domain or "", d.name or "", basis, "→".join(d.flow or [])]
 
 
 def _admission(e: DutyEntry, lang: str) -> str:
@@ -105,7 +105,9 @@ def duty_list_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> 
             entries = [e for e in cat.duties.of(jurisdiction) if e.doc is doc]
             kind = "village.list" if jurisdiction in cat.duties.villages else "duty.list"
             title = (doc.header.title if doc.header and doc.header.title else "") or f"{name}{label(kind, lang)}"
-            sheets.append(duty_sheet(cat, title, entries, lang, sheet_title(_sheet_name(cat, jurisdiction, name), used)))
+            several = len(cat.duties.lists[jurisdiction]) > 1  # a township's own list and its guide for its villages
+            shown = title if several else _sheet_name(cat, jurisdiction, name)
+            sheets.append(duty_sheet(cat, title, entries, lang, sheet_title(shown, used)))
     return Book(sheets)
 
 

@@ -109,7 +109,7 @@ GETTERS: dict[str, Getter] = {
     "legal_basis": lambda cat, e, lang: "\n".join(e.item.legal_basis or ()),
     "penalty_types": lambda cat, e, lang: label("separator", lang).join(e.item.penalty_types or ()),
     "mode": lambda cat, e, lang: mode_label(taken_mode(e) if e.raw.source is not None else shown_mode(e), lang),
-    "mode_parent": lambda cat, e, lang: mode_label(shown_mode(e), lang),
+    "mode_parent": lambda cat, e, lang: mode_label(shown_mode(e) if e.raw.source is None or e.item.delegation else "", lang),
     "targets": _targets,
     "basis": lambda cat, e, lang: (e.item.delegation.basis or "") if e.item.delegation else "",
     "since": lambda cat, e, lang: e.item.delegation.since.isoformat() if e.item.delegation and e.item.delegation.since else "",
