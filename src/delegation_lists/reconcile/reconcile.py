@@ -11,6 +11,7 @@ from collections import defaultdict
 from ..catalog import Catalog, Entry
 from ..catalog.holding import inactive, taken_mode
 from ..memory import paused_gc
+from .duties import duty_check
 from .results import ChildResult, Coverage, ModeMismatch, ReconcileResult, Suggestion, Unbacked
 from .suggest import Suggester
 
@@ -129,6 +130,7 @@ def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry]
             else:
                 res.matched.append(e.code)
     res.missing = [c for c in offered if c not in taken]
+    res.duties = duty_check(cat, code, entries, taken)
     res.coverage = round(len(taken) / len(offered), 4) if offered else 1.0
     for e in delegated:
         name = depts.get(id(e))

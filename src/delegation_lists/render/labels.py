@@ -30,6 +30,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "unbacked_inactive": ("来源 {source} 已不在实施（{how}）", "source {source}: source is {how}"),
     "unbacked_not_delegated": ("来源 {source} 未下放给{child}", "source {source}: not delegated to {child}"),
     "suggestion": ("疑似对应", "suggestion"),
+    "recalled_taken": ("收回仍承接", "recalled, still taken"), "with_duty": ("承接有职责", "with a duty"),
+    "no_duty": ("承接无职责", "no duty"), "duties.entries": ("履职事项", "duties"),
+    "duties.check": ("履职事项清单与承接事项对照", "Duty lists against the powers taken on"),
+    "recalled_taken_item": ("履职事项 {duty} 已列为上级部门收回（按 item 关联），却仍承接", "duty {duty} is recalled (linked by item) but the item is still taken on"),
+    "recalled_taken_name": ("履职事项 {duty} 已列为上级部门收回（名称相似度 {score}），却仍承接", "duty {duty} is recalled (names match, score {score}) but the item is still taken on"),
+    "no_duty_detail": ("已承接，但履职事项清单中没有对应职责", "taken on, but no duty lists it"),
     # diff
     "diff.title": ("清单变更：{old} → {new}", "Catalog diff: {old} → {new}"),
     "jurisdiction": ("辖区", "jurisdiction"), "added": ("新增", "added"), "removed": ("取消", "removed"),
