@@ -179,10 +179,12 @@ def part_of_another_level(cat: Catalog) -> Iterator[Problem]:
 
     Each level publishes its own parts: a village's work is self-governance, assistance, certificates and
     micro-powers; a township's, basic, cooperating and recalled duties."""
-    for e in cat.duties.entries:
-        place = cat.places.get(e.jurisdiction)
-        if e.in_guide or place is None or e.part is None:
+    for jurisdiction in cat.duties.lists:
+        place = cat.places.get(jurisdiction)
+        if place is None or place.level not in ("township", "village"):
             continue
-        wrong = VILLAGE_PARTS if place.level == "township" else TOWNSHIP_PARTS if place.level == "village" else ()
-        if e.part in wrong:
-            yield e.problem("DL505", msg("DL505", part=e.part, level=place.level, name=place.name), _where(e, "part"))
+        wrong = VILLAGE_PARTS if place.level == "township" else TOWNSHIP_PARTS
+        for e in cat.duties.of(jurisdiction):
+            part = e.raw.part if e.raw.part is not None else e.source.part if e.source is not None else None
+            if part in wrong and not e.in_guide:
+                yield e.problem("DL505", msg("DL505", part=part, level=place.level, name=place.name), _where(e, "part"))
