@@ -138,7 +138,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "villages.admitted": ("准入情况", "admitted"), "villages.own": ("非指导目录事项", "not in the guide"),
     "villages.not_admitted": ("{names}未经准入", "not admitted: {names}"),
     "villages.basis": ("准入文号", "admission basis"), "villages.date": ("准入日期", "admitted on"),
-    "villages.applicant": ("申请部门", "applicant"), "villages.sheet": ("村级协助事项", " villages"),
+    "villages.applicant": ("申请部门", "applicant"),
+    "villages.admission": ("{village}：{basis}{when}", "{village}: {basis}{when}"), "villages.sheet": ("村级协助事项", " villages"),
     "villages.township": ("乡镇（街道）", "township"),
     "villages.unlisted": ("尚无清单的村（社区）{n} 个：{names}", "{n} village(s) without a list: {names}"),
     # rules

@@ -44,7 +44,7 @@ def villages_json(view: list[TownshipVillages]) -> list[dict[str, Any]]:
 
 def _admission(c: Carrier) -> str:
     when = f" {c.date.isoformat()}" if c.date else ""
-    return f"{c.village}：{c.basis}{when}"
+    return label("villages.admission", village=c.village, basis=c.basis, when=when)
 
 
 def assist_header() -> list[str]:
