@@ -65,7 +65,10 @@ class Catalog:
                 parent = parents[jur] = cat.parent_code(jur) or ""
             found = cat.index.get((parent, entry.raw.source or ""))
             entry.source = found[0] if found else None
-        cat.duties = build_duties(cat.docs, {code: place.parent for code, place in cat.places.items()})
+        villages = {code for code, place in cat.places.items() if place.level == "village"}
+        villages |= {d.header.jurisdiction for d in cat.docs if d.header is not None and d.header.level == "village"
+                     and d.header.jurisdiction not in cat.places}
+        cat.duties = build_duties(cat.docs, {code: place.parent for code, place in cat.places.items()}, frozenset(villages))
         return cat
 
     def _add_region(self, doc: Document) -> None:
@@ -213,13 +216,16 @@ class Catalog:
         return found[0] if len(found) == 1 else None
 
     def place_candidates(self, key: str) -> list[Place]:
-        """Jurisdictions a name may mean: the one so named, else those whose name ends with it."""
+        """Jurisdictions a name may mean: the one so named, else those whose name ends with it; of a township and
+        the villages under it sharing the short name (赵湾镇 and its seat 赵湾村: `赵湾`), the township."""
         text = key.strip()
         exact = [p for p in self.places.values() if p.name == text]
         if exact or not text:
             return exact
-        return sorted((p for p in self.places.values() if p.name.endswith(text) or _bare(p.name) == text),
-                      key=lambda p: p.code)
+        found = sorted((p for p in self.places.values() if p.name.endswith(text) or _bare(p.name) == text),
+                       key=lambda p: p.code)
+        above = [p for p in found if all(p.code in lineage(self.places, q.code) for q in found)]
+        return above or found
 
 
 #: what a place name ends with that analysts leave out (`赵湾` for 赵湾镇)

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..catalog import load_catalog
-from ..dutyview import duty_view
+from ..dutyview import TownshipVillages, duty_view
 from ..problems import language
 from ..render.duties import (
     counts_header,
@@ -25,6 +25,7 @@ from ..render.duties import (
     view_markdown,
 )
 from ..render.labels import label
+from ..render.villages import assist_header, assist_rows, unlisted_line, village_counts_header, village_counts_rows
 from .common import (
     NO_CACHE_HELP,
     UserError,
@@ -51,7 +52,8 @@ def duties_command(
 ) -> None:
     """The duty lists by department: for each county department the cooperating duties it leads and the duties
     it took back, per township; guide duties placed in different parts by different townships; townships far
-    from the county's typical counts."""
+    from the county's typical counts; and each township's villages: their counts per part and which villages
+    carry which assist work (协助政府工作事项), admitted when and by which document."""
     chosen = pick_format(fmt, FORMATS)
     if chosen == "xlsx" and output is None:
         raise UserError("--format xlsx needs --output FILE.xlsx")
@@ -75,15 +77,27 @@ def duties_command(
         rows = sum(len(sheet.rows) for sheet in book.sheets)
         err_console.print(escape(label("export.wrote", output=output, sheets=len(book.sheets), rows=rows)), highlight=False)
     else:
-        if not view.townships:
+        if not view.townships and not view.villages:
             console.print(label("duties.none"))
             return
-        print_table(console, label("duties.title"), counts_header(), counts_rows(view.townships))
-        print_table(console, label("duties.by_department"), department_header(), department_rows(view))
+        if view.townships:
+            print_table(console, label("duties.title"), counts_header(), counts_rows(view.townships))
+            print_table(console, label("duties.by_department"), department_header(), department_rows(view))
         if view.inconsistent:
             print_table(console, label("duties.inconsistent"), inconsistent_header(), inconsistent_rows(view, zh))
         if view.outliers:
             print_table(console, label("duties.outliers"), outlier_header(), outlier_rows(view, zh))
+        for t in view.villages:
+            print_villages(t)
+
+
+def print_villages(t: TownshipVillages) -> None:
+    """A township's villages: their counts, those without a list, the assist work and who carries it."""
+    print_table(console, label("villages.title", name=t.name), village_counts_header(), village_counts_rows(t.villages))
+    if (line := unlisted_line(t)) is not None:
+        console.print(escape(line), highlight=False)
+    if t.assist:
+        print_table(console, label("villages.assist_title"), assist_header(), assist_rows(t))
 
 
 def print_table(out: Console, title: str, header: list[str], rows: list[list[object]]) -> None:

@@ -11,13 +11,13 @@ from ..catalog import load_catalog
 from ..render.labels import label
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, err_console, load_config, split_codes
 
-TEMPLATES = ("published", "checklist", "duties")
+TEMPLATES = ("published", "checklist", "duties", "stations")
 
 
 def export_command(
     paths: list[Path] = typer.Argument(..., help="Catalog files or folders."),
     output: Path = typer.Option(..., "--output", "-o", help="The workbook to write (.xlsx); replaced only on success."),
-    template: str = typer.Option("published", "--template", "-t", help="published: the list as published | checklist: the working list with a status column | duties: the duty lists (履行职责事项清单) as published"),
+    template: str = typer.Option("published", "--template", "-t", help="published: the list as published | checklist: the working list with a status column | duties: the duty lists (履行职责事项清单, 村级组织工作事项清单) as published | stations: each township's village-station service list (直办/代办/协办)"),
     jurisdiction: list[str] | None = typer.Option(None, "--jurisdiction", "-j", help="Only this jurisdiction (code or name); repeatable."),
     lang: str = typer.Option("zh", "--lang", help="Labels: zh | en."),
     status: list[str] | None = typer.Option(None, "--status", help="checklist: the allowed status values, comma-separated (default 已承接,未承接,待核实)."),
@@ -49,6 +49,12 @@ def export_command(
         book = duty_list_book(cat, only, lang)
         if not book.sheets:
             raise UserError("no duty lists to export (`duties:` files)")
+    elif template == "stations":
+        from ..excel.stations import station_book
+
+        book = station_book(cat, only, lang)
+        if not book.sheets:
+            raise UserError("no items handled by village stations (a township's `delegation` to its villages, or villages' assist work with `item:`)")
     elif not cat.entries:
         raise UserError("no items to export (is this a catalog folder?)")
     else:

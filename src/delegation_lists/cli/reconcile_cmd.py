@@ -16,7 +16,18 @@ from ..problems import language
 from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, reconcile
 from ..reconcile.parts import merge_parts, reconcile_part
 from ..render.labels import label
-from ..render.reconcile import DETAIL_HEADER, SUMMARY_HEADER, details, header, summary_rows, to_json, to_markdown, unlisted_line
+from ..render.reconcile import (
+    DETAIL_HEADER,
+    DUTY_HEADER,
+    SUMMARY_HEADER,
+    details,
+    duty_rows,
+    header,
+    summary_rows,
+    to_json,
+    to_markdown,
+    unlisted_line,
+)
 from .common import (
     NO_CACHE_HELP,
     UserError,
@@ -48,13 +59,15 @@ def reconcile_command(
     threshold: float = typer.Option(DEFAULT_THRESHOLD, "--threshold", min=0.0, max=1.0, help="Minimum name similarity for a suggestion."),
     fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | xlsx | html (xlsx needs -o FILE.xlsx; html is one self-contained page)"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when anything is missing, unbacked or mismatched."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when anything is missing, unbacked or mismatched, or a recalled duty's item is still taken on."),
     as_of: str | None = typer.Option(None, "--as-of", help="Judge expiry dates on this day (YYYY-MM-DD)."),
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
     lang: str | None = lang_option(),
 ) -> None:
     """Check the parent's delegations against each child's list: matched, mode mismatch, missing (delegated, not
-    taken on), unbacked (taken on, not delegated), own items, and suggested sources for own items."""
+    taken on), unbacked (taken on, not delegated), own items, and suggested sources for own items; and each
+    child's duty list against what it takes on: recalled duties whose item it still takes on, items no duty
+    lists (a duty lists an item by `item:` or by name)."""
     chosen = pick_format(fmt, FORMATS)
     config = load_config()
     try:
@@ -108,6 +121,8 @@ def print_text(result: ReconcileResult) -> None:
                 [[r[i] for i in keep] for r in rows], [columns[i] != "child" for i in keep])
     if not zh:
         console.print(f"[dim]{LEGEND}[/]", highlight=False)
+    if duties := duty_rows(result):
+        print_table(console, label("duties.check"), header(DUTY_HEADER), duties, [i > 1 for i in range(len(DUTY_HEADER))])
     if (line := unlisted_line(result)) is not None:
         console.print(escape(line), highlight=False)
     for d in details(result):

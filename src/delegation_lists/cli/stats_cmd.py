@@ -14,6 +14,7 @@ from rich.table import Table
 from ..catalog import Catalog
 from ..catalog.holding import OWN
 from ..catalog.parts import run_in_parts
+from ..dutyview import township_rows, village_rows
 from ..model.closest import closest_name
 from ..model.codes import KINDS
 from ..problems import language
@@ -21,6 +22,7 @@ from ..render.duties import counts_header, counts_rows, stats_duties_json
 from ..render.labels import label, mode
 from ..render.stats import detail_markdown, kind_table, mode_label, to_json
 from ..render.tables import markdown, to_csv
+from ..render.villages import village_counts_header, village_counts_rows
 from ..stats import JurisdictionStats, merge_counts
 from ..stats import counts as stats_counts
 from .common import (
@@ -69,7 +71,10 @@ def stats_command(
 
         emit(stats_html(rows), output)
     elif chosen == "markdown":
-        duty_md = f"\n\n### {label('duties.title')}\n\n" + markdown(counts_header(), counts_rows(duties)) if duties else ""
+        towns, vills = township_rows(duties), village_rows(duties)
+        duty_md = f"\n\n### {label('duties.title')}\n\n" + markdown(counts_header(), counts_rows(towns)) if towns else ""
+        if vills:
+            duty_md += f"\n\n### {label('villages.stats_title')}\n\n" + markdown(village_counts_header(), village_counts_rows(vills))
         emit(markdown(counts.header, counts.rows) + "".join(detail_markdown(r) for r in rows if jurisdiction) + duty_md, output)
     else:
         short = kind_table(rows, short=True)
@@ -82,9 +87,13 @@ def stats_command(
         console.print(table)
         legend = " · ".join(f"{k.abbr} {k.zh}" for k in KINDS if k.abbr in header)
         console.print(f"[dim]{legend}[/]", highlight=False)
-        if duties:
-            table_rows = counts_rows(duties)
+        if township_rows(duties):
+            table_rows = counts_rows(township_rows(duties))
             print_table(console, label("duties.title"), counts_header(), table_rows, [isinstance(v, int) for v in table_rows[0]])
+        if village_rows(duties):
+            table_rows = village_counts_rows(village_rows(duties))
+            print_table(console, label("villages.stats_title"), village_counts_header(), table_rows,
+                        [isinstance(v, int) for v in table_rows[0]])
         for r in rows:
             if jurisdiction or r.level == "township":
                 console.print(_summary_line(r), highlight=False)

@@ -1,6 +1,6 @@
 """The department view of the duty lists (部门履职事项): for each county department, the cooperating duties it
-leads and the duties it took back, per township; guide duties that townships place in different parts; and
-townships far from the county's typical counts."""
+leads and the duties it took back, per township; guide duties that townships place in different parts;
+townships far from the county's typical counts; and each township's view of its villages (villages.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from ..catalog import Catalog
 from ..catalog.duties import DutyEntry
-from .counts import PARTS, DutyCounts, duty_counts
+from .counts import PARTS, DutyCounts, duty_counts, township_rows
+from .villages import TownshipVillages, village_view
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class DutyView:
     departments: list[DepartmentDuties]
     inconsistent: list[Inconsistent]
     outliers: list[Outlier]
+    villages: list[TownshipVillages] = field(default_factory=list)  # each township's view of its villages
 
 
 def duty_view(cat: Catalog) -> DutyView:
@@ -72,8 +74,9 @@ def duty_view(cat: Catalog) -> DutyView:
             _dept(departments, cat, e, d.lead).leads.append(_ref(cat, e))
         elif d.part == "recalled" and d.taken_by:
             _dept(departments, cat, e, d.taken_by).took_back.append(_ref(cat, e))
-    counts = duty_counts(cat)
-    return DutyView(counts, sorted(departments.values(), key=lambda x: x.department), _inconsistent(cat), _outliers(counts))
+    counts = township_rows(duty_counts(cat))
+    return DutyView(counts, sorted(departments.values(), key=lambda x: x.department), _inconsistent(cat), _outliers(counts),
+                    village_view(cat))
 
 
 def _dept(found: dict[str, DepartmentDuties], cat: Catalog, e: DutyEntry, name: str) -> DepartmentDuties:

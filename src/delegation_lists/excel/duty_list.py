@@ -1,10 +1,13 @@
-"""The `duties` export template: a township's duty list as offices publish it (spec §5).
+"""The `duties` export template: a township's duty list, or a village's list, as offices publish it (spec §5).
 
 One sheet per duty list: the title with the total, then the three parts as sections ("一、基本履职事项（共N项）",
 "二、配合履职事项（共N项）", "三、上级部门收回事项（共N项）"), each with its own header row and columns (基本: 序号 领域
 事项名称 职责依据 承办机构; 配合: 序号 事项名称 牵头部门 部门职责 乡镇配合职责; 收回: 序号 事项名称 承接部门 工作方式),
 entries grouped by 领域 in the order the list first names them, 序号 restarting per part; A4 landscape, one page
-wide, the title repeated, page numbers in the footer.
+wide, the title repeated, page numbers in the footer. A village's list (村级组织工作事项清单) the same way with its
+parts: 依法自治事项 (序号 领域 事项名称 法律政策依据 责任主体), 协助政府工作事项 (序号 事项名称 主管部门 村级协助内容
+准入依据), 出具证明事项 (序号 证明事项名称 设定依据 使用部门 备注), 负面事项 (序号 事项名称 依据 备注), 小微权力事项
+(序号 领域 事项名称 依据 运行流程).
 """
 
 from __future__ import annotations
@@ -17,22 +20,45 @@ from ..model.codes import PART_BY_KEY
 from .labels import label, section_number
 from .model import Book, Column, Print, Sheet, sheet_title
 
-#: the columns of each part (label keys); a sheet has five columns, shared by the parts
+#: the columns of each part (label keys); a sheet has five columns, shared by the parts (a township's three, a
+#: village's five: 依法自治, 协助政府工作, 出具证明, 负面, 小微权力 with its flow)
 PART_COLUMNS = {
     "basic": ("seq", "duty.domain", "name", "duty.basis", "duty.office"),
     "cooperate": ("seq", "name", "duty.lead", "duty.lead_duty", "duty.duty"),
     "recalled": ("seq", "name", "duty.taken_by", "duty.how"),
+    "autonomy": ("seq", "duty.domain", "name", "village.basis", "village.office"),
+    "assist": ("seq", "name", "village.lead", "village.duty", "village.admitted"),
+    "certificate": ("seq", "village.certificate", "village.basis", "village.user", "notes"),
+    "negative": ("seq", "name", "village.basis", "notes"),
+    "micro_power": ("seq", "duty.domain", "name", "village.basis", "village.flow"),
 }
 WIDTHS = ((6, "center"), (22, "cell"), (30, "cell"), (42, "cell"), (34, "cell"))
 
 
-def _cells(cat: Catalog, e: DutyEntry, part: str, seq: int) -> list[object]:
+def _cells(cat: Catalog, e: DutyEntry, part: str, seq: int, lang: str) -> list[object]:
     d = e.duty
-    if part == "basic":
-        return [seq, d.domain or "", d.name or "", "、".join(d.basis or []), d.office or ""]
+    basis = "、".join(d.basis or [])
+    if part in ("basic", "autonomy"):
+        return [seq, d.domain or "", d.name or "", basis, d.office or ""]
     if part == "cooperate":
         return [seq, d.name or "", cat.full_department(e.doc, d.lead or ""), d.lead_duty or "", d.duty or ""]
-    return [seq, d.name or "", cat.full_department(e.doc, d.taken_by or ""), d.how or ""]
+    if part == "recalled":
+        return [seq, d.name or "", cat.full_department(e.doc, d.taken_by or ""), d.how or ""]
+    if part == "assist":
+        return [seq, d.name or "", cat.full_department(e.doc, d.lead or "") if d.lead else "", d.duty or "", _admission(e, lang)]
+    if part == "certificate":
+        return [seq, d.name or "", basis, cat.full_department(e.doc, d.lead or "") if d.lead else "", d.notes or ""]
+    if part == "negative":
+        return [seq, d.name or "", basis, d.notes or ""]
+    return [seq, d.domain or "", d.name or "", basis, "→".join(d.flow or [])]
+
+
+def _admission(e: DutyEntry, lang: str) -> str:
+    """How assist work came onto the village: its admission (文号, date), else the guide it is taken from."""
+    adm = e.raw.admitted
+    if adm is not None and adm.basis:
+        return adm.basis + (f"（{adm.date.isoformat()}）" if adm.date else "")
+    return label("village.from_guide", lang) if e.source is not None and e.source.in_guide else ""
 
 
 def _by_domain(entries: list[DutyEntry]) -> list[DutyEntry]:
@@ -60,7 +86,7 @@ def duty_sheet(cat: Catalog, title: str, entries: list[DutyEntry], lang: str, na
         at = len(sheet.rows)
         sheet.rows.append([label(k, lang) for k in keys])
         sheet.styles.update({(at, c): "header" for c in range(len(keys))})
-        sheet.rows += [_cells(cat, e, part, seq) for seq, e in enumerate(mine, start=1)]
+        sheet.rows += [_cells(cat, e, part, seq, lang) for seq, e in enumerate(mine, start=1)]
     sheet.print = Print(repeat_rows=(0, 0), footer=label("footer", lang))
     return sheet
 
@@ -77,6 +103,16 @@ def duty_list_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> 
         name = place.name if place else jurisdiction
         for doc in cat.duties.lists[jurisdiction]:
             entries = [e for e in cat.duties.of(jurisdiction) if e.doc is doc]
-            title = (doc.header.title if doc.header and doc.header.title else "") or f"{name}{label('duty.list', lang)}"
-            sheets.append(duty_sheet(cat, title, entries, lang, sheet_title(name, used)))
+            kind = "village.list" if jurisdiction in cat.duties.villages else "duty.list"
+            title = (doc.header.title if doc.header and doc.header.title else "") or f"{name}{label(kind, lang)}"
+            several = len(cat.duties.lists[jurisdiction]) > 1  # a township's own list and its guide for its villages
+            shown = title if several else _sheet_name(cat, jurisdiction, name)
+            sheets.append(duty_sheet(cat, title, entries, lang, sheet_title(shown, used)))
     return Book(sheets)
+
+
+def _sheet_name(cat: Catalog, jurisdiction: str, name: str) -> str:
+    """A sheet's name: the jurisdiction's name; a village's with its township's before it (many townships have a
+    新庄村)."""
+    parent = cat.places.get(cat.parent_code(jurisdiction) or "")
+    return parent.name + name if jurisdiction in cat.duties.villages and parent is not None else name

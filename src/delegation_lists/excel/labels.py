@@ -18,7 +18,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "violation": ("违法行为", "Violation"),
     "penalty_types": ("处罚种类", "Penalty types"),
     "mode": ("承接方式", "Mode"),
-    "mode_parent": ("下放方式", "Mode"),
+    "mode_parent": ("下放方式", "Delegation mode"),
     "targets": ("实施范围", "Delegated to"),
     "basis": ("下放依据", "Basis"),
     "scope": ("权限范围", "Scope"),
@@ -40,6 +40,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "duty.lead": ("牵头部门", "Lead department"), "duty.lead_duty": ("部门职责", "Department's duty"),
     "duty.duty": ("乡镇配合职责", "Township's duty"), "duty.taken_by": ("承接部门", "Taken by"),
     "duty.how": ("工作方式", "How"), "duty.list": ("履行职责事项清单", "duty list"),
+    "village.list": ("村级组织工作事项清单", "village work list"), "village.basis": ("法律政策依据", "Basis"),
+    "village.office": ("责任主体", "In charge"), "village.lead": ("主管部门", "Department"),
+    "village.duty": ("村级协助内容", "What the village does"), "village.admitted": ("准入依据", "Admitted by"),
+    "village.from_guide": ("指导目录", "the guide"), "village.certificate": ("证明事项名称", "Certificate"),
+    "village.user": ("使用部门", "Used by"), "village.flow": ("运行流程", "Flow"),
+    "station.title": ("{name}村级便民服务站服务事项清单", "{name}: services of the village stations"),
+    "station.section": ("{mode}事项", "{mode}"), "station.villages": ("办理站点（村）", "Stations (villages)"),
+    "station.all": ("全部村（{n}个）", "every village ({n})"),
 }
 NUMERALS = "一二三四五六七八九十"
 

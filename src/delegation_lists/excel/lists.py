@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..catalog import Catalog, Entry
-from ..catalog.holding import shown_mode
+from ..catalog.holding import shown_mode, taken_mode
 from ..model.codes import KIND_ORDER
 from .labels import label, mode_label, status_label
 
@@ -108,8 +108,8 @@ GETTERS: dict[str, Getter] = {
     "notes": lambda cat, e, lang: e.item.notes or "",
     "legal_basis": lambda cat, e, lang: "\n".join(e.item.legal_basis or ()),
     "penalty_types": lambda cat, e, lang: label("separator", lang).join(e.item.penalty_types or ()),
-    "mode": lambda cat, e, lang: mode_label(shown_mode(e), lang),
-    "mode_parent": lambda cat, e, lang: mode_label(shown_mode(e), lang),
+    "mode": lambda cat, e, lang: mode_label(taken_mode(e) if e.raw.source is not None else shown_mode(e), lang),
+    "mode_parent": lambda cat, e, lang: mode_label(shown_mode(e) if e.raw.source is None or e.item.delegation else "", lang),
     "targets": _targets,
     "basis": lambda cat, e, lang: (e.item.delegation.basis or "") if e.item.delegation else "",
     "since": lambda cat, e, lang: e.item.delegation.since.isoformat() if e.item.delegation and e.item.delegation.since else "",

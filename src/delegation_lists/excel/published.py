@@ -29,7 +29,8 @@ OPTIONAL = ("main_item", "legal_basis", "statutory_days", "promised_days", "sinc
 def columns_for(cat: Catalog, pl: PublishedList, lang: str) -> list[str]:
     """The columns that fit a list: penalty columns only with penalties, a parent's list shows its targets."""
     keys = ["seq", "code", "main_item", "name", "department", "legal_basis", "statutory_days", "promised_days", "violation", "penalty_types"]
-    keys += ["mode_parent", "targets", "basis", "since"] if pl.delegates else ["mode"]
+    taking = any(e.raw.source is not None for e in pl.entries)  # a child's list: how it takes each item on
+    keys += ([*(["mode"] if taking else []), "mode_parent", "targets", "basis", "since"] if pl.delegates else ["mode"])
     keys += ["scope", "status", "notes"]
     used = {k for k in OPTIONAL if _shown(k, pl.entries)}
     return [k for k in keys if k not in OPTIONAL or k in used]

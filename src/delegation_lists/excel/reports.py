@@ -11,7 +11,8 @@ from ..diff.records import RecordCheck
 from ..reconcile import CATEGORIES, ChildResult, ReconcileResult
 from ..render.diff import impact_cells, show, summary_rows
 from ..render.labels import label, mode
-from ..render.reconcile import count_row
+from ..render.reconcile import DUTY_HEADER, count_row
+from ..render.reconcile import duty_rows as rec_duty_rows
 from .adjustments import adjustment_sheet
 from .model import Book, Chart, Column, Sheet
 
@@ -64,6 +65,13 @@ def reconcile_book(results: list[ReconcileResult]) -> Book:
             if c.listed:
                 sheets.append(_child_sheet(result, c))
     charts = [Chart(label("coverage_chart"), summary, 1, len(heads) - 1, 1, len(summary.rows) - 1)] if len(summary.rows) > 1 else []
+    duty_rows = [[r.parent_name, *row] for r in results for row in rec_duty_rows(r)]
+    if duty_rows:
+        duty = Sheet(label("duties.check")[:31], [Column(label(h), 14 if i < 3 else 12, "cell" if i < 3 else "center")
+                                                  for i, h in enumerate(["parent", *DUTY_HEADER])])
+        duty.add_header()
+        duty.rows += duty_rows
+        sheets.insert(1, duty)
     return Book(sheets, charts=charts)
 
 
@@ -78,6 +86,10 @@ def _child_sheet(result: ReconcileResult, c: ChildResult) -> Sheet:
     rows += [[label("own"), code, names.get(code, ""), ""] for code in c.own]
     rows += [[label("suggestion"), s.item, names.get(s.item, ""), label("suggest_detail", source=result.name(s.source), score=f"{s.score:.2f}")]
              for s in c.suggestions]
+    if c.duties is not None:
+        rows += [[label("recalled_taken"), r.item, names.get(r.item, ""),
+                  label(f"recalled_taken_{r.by}", duty=f"{r.name} ({r.duty})", score=f"{r.score:.2f}")] for r in c.duties.recalled_taken]
+        rows += [[label("no_duty"), code, names.get(code, ""), label("no_duty_detail")] for code in c.duties.without_duty]
     sheet = Sheet(c.name, [Column(label("category"), 12), Column(label("code"), 20), Column(label("item"), 40, "wrap"),
                            Column(label("detail"), 50, "wrap")])
     sheet.add_header()

@@ -43,16 +43,18 @@ def record_item(rec: Record, defaults: dict[str, Any]) -> dict[str, Any] | str:
     if f.get("status", "active") != "active":
         item["status"] = f["status"]
     if f.get("targets"):
-        mode = f.get("mode") or defaults.get("mode")
+        mode = f.get("delegation_mode") or f.get("mode") or defaults.get("mode")
         if mode is None:
             return "delegated (实施范围) but no mode: add a 承接方式 column, --mode or defaults.mode"
-        to = ["all"] if f["targets"] in (["全部"], ["all"]) else f["targets"]
+        to = "all" if f["targets"] in (["全部"], ["all"]) else f["targets"]  # as catalogs write it
         deleg = {"mode": mode, "to": to, "basis": f.get("basis") or defaults.get("basis"),
                  "scope": f.get("scope") or defaults.get("scope"), "since": f.get("since")}
         item["delegation"] = {k: v for k, v in deleg.items() if v}
-    else:
-        if f.get("mode"):
+        if f.get("delegation_mode") and f.get("mode"):  # taken on in one mode, handed down in another
             item["mode"] = f["mode"]
+    else:
+        if f.get("mode") or f.get("delegation_mode"):
+            item["mode"] = f.get("mode") or f["delegation_mode"]
         if f.get("scope"):
             item["notes"] = "；".join(filter(None, [item.get("notes"), f"权限范围：{f['scope']}"]))
     return item

@@ -17,7 +17,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "department": ("实施部门", "主管部门", "实施机关", "实施主体", "相关区主管部门", "责任部门", "行使部门", "Department"),
     "legal_basis": ("设定和实施依据", "设定依据", "实施依据", "法律依据", "依据", "Legal basis"),
     "targets": ("实施范围", "承接范围", "承接主体", "下放对象", "承接单位", "Delegated to"),
-    "mode": ("承接方式", "下放方式", "赋权方式", "方式", "Mode"),
+    "mode": ("承接方式", "赋权方式", "方式", "Mode"),
+    "delegation_mode": ("下放方式", "Delegation mode"),  # a list that takes items on and hands them down has both
     "basis": ("下放依据", "赋权依据", "委托依据", "调整依据", "Basis"),
     "scope": ("权限范围", "承接内容", "下放权限", "Scope"),
     "statutory_days": ("法定时限（工作日）", "法定时限", "法定办结时限", "法定期限", "Statutory days"),

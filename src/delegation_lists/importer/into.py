@@ -76,7 +76,8 @@ def find_child(cat: Catalog, key: str | None, titles: list[str]) -> Place:
 def _mode(rec: Record, link: Link | None, defaults: dict[str, Any]) -> str | None:
     """The row's mode, else the mode the parent delegates the item to this child in, else the default."""
     deleg = link.entry.raw.delegation if link is not None else None
-    return rec.fields.get("mode") or (deleg.mode if deleg is not None else None) or defaults.get("mode")
+    written = rec.fields.get("mode") or rec.fields.get("delegation_mode")
+    return written or (deleg.mode if deleg is not None else None) or defaults.get("mode")
 
 
 def _linked_entry(rec: Record, link: Link, mode: str | None, defaults: dict[str, Any]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from .readers import Table
 
 LIST_SPLIT = re.compile(r"[、,，;；\n]+")
 TOTAL = re.compile(r"\s*[（(]\s*共\s*\d+\s*项\s*[)）]\s*$|\s*\(\d+ items\)\s*$")
-LOOKUPS = {"kind": KIND_LOOKUP, "mode": MODE_LOOKUP, "status": STATUS_LOOKUP}
+LOOKUPS = {"kind": KIND_LOOKUP, "mode": MODE_LOOKUP, "delegation_mode": MODE_LOOKUP, "status": STATUS_LOOKUP}
 
 
 @dataclass

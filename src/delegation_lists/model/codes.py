@@ -53,6 +53,17 @@ MODES: tuple[Code, ...] = (
 #: modes whose delegation must cite a published document (decision, agreement or law)
 MODES_NEEDING_BASIS = frozenset({"grant", "entrust", "authorize"})
 
+#: how a village service station (村级便民服务站) handles an item
+STATION_MODES: tuple[Code, ...] = (
+    Code("direct", "直办", "Handled at the station"),
+    Code("proxy", "代办", "Handled for the applicant"),
+    Code("cooperate", "协办", "Assisting the township or county"),
+)
+#: the station's way for an item a township hands its villages: a window extended (延伸) is handled there, an
+#: item received and forwarded (帮办代办) is handled for the applicant; the rest of the village's assist work
+#: on power items is 协办
+STATION_MODE_OF = {"extend": "direct", "assist": "proxy"}
+
 LEVELS: tuple[Code, ...] = (
     Code("province", "省级", "Province", ("省",)),
     Code("city", "市级", "City", ("市", "地市")),
@@ -72,7 +83,17 @@ PARTS: tuple[Code, ...] = (
     Code("basic", "基本履职事项", "Basic duties", ("基本", "基本履职", "基本事项")),
     Code("cooperate", "配合履职事项", "Cooperating duties", ("配合", "配合履职", "配合事项")),
     Code("recalled", "上级部门收回事项", "Recalled by county departments", ("收回", "收回事项", "上级收回", "上级部门收回")),
+    # the parts of a village's (community's) list (村级组织工作事项清单; 厅字〔2022〕28号)
+    Code("autonomy", "依法自治事项", "Self-governance duties", ("依法履职事项", "依法履职（自治）事项", "依法自治", "自治事项",
+                                                              "自治", "依法履职")),
+    Code("assist", "协助政府工作事项", "Assisting the government", ("协助政府工作", "协助事项", "协助", "协助工作事项")),
+    Code("certificate", "出具证明事项", "Certificates issued", ("出具证明", "证明事项", "证明")),
+    Code("negative", "负面事项", "Negative list (not to be put on villages)", ("负面清单", "负面清单事项", "负面", "禁止事项")),
+    Code("micro_power", "小微权力事项", "Village micro-powers", ("小微权力", "小微权力清单", "村级小微权力")),
 )
+#: the parts of a township's duty list and of a village's list
+TOWNSHIP_PARTS = ("basic", "cooperate", "recalled")
+VILLAGE_PARTS = ("autonomy", "assist", "certificate", "negative", "micro_power")
 
 PENALTY_TYPES: tuple[Code, ...] = tuple(
     Code(zh, zh, en)
@@ -191,6 +212,10 @@ FIELDS: tuple[Code, ...] = (
     Code("guide", "指导目录", "guide", ()),
     Code("required", "规定事项", "required", ("是否规定",)),
     Code("offices", "内设机构", "offices", ()),
+    Code("admitted", "准入", "admitted", ("准入情况", "准入依据", "准入文号")),
+    Code("date", "日期", "date", ("准入日期", "时间")),
+    Code("applicant", "申请部门", "applicant", ("申请单位",)),
+    Code("flow", "运行流程", "flow", ("流程", "办理流程", "权力运行流程")),
 )
 FIELD_BY_KEY = {row.key: row for row in FIELDS}
 #: a Chinese column name -> the field (the first row naming it: `部门` is an item's department)

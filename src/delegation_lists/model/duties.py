@@ -1,13 +1,17 @@
-"""Duty lists (履职事项清单, spec §5): a list document whose entries sit under `duties:`, in three parts.
+"""Duty lists (履职事项清单, spec §5): a list document whose entries sit under `duties:`, in parts.
 
-基本履职事项 (basic: the township does it and answers for it), 配合履职事项 (cooperate: a county department leads,
-the township cooperates; both duties stated), 上级部门收回事项 (recalled: a county department took it back). A
-guide (指导目录, `guide: true` in the header) is the parent's duty list that children take entries from with
-`source`; its entries may be `required` (规定) or not (自选).
+A township's list has three parts: 基本履职事项 (basic: the township does it and answers for it), 配合履职事项
+(cooperate: a county department leads, the township cooperates; both duties stated), 上级部门收回事项 (recalled: a
+county department took it back). A village's (community's) list has its own: 依法自治事项 (autonomy), 协助政府工作
+事项 (assist: each taken from the guide or admitted, `admitted: {basis, date}`), 出具证明事项 (certificate), 负面事项
+(negative: work that must not be put on villages, normally only in a guide) and 小微权力事项 (micro_power, with its
+`flow`). A guide (指导目录, `guide: true` in the header) is a duty list of a jurisdiction above that children take
+entries from with `source`; its entries may be `required` (规定) or not (自选).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
@@ -17,7 +21,17 @@ from .fields import CodeText, Part, Text, TextList
 from .items import STRICT, ListHeader, Waivers, _check_waivers
 
 #: fields a child duty takes from its guide entry when it leaves them out
-INHERITED_DUTY = ("name", "part", "domain", "basis", "office", "lead", "lead_duty", "duty", "taken_by", "how", "item")
+INHERITED_DUTY = ("name", "part", "domain", "basis", "office", "lead", "lead_duty", "duty", "taken_by", "how", "item", "flow")
+
+
+class Admission(BaseModel):
+    """The admission (准入) of new work onto a village: the approving document, the day, the department that
+    applied. Without `basis` the work is not admitted yet (rule DL501)."""
+
+    model_config = STRICT
+    basis: Text | None = None  # 准入文号: the document that approved it
+    date: dt.date | None = None  # 准入日期
+    applicant: Text | None = None  # 申请部门: the department that asked for it
 
 
 class Duty(BaseModel):
@@ -31,12 +45,14 @@ class Duty(BaseModel):
     domain: Text | None = None  # 领域
     basis: TextList | None = None  # 职责依据
     office: Text | None = None  # 承办机构 (basic)
-    lead: Text | None = None  # 牵头部门 (cooperate)
+    lead: Text | None = None  # 牵头部门 (cooperate); a village's assist work: the department whose work it is
     lead_duty: Text | None = None  # 部门职责 (cooperate)
-    duty: Text | None = None  # 乡镇配合职责 (cooperate)
+    duty: Text | None = None  # 乡镇配合职责 (cooperate); a village's assist work: what the village does
     taken_by: Text | None = None  # 承接部门 (recalled)
     how: Text | None = None  # 工作方式 (recalled)
-    item: CodeText | None = None  # the power item concerned (recalled)
+    item: CodeText | None = None  # the power item concerned (recalled; a village's assist work)
+    admitted: Admission | None = None  # village work admitted onto the village (社区工作准入), not in its guide
+    flow: TextList | None = None  # a micro-power's steps (小微权力运行流程)
     required: bool | None = None  # guides: 规定 (true) or 自选 (false)
     notes: Text | None = None
     waive: Waivers | None = None

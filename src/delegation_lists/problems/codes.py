@@ -96,7 +96,7 @@ _ROWS = (
     _row("DL301", "cooperate-without-lead", "error", "duties", "配合履职事项没有写牵头部门（`lead`），或牵头部门不是作用范围内 region.yaml 声明的部门。配合事项由县级部门牵头、负首责，乡镇配合：清单必须写明是哪个部门。"),
     _row("DL302", "recalled-without-taker", "error", "duties", "上级部门收回事项没有写承接部门（`taken_by`），或承接部门不是 region.yaml 声明的部门。收回的事项必须有部门接手，否则就无人负责。"),
     _row("DL303", "recalled-still-delegated", "error", "duties", "已收回的职责对应的权力事项（`item`）仍下放给本乡镇，或仍在本乡镇的清单中；指导目录中标为收回的事项，县级仍下放给乡镇。“收回却仍下放”正是改革要消除的矛盾：收回后要同时撤销下放、从乡镇清单中删除。"),
-    _row("DL304", "required-duty-missing", "error", "duties", "指导目录中的规定事项（`required: true`）没有出现在下级的履职事项清单中（下级用 `source` 引用它）。报告在下级清单的表头处，每个缺少的事项一条。"),
+    _row("DL304", "required-duty-missing", "error", "duties", "指导目录中的规定事项（`required: true`）没有出现在下级的履职事项清单中（下级用 `source` 引用它）。乡镇对照上级的乡镇指导目录；村（社区）对照上级最近一份村级指导目录（乡镇的，没有时县的）。报告在下级清单的表头处，每个缺少的事项一条。"),
     _row("DL305", "required-duty-moved", "error", "duties", "下级把指导目录中的规定事项放在了另一类（如把配合事项列为基本事项）。规定事项的类别由指导目录确定。"),
     _row("DL306", "optional-duty-moved", "warning", "duties", "下级把指导目录中的自选事项放在了另一类。自选事项可以不选，但选了通常应与指导目录同类；确有理由时请豁免并写明理由。"),
     _row("DL307", "duplicate-duty-code", "error", "duties", "同一辖区的履职事项清单中某个编码用了两次；报告第二次及以后的使用，并给出第一次所在的行。"),
@@ -104,11 +104,16 @@ _ROWS = (
     _row("DL309", "basic-without-basis", "warning", "duties", "基本履职事项没有写职责依据（`basis`）。基本事项是乡镇必须做、负全责的事，应写明法律法规或文件依据。"),
     _row("DL310", "unknown-office", "error", "duties", "履职事项的承办机构（`office`）不是 region.yaml 为该乡镇声明的内设机构（`offices:`；未声明时不检查）。"),
     _row("DL311", "duty-source-not-found", "error", "duties", "下级履职事项的 `source` 不是上级辖区（指导目录）履职事项清单中的事项。"),
+    _row("DL501", "assist-not-admitted", "error", "villages", "村（社区）的协助政府工作事项既不是从指导目录中选取的（`source`），也没有准入记录（`admitted` 写明审批文号 `basis`）。按厅字〔2022〕28号，交给村级组织的工作事项须经准入：部门申请，县（区）审核同意。请从指导目录选取，或写明准入：`admitted: {basis: 文号, date: 2024-03-01}`。未经准入的事项村级组织可以拒绝（权随责走、费随事转）。"),
+    _row("DL502", "negative-work", "error", "villages", "村（社区）清单或村级指导目录中的事项与上级指导目录的负面事项名称相符（按中文相似度，去掉“协助开展……工作”等修饰词后不低于 0.7）。负面事项是不得交给村级组织的工作（招商引资、行政执法、征地拆迁……）：请删除该事项，或说明为何不同并写明理由豁免。提示给出相符的负面事项。从指导目录继承的名称在指导目录处检查。"),
+    _row("DL503", "certificate-not-allowed", "error", "villages", "村（社区）出具的证明不在指导目录的出具证明事项中。村级组织只能出具指导目录列明的证明（以上级最近一份列有证明事项的村级指导目录为准；山西只允许 5 类）：请用 `source` 选取所指的证明，或删除。提示给出最接近的允许证明。范围内没有村级指导目录时不检查。"),
+    _row("DL504", "delegated-without-assist", "error", "villages", "乡镇以帮办代办或延伸方式交给村（社区）便民服务站的事项（`delegation` 的 `to` 含该村），在该村清单的协助政府工作事项中找不到（按 `item:` 关联，或名称相似度不低于 0.7）。便民服务站为乡镇代办的事项也是村级组织承担的工作：请列为协助政府工作事项并用 `item:` 关联。报告在村清单表头处，每个事项一条。"),
+    _row("DL505", "part-of-another-level", "error", "villages", "村（社区）清单中有乡镇的类别（基本/配合/收回），或乡镇清单中有村级的类别（自治/协助/证明/负面/小微权力）。各层级按各自的类别公布：村级是依法自治、协助政府工作、出具证明和小微权力，乡镇是基本履职、配合履职和上级部门收回。"),
     _row("DL401", "record-without-basis", "error", "records", "调整记录没有写审定文号（`basis`）。清单的每次调整都要经过审定、公布和备案：记录写明批准调整的文件文号，`dlists diff` 和调整对照表据此说明每项变化的依据。"),
     _row("DL402", "duplicate-record-id", "error", "records", "两条调整记录用了同一个编号（`id`）。编号标识一次调整决定，diff 按编号区分已生效的旧记录和本次的新记录；报告第二次及以后的使用。"),
     _row("DL403", "record-in-future", "warning", "records", "调整记录的日期晚于今天（用 `--as-of` 指定另一天）。记录在调整决定之后填写，未来的日期多半是笔误（如 2052 写成了 2025）。"),
     _row("DL404", "incomplete-change", "error", "records", "调整记录中的一项调整缺少必要的内容：没有写调整的事项（`item`，履职事项为 `duty`），更名没有写原编码（`old`），调整类别没有写目标类别（`part`）。"),
-    _row("DL206", "re-entrusted", "error", "levels", "受委托的事项被继续下放（委托不得再委托，行政处罚法第二十条）。"),
+    _row("DL206", "re-entrusted", "error", "levels", "受委托的事项被再次委托、赋权或授权下放（委托不得再委托，行政处罚法第二十条）。乡镇把受委托的事项以帮办代办或延伸方式交给村（社区）便民服务站受理转报，是正常做法，不算再委托。"),
 )
 
 CODES: dict[str, CodeInfo] = {row.code: row for row in _ROWS}

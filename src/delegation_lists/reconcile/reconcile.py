@@ -11,6 +11,7 @@ from collections import defaultdict
 from ..catalog import Catalog, Entry
 from ..catalog.holding import inactive, taken_mode
 from ..memory import paused_gc
+from .duties import duty_check
 from .results import ChildResult, Coverage, ModeMismatch, ReconcileResult, Suggestion, Unbacked
 from .suggest import Suggester
 
@@ -22,9 +23,11 @@ class ReconcileError(Exception):
 
 
 def parents(cat: Catalog) -> list[str]:
-    """The default parents: every jurisdiction whose lists delegate something (each county of a province
-    catalog), or else the region root."""
-    delegating = sorted({e.jurisdiction for e in cat.entries if e.item.delegation is not None and e.jurisdiction in cat.places})
+    """The default parents: every jurisdiction whose lists delegate something to a child that is not a village
+    (each county of a province catalog; a township handing items to its village stations is not one: villages
+    keep no item lists, their assist work is checked by DL504), or else the region root."""
+    delegating = sorted({e.jurisdiction for e in cat.delegating if e.jurisdiction in cat.places
+                         and any(c not in cat.duties.villages for c in cat.targets(e)[0])})
     if delegating:
         return delegating
     roots = sorted(p.code for p in cat.places.values() if p.parent is None and p.children)
@@ -127,6 +130,7 @@ def _child(cat: Catalog, code: str, entries: list[Entry], delegated: list[Entry]
             else:
                 res.matched.append(e.code)
     res.missing = [c for c in offered if c not in taken]
+    res.duties = duty_check(cat, code, entries, taken)
     res.coverage = round(len(taken) / len(offered), 4) if offered else 1.0
     for e in delegated:
         name = depts.get(id(e))

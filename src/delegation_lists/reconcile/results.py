@@ -53,6 +53,28 @@ class Coverage:
     taken: int = 0
 
 
+@dataclass(frozen=True)
+class RecalledTaken:
+    """A recalled duty (上级部门收回) whose power item the child still takes on: linked by `item:` (`by` "item") or
+    by name (`by` "name", with the names' `score`)."""
+
+    duty: str
+    name: str
+    item: str
+    by: Literal["item", "name"]
+    score: float
+
+
+@dataclass
+class DutyCheck:
+    """A child's duty list against the powers it takes on (reconcile/duties.py)."""
+
+    duties: int  # entries of its duty list
+    recalled_taken: list[RecalledTaken] = field(default_factory=list)
+    with_duty: int = 0  # items taken on that a duty lists
+    without_duty: list[str] = field(default_factory=list)  # items taken on that no duty lists (the parent's codes)
+
+
 @dataclass
 class ChildResult:
     """One child against what its parent delegates to it."""
@@ -68,10 +90,13 @@ class ChildResult:
     coverage: float = 1.0
     departments: dict[str, Coverage] = field(default_factory=dict)  # department name -> its coverage
     listed: bool = True  # whether the child has a list at all (a child without one misses everything)
+    duties: DutyCheck | None = None  # its duty list against its powers; None without a duty list
 
     @property
     def clean(self) -> bool:
-        return not (self.mode_mismatch or self.missing or self.unbacked)
+        """Nothing missing, unbacked or mismatched, and no recalled duty whose item it still takes on."""
+        recalled = self.duties.recalled_taken if self.duties is not None else []
+        return not (self.mode_mismatch or self.missing or self.unbacked or recalled)
 
     @property
     def delegated(self) -> int:
@@ -89,6 +114,8 @@ class Totals:
     counts: dict[Category, int]
     children: int
     delegated: int
+    recalled_taken: int = 0  # recalled duties whose item is still taken on (children with duty lists)
+    without_duty: int = 0  # items taken on that no duty lists
 
     @property
     def coverage(self) -> float:
@@ -97,7 +124,9 @@ class Totals:
 
     @classmethod
     def of(cls, children: list[ChildResult]) -> Totals:
-        return cls({k: sum(c.count(k) for c in children) for k in CATEGORIES}, len(children), sum(c.delegated for c in children))
+        checks = [c.duties for c in children if c.duties is not None]
+        return cls({k: sum(c.count(k) for c in children) for k in CATEGORIES}, len(children), sum(c.delegated for c in children),
+                   sum(len(d.recalled_taken) for d in checks), sum(len(d.without_duty) for d in checks))
 
 
 @dataclass

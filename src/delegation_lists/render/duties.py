@@ -8,6 +8,7 @@ from ..dutyview import NATIONAL, DutyCounts, DutyView, average
 from ..model.codes import PART_BY_KEY
 from .labels import label
 from .tables import markdown
+from .villages import village_counts_json, villages_json, villages_markdown
 
 PARTS = ("basic", "cooperate", "recalled")
 
@@ -36,12 +37,12 @@ def counts_header() -> list[str]:
 
 
 def stats_duties_json(rows: list[DutyCounts]) -> dict[str, Any]:
-    """The `duties` member of `dlists stats --format json`: counts per jurisdiction code, the average, the
-    national reference."""
+    """The `duties` member of `dlists stats --format json`: counts per jurisdiction code (a township's three
+    parts, a village's five), the townships' average, the national reference."""
     mean = average(rows)
     return {
-        "duties": {r.jurisdiction: {"basic": r.basic, "cooperate": r.cooperate, "recalled": r.recalled, "total": r.total}
-                   for r in rows},
+        "duties": {r.jurisdiction: village_counts_json(r) if r.village else
+                   {"basic": r.basic, "cooperate": r.cooperate, "recalled": r.recalled, "total": r.total} for r in rows},
         "duties_average": None if mean is None else {p: mean.of(p) for p in PARTS},
         "duties_national": {p: NATIONAL.of(p) for p in PARTS} | {"total": NATIONAL.total},
     }
@@ -59,6 +60,7 @@ def view_json(view: DutyView) -> dict[str, Any]:
         "inconsistent": [{"code": i.code, "name": i.name, "parts": i.parts} for i in view.inconsistent],
         "outliers": [{"jurisdiction": o.jurisdiction, "name": o.name, "part": o.part, "count": o.count,
                       "typical": o.typical} for o in view.outliers],
+        "villages": villages_json(view.villages),
     }
 
 
@@ -74,8 +76,10 @@ def department_header() -> list[str]:
 
 def view_markdown(view: DutyView, zh: bool) -> str:
     """The department view as Markdown: counts, departments, inconsistencies, outliers."""
-    parts = [f"## {label('duties.title')}", markdown(counts_header(), counts_rows(view.townships)),
-             f"### {label('duties.by_department')}", markdown(department_header(), department_rows(view))]
+    parts = [f"## {label('duties.title')}"]
+    if view.townships:
+        parts += [markdown(counts_header(), counts_rows(view.townships)), f"### {label('duties.by_department')}",
+                  markdown(department_header(), department_rows(view))]
     for d in view.departments:
         rows: list[list[object]] = [[label("duties.cooperate"), r.township, r.code, r.name] for r in d.leads]
         rows += [[label("duties.recalled"), r.township, r.code, r.name] for r in d.took_back]
@@ -84,6 +88,8 @@ def view_markdown(view: DutyView, zh: bool) -> str:
         parts += [f"### {label('duties.inconsistent')}", markdown(inconsistent_header(), inconsistent_rows(view, zh))]
     if view.outliers:
         parts += [f"### {label('duties.outliers')}", markdown(outlier_header(), outlier_rows(view, zh))]
+    if view.villages:
+        parts.append(villages_markdown(view.villages))
     return "\n\n".join(parts)
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..reconcile import CATEGORIES, ChildResult, ReconcileResult, Totals
+from ..reconcile import CATEGORIES, ChildResult, DutyCheck, ReconcileResult, Totals
 from .labels import label, mode
 from .tables import markdown
 
 SUMMARY_HEADER = ["child", "code", "delegated", *CATEGORIES, "coverage"]
 DETAIL_HEADER = ["category", "item", "detail"]
+#: the children's duty lists against their powers (reconcile/duties.py)
+DUTY_HEADER = ["child", "code", "duties.entries", "recalled_taken", "with_duty", "no_duty"]
 
 
 def header(keys: list[str]) -> list[str]:
@@ -30,12 +32,22 @@ def child_json(c: ChildResult) -> dict[str, Any]:
         "coverage": c.coverage,
         "departments": {name: {"delegated": d.delegated, "taken": d.taken} for name, d in c.departments.items()},
         "listed": c.listed,
+        "duties": None if c.duties is None else duty_json(c.duties),
     }
+
+
+def duty_json(d: DutyCheck) -> dict[str, Any]:
+    """A child's duty list against its powers: the spec §4 `duties` member of a child."""
+    return {"entries": d.duties,
+            "recalled_still_taken": [{"duty": r.duty, "name": r.name, "item": r.item, "by": r.by, "score": r.score}
+                                     for r in d.recalled_taken],
+            "with_duty": d.with_duty, "without_duty": d.without_duty}
 
 
 def totals_json(t: Totals) -> dict[str, Any]:
     counts: dict[str, Any] = {str(k): v for k, v in t.counts.items()}
-    return {**counts, "children": t.children, "delegated": t.delegated, "coverage": t.coverage}
+    return {**counts, "children": t.children, "delegated": t.delegated, "coverage": t.coverage,
+            "recalled_still_taken": t.recalled_taken, "without_duty": t.without_duty}
 
 
 def to_json(results: list[ReconcileResult]) -> dict[str, Any]:
@@ -68,6 +80,13 @@ def unlisted_line(result: ReconcileResult) -> str | None:
     return label("no_list", n=len(missing), delegated=sum(c.delegated for c in missing), names="、".join(c.name for c in missing))
 
 
+def duty_rows(result: ReconcileResult) -> list[list[object]]:
+    """A row per child with a duty list (DUTY_HEADER): its entries, its recalled duties whose item it still takes
+    on, the items it takes on that a duty lists and those none does; none when no child has a duty list."""
+    return [[c.name, c.jurisdiction, c.duties.duties, len(c.duties.recalled_taken), c.duties.with_duty,
+             len(c.duties.without_duty)] for c in result.children if c.duties is not None]
+
+
 @dataclass(frozen=True)
 class ChildDetail:
     """What to look at for one child: its title and rows of [category, item, detail]."""
@@ -90,14 +109,26 @@ def details(result: ReconcileResult) -> list[ChildDetail]:
                  for u in c.unbacked]
         rows += [[label("suggestion"), name(s.item), label("suggest_detail", source=name(s.source), score=f"{s.score:.2f}")]
                  for s in c.suggestions]
+        rows += _duty_details(result, c)
         if rows:
             out.append(ChildDetail(f"{c.name} ({c.jurisdiction})", rows))
     return out
 
 
+def _duty_details(result: ReconcileResult, c: ChildResult) -> list[list[str]]:
+    """The recalled duties whose item the child still takes on, and the items it takes on that no duty lists."""
+    if c.duties is None:
+        return []
+    rows = [[label("recalled_taken"), result.name(r.item),
+             label(f"recalled_taken_{r.by}", duty=f"{r.name} ({r.duty})", score=f"{r.score:.2f}")] for r in c.duties.recalled_taken]
+    return rows + [[label("no_duty"), result.name(code), label("no_duty_detail")] for code in c.duties.without_duty]
+
+
 def to_markdown(result: ReconcileResult) -> str:
     parts = [f"## {label('reconcile.title', parent=f'{result.parent_name} ({result.parent})')}", "",
              markdown(header(SUMMARY_HEADER), summary_rows(result))]
+    if duties := duty_rows(result):
+        parts += ["", f"### {label('duties.check')}", "", markdown(header(DUTY_HEADER), duties)]
     if (line := unlisted_line(result)) is not None:
         parts += ["", line]
     for d in details(result):

@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from ..catalog.duties import DutyEntry
 
 
+def _townships(cat: Catalog) -> Iterator[DutyEntry]:
+    """The entries of every duty list but villages' (a village's entry in a township's part is DL505's alone)."""
+    villages = cat.duties.villages
+    return (e for e in cat.duties.entries if e.jurisdiction not in villages)
+
+
 def _written(e: DutyEntry, field: str) -> bool:
     """Whether the entry writes `field` itself (an inherited value is checked in the guide, where it is written)."""
     return getattr(e.raw, field) is not None or e.source is None
@@ -45,7 +51,7 @@ def cooperate_without_lead(cat: Catalog) -> Iterator[Problem]:
     """A cooperating duty (配合履职事项) has no `lead`, or its lead is not a declared department.
 
     The county department that leads answers first; the township cooperates. The list names the department."""
-    for e in cat.duties.entries:
+    for e in _townships(cat):
         if e.part == "cooperate":
             yield from _department(cat, e, "lead", "DL301")
 
@@ -53,7 +59,7 @@ def cooperate_without_lead(cat: Catalog) -> Iterator[Problem]:
 @rule("DL302")
 def recalled_without_taker(cat: Catalog) -> Iterator[Problem]:
     """A recalled duty (上级部门收回事项) has no `taken_by`, or that department is not declared."""
-    for e in cat.duties.entries:
+    for e in _townships(cat):
         if e.part == "recalled":
             yield from _department(cat, e, "taken_by", "DL302")
 
@@ -65,7 +71,7 @@ def recalled_still_delegated(cat: Catalog) -> Iterator[Problem]:
 
     收回 but still pushed down is the conflict the reform exists to end: withdraw the delegation and drop the
     item from the township's lists together."""
-    for e in cat.duties.entries:
+    for e in _townships(cat):
         if e.part != "recalled":
             continue
         item = e.get("item")
@@ -105,11 +111,12 @@ def _delegated_to(cat: Catalog, jurisdiction: str, item: str, name: str) -> Mess
 def required_duty_missing(cat: Catalog) -> Iterator[Problem]:
     """A required guide duty (规定事项, `required: true`) is missing from a child's duty list.
 
-    Reported at the child's list header, one problem per missing duty (the child takes it with `source`)."""
+    A township's list is checked against its parent's guide for townships; a village's against the nearest
+    guide for villages above it (its township's, else its county's). Reported at the child's list header, one
+    problem per missing duty (the child takes it with `source`)."""
     for jurisdiction, docs in cat.duties.lists.items():
         mine = [d for d in docs if d.header is not None and not d.header.guide]
-        parent = cat.parent_code(jurisdiction)
-        guide = cat.duties.guide_of(parent) if mine and parent else []
+        guide = _guide_for(cat, jurisdiction) if mine else []
         if not guide:
             continue
         taken = {e.raw.source for e in cat.duties.of(jurisdiction) if e.raw.source}
@@ -117,6 +124,16 @@ def required_duty_missing(cat: Catalog) -> Iterator[Problem]:
             if g.raw.required and g.code not in taken:
                 name = g.duty.name or ""
                 yield problem("DL304", mine[0].file, msg("DL304", code=g.code, name=name), ("list",), item=g.code)
+
+
+def _guide_for(cat: Catalog, jurisdiction: str) -> list[DutyEntry]:
+    """The guide entries a child's list answers to: a village's nearest guide for villages, else the parent's
+    guide entries that are not for villages."""
+    if jurisdiction in cat.duties.villages:
+        guides = cat.duties.village_guides(jurisdiction)
+        return guides[0][1] if guides else []
+    parent = cat.parent_code(jurisdiction)
+    return [g for g in cat.duties.guide_of(parent) if not g.for_villages] if parent else []
 
 
 @rule("DL305")
@@ -168,7 +185,7 @@ def duplicate_duty_name(cat: Catalog) -> Iterator[Problem]:
 @rule("DL309")
 def basic_without_basis(cat: Catalog) -> Iterator[Problem]:
     """A basic duty (基本履职事项) has no `basis`: what the township must do should say on what ground."""
-    for e in cat.duties.entries:
+    for e in _townships(cat):
         if e.part == "basic" and not e.get("basis") and _written(e, "basis"):
             yield e.problem("DL309", msg("DL309"), "part" if e.raw.part else "code")
 

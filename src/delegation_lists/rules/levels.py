@@ -96,11 +96,20 @@ def kind_mismatch(cat: Catalog) -> Iterator[Problem]:
             yield e.problem("DL205", msg("DL205", kind=e.raw.kind, source_kind=e.source.item.kind), "kind")
 
 
+#: the modes that hand the power itself on (the rest forward cases: 帮办代办, 延伸)
+_HANDING_POWER = frozenset(("entrust", "grant", "authorize"))
+
+
 @rule("DL206")
 def re_entrusted(cat: Catalog) -> Iterator[Problem]:
-    """An entrusted item is delegated further down (委托 may not be re-entrusted, 行政处罚法 art. 20)."""
+    """An entrusted item is handed down again by entrusting, granting or authorizing (委托 may not be
+    re-entrusted, 行政处罚法 art. 20).
+
+    A township forwarding an entrusted item to its villages' service stations as assist (帮办代办) or extend
+    (延伸) is normal practice: the station receives and forwards, the entrusting department still decides."""
     for e in cat.delegating:  # a child item delegating further
-        if e.raw.source is None:
+        deleg = e.raw.delegation
+        if e.raw.source is None or deleg is None or deleg.mode not in _HANDING_POWER:
             continue
         if taken_mode(e) == "entrust":
-            yield e.problem("DL206", msg("DL206"), "delegation")
+            yield e.problem("DL206", msg("DL206", mode=deleg.mode), "delegation", "mode")

@@ -52,6 +52,8 @@ class ParentView:
     matrix: list[list[Cell]]
     details: list[rec_rows.ChildDetail] = field(default_factory=list)
     clean: bool = True
+    duty_header: list[str] = field(default_factory=list)
+    duty_rows: list[list[object]] = field(default_factory=list)  # the duty lists against the powers
 
 
 def _matrix(result: ReconcileResult) -> tuple[list[str], list[str], list[list[Cell]]]:
@@ -77,7 +79,8 @@ def _parent(result: ReconcileResult) -> ParentView:
     deps, kids, grid = _matrix(result)
     details = rec_rows.details(result)
     return ParentView(label("reconcile.title", parent=result.parent_name), Markup(chart), header, rec_rows.summary_rows(result),
-                      unlisted, deps, kids, grid, details, result.clean)
+                      unlisted, deps, kids, grid, details, result.clean, rec_rows.header(rec_rows.DUTY_HEADER),
+                      rec_rows.duty_rows(result))
 
 
 def reconcile_html(results: list[ReconcileResult]) -> str:
