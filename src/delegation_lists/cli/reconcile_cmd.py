@@ -45,6 +45,8 @@ from .settings import Config
 from .table import print_table
 
 FORMATS = ("text", "json", "markdown", "xlsx", "html")
+#: items taken on that no duty lists, shown per child in the terminal (they can be many while duty lists are new)
+NO_DUTY_SHOWN = 5
 SHORT = {"delegated": "deleg", "matched": "match", "mode_mismatch": "mode≠", "missing": "miss",
          "unbacked": "unback", "own": "own", "suggestions": "sugg", "coverage": "cover"}
 LEGEND = ("deleg: delegated to the child · match: taken on as delegated · mode≠: taken on in another mode · "
@@ -125,7 +127,7 @@ def print_text(result: ReconcileResult) -> None:
         print_table(console, label("duties.check"), header(DUTY_HEADER), duties, [i > 1 for i in range(len(DUTY_HEADER))])
     if (line := unlisted_line(result)) is not None:
         console.print(escape(line), highlight=False)
-    for d in details(result):
+    for d in details(result, no_duty_shown=NO_DUTY_SHOWN):
         print_table(console, d.title, header(DETAIL_HEADER), d.rows, [False, False, False])
     console.print(f"[green]✓ {label('clean')}[/]" if result.clean else f"[red]✗ {label('gaps')}[/]")
 

@@ -31,6 +31,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "unbacked_not_delegated": ("来源 {source} 未下放给{child}", "source {source}: not delegated to {child}"),
     "suggestion": ("疑似对应", "suggestion"),
     "recalled_taken": ("收回仍承接", "recalled, still taken"), "with_duty": ("承接有职责", "with a duty"),
+    "more_rows": ("……另有 {n} 项（--format markdown、json 或 xlsx 列出全部）", "... {n} more (--format markdown, json or xlsx lists them all)"),
     "no_duty": ("承接无职责", "no duty"), "duties.entries": ("履职事项", "duties"),
     "duties.check": ("履职事项清单与承接事项对照", "Duty lists against the powers taken on"),
     "recalled_taken_item": ("履职事项 {duty} 已列为上级部门收回（按 item 关联），却仍承接", "duty {duty} is recalled (linked by item) but the item is still taken on"),

@@ -95,8 +95,9 @@ class ChildDetail:
     rows: list[list[str]]
 
 
-def details(result: ReconcileResult) -> list[ChildDetail]:
-    """Every child with something to look at, with its mismatches, gaps, unbacked items and suggestions."""
+def details(result: ReconcileResult, no_duty_shown: int | None = None) -> list[ChildDetail]:
+    """Every child with something to look at, with its mismatches, gaps, unbacked items and suggestions;
+    `no_duty_shown`: at most this many of the items taken on that no duty lists (then how many more)."""
     out = []
     name = result.name
     for c in result.children:
@@ -109,19 +110,24 @@ def details(result: ReconcileResult) -> list[ChildDetail]:
                  for u in c.unbacked]
         rows += [[label("suggestion"), name(s.item), label("suggest_detail", source=name(s.source), score=f"{s.score:.2f}")]
                  for s in c.suggestions]
-        rows += _duty_details(result, c)
+        rows += _duty_details(result, c, no_duty_shown)
         if rows:
             out.append(ChildDetail(f"{c.name} ({c.jurisdiction})", rows))
     return out
 
 
-def _duty_details(result: ReconcileResult, c: ChildResult) -> list[list[str]]:
-    """The recalled duties whose item the child still takes on, and the items it takes on that no duty lists."""
+def _duty_details(result: ReconcileResult, c: ChildResult, shown: int | None) -> list[list[str]]:
+    """The recalled duties whose item the child still takes on, and the items it takes on that no duty lists
+    (the first `shown` of them, and a row saying how many more)."""
     if c.duties is None:
         return []
     rows = [[label("recalled_taken"), result.name(r.item),
              label(f"recalled_taken_{r.by}", duty=f"{r.name} ({r.duty})", score=f"{r.score:.2f}")] for r in c.duties.recalled_taken]
-    return rows + [[label("no_duty"), result.name(code), label("no_duty_detail")] for code in c.duties.without_duty]
+    without = c.duties.without_duty
+    rows += [[label("no_duty"), result.name(code), label("no_duty_detail")] for code in without[:shown]]
+    if shown is not None and len(without) > shown:
+        rows.append([label("no_duty"), label("more_rows", n=len(without) - shown), ""])
+    return rows
 
 
 def to_markdown(result: ReconcileResult) -> str:
