@@ -1,5 +1,5 @@
 """Operations run part by part (catalog/parts.py) give exactly what one pass over the whole catalog gives:
-stats, reconcile and laws on a generated catalog with problems of many kinds and a broken file, on every example, with
+stats, reconcile, laws and the duty view on a generated catalog with problems of many kinds and a broken file, on every example, with
 one and two processes, and when a file's head does not say (or lies about) its jurisdiction."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pytest
 
 from conftest import ROOT
 from delegation_lists.catalog.parts import run_in_parts
+from delegation_lists.dutyview import duty_part, merge_duty_parts
 from delegation_lists.laws.index import law_index, merge_indexes
 from delegation_lists.reconcile.parts import merge_parts, reconcile_part
 from delegation_lists.stats import counts, merge_counts
@@ -49,6 +50,9 @@ def _both(folder: Path, jobs: int, budget: int = TINY) -> tuple[int, int]:
     whole_laws = run_in_parts([folder], law_index, as_of=DAY, jobs=1, budget=10**12)
     parted_laws = run_in_parts([folder], law_index, as_of=DAY, jobs=jobs, budget=budget)
     assert merge_indexes(parted_laws.results, parted_laws.tree) == merge_indexes(whole_laws.results, whole_laws.tree)
+    whole_duties = run_in_parts([folder], duty_part, as_of=DAY, jobs=1, budget=10**12)
+    parted_duties = run_in_parts([folder], duty_part, as_of=DAY, jobs=jobs, budget=budget, uncut=frozenset({"village"}))
+    assert merge_duty_parts(parted_duties.results) == merge_duty_parts(whole_duties.results)
     return (0 if parted.whole else len(parted.results)), (0 if parted_rec.whole else len(parted_rec.results))
 
 
@@ -79,3 +83,26 @@ def test_a_file_the_plan_cannot_place_runs_whole(generated: Path, tmp_path: Path
     shutil.copytree(generated, cat)
     edit(cat)  # type: ignore[operator]
     assert _both(cat, 2) == (0, 0), what  # the same answers, from one pass over the whole
+
+
+def test_duty_lists_in_parts(tmp_path: Path) -> None:
+    """Generated duty lists (a guide per county, townships taking from it) give the same department view, the
+    same inconsistent guide duties and the same outliers in parts."""
+    out = tmp_path / "duties"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "duty_shape.py"), "--counties", "3", "--townships", "4",
+                    "--entries", "60", "-o", str(out)], check=True, capture_output=True)
+    whole = merge_duty_parts(run_in_parts([out], duty_part, as_of=DAY, jobs=1, budget=10**12).results)
+    parted = run_in_parts([out], duty_part, as_of=DAY, jobs=2, budget=TINY)
+    assert not parted.whole and len(parted.results) >= 3
+    assert merge_duty_parts(parted.results) == whole
+    assert whole.departments and whole.townships
+
+
+def test_villages_stay_with_their_township() -> None:
+    """Parts never split a township's villages: the example's township view of 赵湾镇's villages is whole."""
+    parted = run_in_parts([ROOT / "catalogs" / "xunyang"], duty_part, as_of=DAY, jobs=1, budget=5_000,
+                          uncut=frozenset({"village"}))
+    whole = run_in_parts([ROOT / "catalogs" / "xunyang"], duty_part, as_of=DAY, jobs=1, budget=10**12)
+    assert not parted.whole
+    assert merge_duty_parts(parted.results) == merge_duty_parts(whole.results)
+    assert merge_duty_parts(whole.results).villages

@@ -34,7 +34,7 @@ from .tree import lineage, with_ancestors
 R = TypeVar("R")
 
 #: YAML bytes of one part (own files and context): about 15-20x that in memory once built
-PART_BYTES = 12_000_000
+PART_BYTES = 6_000_000
 
 #: an operation on one part's catalog; `own` is None when the catalog is whole
 Operation = Callable[[Catalog, "frozenset[str] | None"], R]
@@ -82,8 +82,9 @@ class _Cut:
 
 def run_in_parts(paths: Iterable[str | Path], op: Operation[R], *, encoding: str | None = None,
                  exclude: Iterable[str] = (), as_of: dt.date | None = None, jobs: int | None = None,
-                 cache: Path | None = None, budget: int = PART_BYTES) -> Parts[R]:
-    """`op` on the catalog of `paths` (with their context), part by part when it is larger than `budget`."""
+                 cache: Path | None = None, budget: int = PART_BYTES, uncut: frozenset[str] = frozenset()) -> Parts[R]:
+    """`op` on the catalog of `paths` (with their context), part by part when it is larger than `budget`;
+    `uncut`: levels of jurisdiction whose siblings are never split between parts (see `_cut`)."""
     found = discover(paths, exclude)
     files = found.targets + found.context
     heads = Files.read(files)
@@ -93,7 +94,7 @@ def run_in_parts(paths: Iterable[str | Path], op: Operation[R], *, encoding: str
     if any(d.header is not None for d in region_docs):
         return _whole(files, op, encoding, as_of, jobs, cache)
     tree = Catalog.build(region_docs, as_of)
-    tasks = _tasks(files, heads, tree, op, budget, workers_for(files, jobs), encoding, cache, as_of)
+    tasks = _tasks(files, heads, tree, op, budget, workers_for(files, jobs), uncut, encoding, cache, as_of)
     if tasks is None:
         return _whole(files, op, encoding, as_of, jobs, cache)
     _set_regions(region_docs)
@@ -144,7 +145,7 @@ def _as_guessed(doc: Document, guess: str | None) -> bool:
     return jur == guess or (jur is None and doc.header is None and _broken([doc]) == 1)
 
 
-def _tasks(files: list[Path], heads: Files, tree: Catalog, op: Operation[R], budget: int, workers: int,
+def _tasks(files: list[Path], heads: Files, tree: Catalog, op: Operation[R], budget: int, workers: int, uncut: frozenset[str],
            encoding: str | None, cache: Path | None, as_of: dt.date | None) -> list[_Task[R]] | None:
     """One task per part, or None when a file's jurisdiction could not be read off its head."""
     rest = [i for i in range(len(files)) if i not in set(heads.regions)]
@@ -153,7 +154,7 @@ def _tasks(files: list[Path], heads: Files, tree: Catalog, op: Operation[R], bud
     places = tree.places
     found = chains(places, [heads.guesses[i] for i in rest])
     sizes = {i: heads.sizes[i] for i in rest}
-    cut = _cut(found, heads, rest, sizes, budget, workers)
+    cut = _cut(found, heads, rest, sizes, budget, workers, {c: p.level for c, p in places.items()}, uncut)
     key_of = {jur: chain[min(cut.depth, len(chain) - 1)] for jur, chain in found.items() if jur is not None}
     files_of: dict[str, list[int]] = defaultdict(list)
     for i in rest:
@@ -179,24 +180,25 @@ def _tasks(files: list[Path], heads: Files, tree: Catalog, op: Operation[R], bud
 
 
 def _cut(found: dict[str | None, list[str]], heads: Files, rest: list[int], sizes: dict[int, int], budget: int,
-         workers: int) -> _Cut:
-    """The shallowest depth at which every subtree, with the lists above it, fits the budget (else the deepest),
-    and its subtrees packed in tree order (siblings share their context) into parts of at most the budget, and
-    of at most a share of the whole that gives every process two parts or more."""
-    deepest = max(len(c) for c in found.values())
+         workers: int, levels: dict[str, str], uncut: frozenset[str]) -> _Cut:
+    """The shallowest depth at which every subtree, with the lists above it, fits the budget (else the deepest
+    allowed: never one whose subtrees are jurisdictions of an `uncut` level, such as villages, whose township's
+    view needs them together), and its subtrees packed in tree order (siblings share their context) into parts of
+    at most the budget, and of at most a share of the whole that gives every process two parts or more."""
     total = sum(sizes.values())
-    for depth in range(deepest):
-        weight: dict[str, int] = defaultdict(int)
-        for i in rest:
-            chain = found[heads.guesses[i]]
-            weight[chain[min(depth, len(chain) - 1)]] += sizes[i]
-        by_jur: dict[str, int] = defaultdict(int)
-        for i in rest:
-            by_jur[found[heads.guesses[i]][-1]] += sizes[i]
-        above = {c[min(depth, len(c) - 1)]: c[: min(depth, len(c) - 1)] for c in found.values()}
-        heaviest = max(weight[k] + sum(by_jur.get(up, 0) for up in above.get(k, ())) for k in weight)
-        if heaviest <= budget or depth == deepest - 1:
+    by_jur: dict[str, int] = defaultdict(int)
+    for i in rest:
+        by_jur[found[heads.guesses[i]][-1]] += sizes[i]
+    depth = 0
+    for deeper in range(max(len(c) for c in found.values())):
+        weight = _weights(found, heads, rest, sizes, deeper)
+        if deeper and any(levels.get(k) in uncut for k in weight):
             break
+        depth = deeper
+        above = {c[min(deeper, len(c) - 1)]: c[: min(deeper, len(c) - 1)] for c in found.values()}
+        if max(weight[k] + sum(by_jur.get(up, 0) for up in above.get(k, ())) for k in weight) <= budget:
+            break
+    weight = _weights(found, heads, rest, sizes, depth)
     cap = min(budget, max(total // (2 * max(workers, 1)), 1))
     prefix: dict[str, list[str]] = {}
     for chain in found.values():
@@ -211,4 +213,14 @@ def _cut(found: dict[str | None, list[str]], heads: Files, rest: list[int], size
         cut.keys[-1].append(key)
         filled += weight[key]
     return cut
+
+
+def _weights(found: dict[str | None, list[str]], heads: Files, rest: list[int], sizes: dict[int, int],
+             depth: int) -> dict[str, int]:
+    """Bytes of each subtree's own files when cutting at `depth`."""
+    weight: dict[str, int] = defaultdict(int)
+    for i in rest:
+        chain = found[heads.guesses[i]]
+        weight[chain[min(depth, len(chain) - 1)]] += sizes[i]
+    return weight
 

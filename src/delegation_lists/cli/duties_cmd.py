@@ -9,8 +9,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..catalog import load_catalog
-from ..dutyview import TownshipVillages, duty_view
+from ..catalog.parts import run_in_parts
+from ..dutyview import TownshipVillages, duty_part, merge_duty_parts
 from ..problems import language
 from ..render.duties import (
     counts_header,
@@ -41,6 +41,8 @@ from .common import (
 from .table import print_table as _print_table
 
 FORMATS = ("text", "json", "markdown", "xlsx")
+#: a township's villages are never split between parts (its view of them needs them all)
+VILLAGE_LEVELS = frozenset({"village"})
 
 
 def duties_command(
@@ -58,10 +60,11 @@ def duties_command(
     if chosen == "xlsx" and output is None:
         raise UserError("--format xlsx needs --output FILE.xlsx")
     config = load_config()
-    cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
-    if broken:
-        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.reconcile", n=broken), highlight=False)
-    view = duty_view(cat)
+    parts = run_in_parts(paths, duty_part, encoding=config.encoding, exclude=config.exclude,
+                         cache=cache_root(no_cache, config), uncut=VILLAGE_LEVELS)
+    if parts.broken:
+        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.reconcile", n=parts.broken), highlight=False)
+    view = merge_duty_parts(parts.results)
     zh = language() == "zh"
     if chosen == "json":
         emit(json.dumps(view_json(view), ensure_ascii=False, indent=2), output)

@@ -14,7 +14,7 @@ from .counts import PARTS, DutyCounts, duty_counts, township_rows
 from .villages import TownshipVillages, village_view
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DutyRef:
     """One township's duty, as the department view lists it."""
 
@@ -63,10 +63,35 @@ class DutyView:
     villages: list[TownshipVillages] = field(default_factory=list)  # each township's view of its villages
 
 
+@dataclass
+class DutyPart:
+    """The department view of the jurisdictions one part of a catalog answers for (catalog/parts.py): their
+    counts, the duties each department leads or took back, where they place each guide duty, their villages."""
+
+    counts: list[DutyCounts]
+    departments: dict[str, DepartmentDuties]
+    placed: dict[str, dict[str, str]]  # guide duty code -> jurisdiction -> part
+    guide_names: dict[str, str]
+    villages: list[TownshipVillages]
+
+
 def duty_view(cat: Catalog) -> DutyView:
     """The department view of every (non-guide) duty list of the catalog."""
+    return merge_duty_parts([duty_part(cat)])
+
+
+def duty_part(cat: Catalog, own: frozenset[str] | None = None) -> DutyPart:
+    """The view of the duty lists of the jurisdictions `own` names (all when None)."""
     departments: dict[str, DepartmentDuties] = {}
+    placed: dict[str, dict[str, str]] = defaultdict(dict)
+    guide_names: dict[str, str] = {}
     for e in cat.duties.entries:
+        if own is not None and e.jurisdiction not in own:
+            continue
+        part = e.part
+        if e.source is not None and e.source.in_guide and part:
+            placed[e.source.code][e.jurisdiction] = part
+            guide_names[e.source.code] = e.source.duty.name or ""
         if e.in_guide:
             continue
         d = e.duty
@@ -74,9 +99,36 @@ def duty_view(cat: Catalog) -> DutyView:
             _dept(departments, cat, e, d.lead).leads.append(_ref(cat, e))
         elif d.part == "recalled" and d.taken_by:
             _dept(departments, cat, e, d.taken_by).took_back.append(_ref(cat, e))
-    counts = township_rows(duty_counts(cat))
-    return DutyView(counts, sorted(departments.values(), key=lambda x: x.department), _inconsistent(cat), _outliers(counts),
-                    village_view(cat))
+    counts = [r for r in duty_counts(cat) if own is None or r.jurisdiction in own]
+    villages = [v for v in village_view(cat) if own is None or v.jurisdiction in own]
+    return DutyPart(counts, departments, dict(placed), guide_names, villages)
+
+
+def merge_duty_parts(parts: list[DutyPart]) -> DutyView:
+    """The parts' views as the view of the whole: jurisdictions in code order, each department's duties in tree
+    order (a jurisdiction's in list order), guide duties placed in more than one part, outlying townships."""
+    departments: dict[str, DepartmentDuties] = {}
+    placed: dict[str, dict[str, str]] = defaultdict(dict)
+    for part in parts:
+        for name, dept in part.departments.items():
+            into = departments.setdefault(name, DepartmentDuties(name))
+            into.leads += dept.leads
+            into.took_back += dept.took_back
+        for code, where in part.placed.items():
+            placed[code].update(where)
+    for dept in departments.values():
+        dept.leads.sort(key=_tree_order)
+        dept.took_back.sort(key=_tree_order)
+    names = {code: name for part in parts for code, name in part.guide_names.items()}
+    inconsistent = [Inconsistent(code, names[code], dict(sorted(where.items())))
+                    for code, where in sorted(placed.items()) if len(set(where.values())) > 1]
+    counts = township_rows(sorted((r for p in parts for r in p.counts), key=lambda r: (len(r.jurisdiction), r.jurisdiction)))
+    villages = sorted((v for p in parts for v in p.villages), key=lambda v: (len(v.jurisdiction), v.jurisdiction))
+    return DutyView(counts, sorted(departments.values(), key=lambda x: x.department), inconsistent, _outliers(counts), villages)
+
+
+def _tree_order(ref: DutyRef) -> tuple[int, str]:
+    return len(ref.jurisdiction), ref.jurisdiction
 
 
 def _dept(found: dict[str, DepartmentDuties], cat: Catalog, e: DutyEntry, name: str) -> DepartmentDuties:
@@ -89,19 +141,6 @@ def _ref(cat: Catalog, e: DutyEntry) -> DutyRef:
     place = cat.places.get(e.jurisdiction)
     return DutyRef(e.jurisdiction, place.name if place else e.jurisdiction, e.code, d.name or "", d.lead_duty or "",
                    d.duty or "", d.how or "")
-
-
-def _inconsistent(cat: Catalog) -> list[Inconsistent]:
-    """Guide duties that the townships taking them place in more than one part."""
-    placed: dict[str, dict[str, str]] = defaultdict(dict)
-    guides: dict[str, DutyEntry] = {}
-    for e in cat.duties.entries:
-        part = e.part
-        if e.source is not None and e.source.in_guide and part:
-            placed[e.source.code][e.jurisdiction] = part
-            guides[e.source.code] = e.source
-    return [Inconsistent(code, guides[code].duty.name or "", dict(sorted(parts.items())))
-            for code, parts in sorted(placed.items()) if len(set(parts.values())) > 1]
 
 
 def _outliers(rows: list[DutyCounts]) -> list[Outlier]:
