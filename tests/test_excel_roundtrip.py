@@ -98,3 +98,27 @@ def test_layout_with_a_path_elsewhere_is_not_used(file: str, tmp_path: Path, dli
     assert "layout is not used" in result.output
     written = [p for p in tmp_path.rglob("*.yaml")]
     assert written and all(out in p.parents for p in written)
+
+
+def test_round_trip_of_a_multi_county_catalog(tmp_path: Path, dlists):
+    """A generated catalog of 10 counties (each with its townships, planted problems, lists in several files)
+    exported and imported back: the same problems, item for item (a township's rows taken from its own county's
+    items, not the first county's; was 79 problems against the source's 20)."""
+    import subprocess
+    import sys
+    from collections import Counter
+
+    source = tmp_path / "gen"
+    subprocess.run([sys.executable, str(Path(__file__).parent.parent / "benchmarks" / "generate.py"), "--counties", "10",
+                    "--townships", "3", "--county-items", "40", "--town-items", "12", "--per-file", "15",
+                    "--town-fields", "local", "--plant", "3", "--seed", "7", "-o", str(source)], check=True, capture_output=True)
+    assert dlists("export", source, "-o", tmp_path / "gen.xlsx").exit_code == 0
+    result = dlists("import", tmp_path / "gen.xlsx", "-o", tmp_path / "back")
+    assert result.exit_code == 0, result.output
+
+    def problems(root: Path) -> Counter[tuple[object, ...]]:
+        return Counter((Path(p.file).resolve().relative_to(root.resolve()).as_posix(), p.code, p.item, p.loc)
+                       for p in validate([root]).problems)
+
+    before, after = problems(source), problems(tmp_path / "back")
+    assert sum(before.values()) == 30 and after == before

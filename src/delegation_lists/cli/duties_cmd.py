@@ -29,6 +29,7 @@ from .common import (
     NO_CACHE_HELP,
     UserError,
     cache_root,
+    check_output,
     command,
     console,
     emit,
@@ -53,6 +54,7 @@ def duties_command(
     it took back, per township; guide duties placed in different parts by different townships; townships far
     from the county's typical counts."""
     chosen = pick_format(fmt, FORMATS)
+    check_output(output, paths)
     if chosen == "xlsx" and output is None:
         raise UserError("--format xlsx needs --output FILE.xlsx")
     config = load_config()

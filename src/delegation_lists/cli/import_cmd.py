@@ -58,7 +58,7 @@ def import_command(
     if result.built.items == 0:
         raise UserError(f"{file}: no item rows found" + ("" if result.issues else " (is there a header row with 事项名称?)"))
     try:
-        written = write_catalog(result.built, output, force)
+        written = write_catalog(result.built, output, force, [file, *([mapping_file] if mapping_file else [])])
     except ImportFailed as exc:
         raise UserError(str(exc)) from None
     except OSError as exc:

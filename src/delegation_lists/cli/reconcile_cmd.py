@@ -17,6 +17,7 @@ from .common import (
     NO_CACHE_HELP,
     UserError,
     cache_root,
+    check_output,
     command,
     console,
     emit,
@@ -51,6 +52,7 @@ def reconcile_command(
     """Check the parent's delegations against each child's list: matched, mode mismatch, missing (delegated, not
     taken on), unbacked (taken on, not delegated), own items, and suggested sources for own items."""
     chosen = pick_format(fmt, FORMATS)
+    check_output(output, paths)
     config = load_config()
     cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config), as_of=parse_date(as_of))
     if broken:

@@ -35,5 +35,9 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "DL012.code_long": ("{field|where}{detail}", "{field|where}编码“{value}”超过 {limit} 个字符"),
     "DL012.code_empty": ("{field|where}{detail}", "{field|where}编码不能为空"),
     "DL012.code_name": ("{field|where}{detail}", "{field|where}“{value}”不是下级的编码或名称：名称中不能含 {char}"),
+    # ... read from a workbook's document properties or an option (`dlists import`, exit 2): where, then why
+    "DL012.in_property": ("{file}: sheet '{sheet}' (document property dlists:{sheet}): {why}",
+                          "{file}：工作表“{sheet}”的文档属性 dlists:{sheet}：{why}"),
+    "DL012.in_option": ("{option}: {why}", "选项 {option}：{why}"),
     "DL012.other": ("{field|where}{detail}", "{field|where}取值无效（{detail}）"),
 }
