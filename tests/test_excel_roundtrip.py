@@ -79,7 +79,8 @@ def test_round_trip_writes_the_files_back(tmp_path: Path, dlists):
     assert _files(tmp_path / "b") == _files(tmp_path / "a")
 
 
-@pytest.mark.parametrize("file", ["../outside.yaml", "/etc/dlists.yaml", ".git/hooks/x.yaml", "a/../../b.yaml", "C:\\x.yaml", "a\nb.yaml"])
+@pytest.mark.parametrize("file", ["../outside.yaml", "/etc/dlists.yaml", ".git/hooks/x.yaml", "a/../../b.yaml", "C:\\x.yaml", "a\nb.yaml",
+                                  "CON.yaml", "aux/x.yaml"])
 def test_layout_with_a_path_elsewhere_is_not_used(file: str, tmp_path: Path, dlists):
     """A workbook whose layout sheet names a file outside the output folder: the layout is dropped (a note says
     why) and the lists are written in the default layout, all inside the folder."""
@@ -122,3 +123,11 @@ def test_round_trip_of_a_multi_county_catalog(tmp_path: Path, dlists):
 
     before, after = problems(source), problems(tmp_path / "back")
     assert sum(before.values()) == 30 and after == before
+    # without its layout sheet the workbook cannot say which county each township belongs to: a note says so
+    from openpyxl import load_workbook
+
+    wb = load_workbook(tmp_path / "gen.xlsx")
+    del wb["_dlists"]
+    wb.save(tmp_path / "bare.xlsx")
+    bare = dlists("import", tmp_path / "bare.xlsx", "-o", tmp_path / "bare")
+    assert "whose codes are not under 610101" in bare.output.replace("\n", " ") and "610201" in bare.output

@@ -73,7 +73,7 @@ def test_jurisdiction_option_and_mapping_codes_are_checked(code: str, tmp_path: 
 
 
 @pytest.mark.parametrize("rel", ["../x.yaml", "/etc/x.yaml", "../.github/workflows/x.yaml", "a/../../x.yaml", ".git/x.yaml",
-                                 "C:\\x.yaml", "a\nb.yaml", ""])
+                                 "C:\\x.yaml", "a\nb.yaml", "", "CON.yaml", "nul/x.yaml", "com1.yaml"])
 def test_every_target_is_a_plain_relative_path(rel: str, tmp_path: Path):
     with pytest.raises(OutputRefused):
         plain_relative(rel)

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from ..atomic import write_text
 from ..load.discover import NOT_CATALOG, REGION_FILES, SUFFIXES
+from ..model.code_syntax import is_device_name
 
 
 class OutputRefused(Exception):
@@ -31,10 +32,11 @@ class OutputRefused(Exception):
 
 
 def plain_relative(rel: str) -> PurePosixPath:
-    """`rel` as a relative path of plain parts, or OutputRefused (`..`, absolute, a drive, a hidden part)."""
+    """`rel` as a relative path of plain parts, or OutputRefused (`..`, absolute, a drive, a hidden part, a name
+    Windows keeps for a device)."""
     path = PurePosixPath(rel)
     if path.is_absolute() or not path.parts or any(p in (".", "..") or p.startswith(".") or "\\" in p or ":" in p
-                                                  or not p.isprintable() for p in path.parts):
+                                                  or not p.isprintable() or is_device_name(p) for p in path.parts):
         raise OutputRefused(f"{rel!r}: not a plain relative path inside the output folder; refused")
     return path
 

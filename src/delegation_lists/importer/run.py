@@ -132,6 +132,8 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     owner = _owner(opts, mapping, tables)
     defaults = resolved_defaults(opts, mapping)
     layout, notes = _layout(tables)
+    if layout is None:
+        notes += _strangers(tables, owner)
     builder = Builder(owner, mapping, defaults, layout, path.name)
     for table in tables:
         if table.jurisdiction:
@@ -145,6 +147,19 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     for rec in read.records:
         per_table[rec.table] = per_table.get(rec.table, 0) + 1
     return Result(built, notes + read.notes, _mode_note(read, built), per_table)
+
+
+def _strangers(tables: list[Table], owner: Owner) -> list[str]:
+    """Without an export's layout, every sheet is taken for the owner's or a child's: say so when sheets name
+    jurisdictions whose codes are not under the owner's (a city's workbook of several counties)."""
+    others = {t.jurisdiction: t.jurisdiction_name or t.name for t in tables
+              if t.jurisdiction and t.jurisdiction != owner.code and not t.jurisdiction.startswith(owner.code)}
+    if not others:
+        return []
+    named = ", ".join(f"{code} {name}" for code, name in list(others.items())[:3]) + (" ..." if len(others) > 3 else "")
+    return [f"the workbook holds the lists of {len(others)} jurisdiction(s) whose codes are not under {owner.code} ({named});"
+            f" without its layout sheet (_dlists) they are written as children of {owner.name}: import each one's"
+            " sheets from a workbook of its own, or export again to keep the layout"]
 
 
 def _mode_note(read: Read, built: Built) -> list[str]:

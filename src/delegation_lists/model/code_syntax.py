@@ -30,6 +30,14 @@ _NAME_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f/\\\u200b-\u200f\u2028-\u202e\u2060-
 TARGET_WORDS = ("all", "全部", "所有")  # `to: all`
 
 
+_DEVICE = re.compile(r"(?:con|prn|aux|nul|com\d|lpt\d)(?:\..*)?", re.I | re.A | re.S)
+
+
+def is_device_name(part: str) -> bool:
+    """Whether a file or folder name is one Windows reserves for a device (`CON`, `nul.yaml`, `COM1.txt`)."""
+    return _DEVICE.fullmatch(part.rstrip(" .")) is not None
+
+
 def is_code(text: str) -> bool:
     """Whether `text` is a code (the pattern above): the quick yes/no of the hot paths."""
     return len(text) <= CODE_MAX and _CODE.fullmatch(text) is not None
