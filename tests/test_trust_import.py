@@ -239,3 +239,31 @@ def test_a_csv_within_the_limits_imports(tmp_path: Path, dlists):
     assert result.exit_code == 0, result.output
     assert "50 items" in result.output.replace("\n", " ")
     assert CATALOGS.exists()
+
+
+@pytest.mark.parametrize("where", ["list", "region"])
+def test_a_layout_sheet_naming_a_bad_code_is_not_used(where: str, tmp_path: Path, dlists):
+    """The export's layout sheet (`_dlists`) comes with the workbook: a list header or region file in it whose
+    code is `../../x` makes the layout unused (a note says why); everything is written inside -o."""
+    import json
+
+    from openpyxl import load_workbook
+
+    assert dlists("export", CATALOGS / "xunyang", "-o", tmp_path / "a.xlsx").exit_code == 0
+    wb = load_workbook(tmp_path / "a.xlsx")
+    for row in wb["_dlists"].iter_rows():
+        if row[0].value == where:
+            doc = json.loads("".join(str(c.value) for c in row[2:] if c.value is not None))
+            if where == "list":
+                doc["jurisdiction"] = "../../x"
+            else:
+                doc["region"]["code"] = "../../x"
+            for cell in row[2:]:
+                cell.value = None
+            row[2].value = json.dumps(doc, ensure_ascii=False)
+            break
+    wb.save(tmp_path / "a.xlsx")
+    out = tmp_path / "deep" / "out"
+    result = dlists("import", tmp_path / "a.xlsx", "-o", out)
+    assert "layout is not used" in result.output and "Traceback" not in result.output, result.output
+    assert all(out in p.parents for p in tmp_path.rglob("*.yaml"))
