@@ -125,3 +125,20 @@ def test_a_hostile_code_is_a_located_dl012(tmp_path: Path, where: str, value: st
     result = dlists("validate", folder, "--lang", "zh")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "\n" not in value or value not in result.output  # a newline in a code never starts a line of its own
+
+
+def test_the_editor_schema_says_the_same():
+    """`dlists schema` gives editors the code pattern (ECMAScript form): it accepts and refuses what the check
+    does, and the committed schemas/ are what `dlists schema --out-dir schemas` writes."""
+    import re
+
+    from delegation_lists.model.code_syntax import CODE_SCHEMA_PATTERN, is_code
+    from delegation_lists.model.schema import KINDS, json_schema
+
+    pattern = re.compile(CODE_SCHEMA_PATTERN)
+    for text in [*HOSTILE, "610928", "610928-XK-0001", "CONSOLE", "con.txt", "x" * 100, "x" * 101, "a.b", "a.", "Ａ1"]:
+        assert (pattern.match(text) is not None) == is_code(text), text
+    for kind in KINDS:
+        committed = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        assert committed == json_schema(kind), kind
+    assert json.dumps(CODE_SCHEMA_PATTERN) in json.dumps(json_schema("list"))

@@ -33,6 +33,12 @@ TARGET_WORDS = ("all", "全部", "所有")  # `to: all`
 _DEVICE = re.compile(r"(?:con|prn|aux|nul|com\d|lpt\d)(?:\..*)?", re.I | re.A | re.S)
 
 
+#: the same pattern for an editor's JSON Schema (ECMAScript: no inline flags, so each letter of a device name
+#: in both cases)
+CODE_SCHEMA_PATTERN = (r"^(?!(?:[Cc][Oo][Nn]|[Pp][Rr][Nn]|[Aa][Uu][Xx]|[Nn][Uu][Ll]|[Cc][Oo][Mm][0-9]|[Ll][Pp][Tt][0-9])"
+                       r"(?:\.|$))[0-9A-Za-z](?:[0-9A-Za-z_-]|\.(?=[0-9A-Za-z_-])){0," + str(CODE_MAX - 1) + "}$")
+
+
 def is_device_name(part: str) -> bool:
     """Whether a file or folder name is one Windows reserves for a device (`CON`, `nul.yaml`, `COM1.txt`)."""
     return _DEVICE.fullmatch(part.rstrip(" .")) is not None

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from . import codes
-from .code_syntax import CODE_MAX, CodeFault, code_fault, shown_value, target_fault
+from .code_syntax import CODE_MAX, CODE_SCHEMA_PATTERN, CodeFault, code_fault, shown_value, target_fault
 
 
 def _coder(name: str, rows: tuple[codes.Code, ...], lookup: dict[str, str]) -> Any:
@@ -111,7 +111,7 @@ def _text_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-CodeText = Annotated[str, BeforeValidator(_code_text, json_schema_input_type=str | int)]
+CodeText = Annotated[str, BeforeValidator(_code_text, json_schema_input_type=Annotated[str, Field(pattern=CODE_SCHEMA_PATTERN)] | int)]
 NumberText = Annotated[str, BeforeValidator(_number_text, json_schema_input_type=str | int)]
 Text = Annotated[str, BeforeValidator(_text)]
 TextList = Annotated[list[Text], BeforeValidator(_text_list, json_schema_input_type=list[str] | str)]
