@@ -147,8 +147,8 @@ class Builder:
             items[:] = [{"code": i["code"], **{k: v for k, v in i.items() if k != "code"}} for i in items]
 
     def _parents(self) -> dict[str, str]:
-        """Each jurisdiction's parent: from an export's region documents (a city's counties, each with its
-        townships), else the owner for every other jurisdiction (one county's workbook)."""
+        """Each jurisdiction's parent, from an export's region documents (a city's counties, each with its
+        townships); empty without them (then every other jurisdiction is the owner's child)."""
         parents: dict[str, str] = {}
         nodes = [doc["region"] for doc in (self.layout.regions.values() if self.layout is not None else ())
                  if isinstance(doc.get("region"), dict)]
@@ -168,8 +168,8 @@ class Builder:
                 by_jur[jur].setdefault(i["code"], i)
         parents = self._parents()
         for (jur, _, _), items in self.items.items():
-            parent = parents.get(jur, self.owner.code)
-            if jur == self.owner.code or parent == jur:
+            parent = parents.get(jur) if parents else self.owner.code  # (a county beside the owner: none)
+            if parent is None or jur == self.owner.code or parent == jur:
                 continue
             for n, item in enumerate(items):
                 src = by_jur[parent].get(item["code"])
