@@ -28,7 +28,12 @@ from ..model.code_syntax import is_device_name
 
 
 class OutputRefused(Exception):
-    """The output folder cannot be written as asked (exit 2, the message says why)."""
+    """The output folder cannot be written as asked (exit 2): `key` names the reason (its message is
+    `import.out.KEY` in render/labels.py: path, file, input, not_empty, foreign, cwd), `values` fill it."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        self.key, self.values = key, {k: str(v) for k, v in args.items()}
+        super().__init__(key, self.values)
 
 
 def plain_relative(rel: str) -> PurePosixPath:
@@ -37,7 +42,7 @@ def plain_relative(rel: str) -> PurePosixPath:
     path = PurePosixPath(rel)
     if path.is_absolute() or not path.parts or any(p in (".", "..") or p.startswith(".") or "\\" in p or ":" in p
                                                   or not p.isprintable() or is_device_name(p) for p in path.parts):
-        raise OutputRefused(f"{rel!r}: not a plain relative path inside the output folder; refused")
+        raise OutputRefused("path", rel=repr(rel))
     return path
 
 
@@ -55,24 +60,22 @@ def check_target(out: Path, force: bool, inputs: list[Path]) -> Path:
     """DIR (absolute, its own symlinks resolved) when the import may write it; OutputRefused otherwise."""
     real = out.resolve()
     if real.exists() and not real.is_dir():
-        raise OutputRefused(f"{out} is a file, not a folder; -o names the folder the catalog is written into")
+        raise OutputRefused("file", out=out)
     for given in inputs:
         source = given.resolve()
         if source == real or real in source.parents:
-            raise OutputRefused(f"{given} is inside the output folder {out}: the import would replace what it reads;"
-                                " name another folder")
+            raise OutputRefused("input", input=given, out=out)
     if not real.is_dir() or not any(real.iterdir()):
         return real
     if not force:
         first = sorted(p.name for p in real.iterdir())[0]
-        raise OutputRefused(f"{out} is not empty ({first} …); use --force to replace the previous import, or name a new folder")
+        raise OutputRefused("not_empty", out=out, first=first)
     foreign = _foreign(real)
     if foreign is not None:
-        raise OutputRefused(f"--force replaces the whole folder {out}, and {foreign} there is not a catalog file an import"
-                            " writes; move it out or name another folder")
+        raise OutputRefused("foreign", out=out, foreign=foreign)
     cwd = Path.cwd().resolve()
     if cwd == real or real in cwd.parents:
-        raise OutputRefused(f"--force cannot replace {out}: it holds the current folder; run the import from elsewhere")
+        raise OutputRefused("cwd", out=out)
     return real
 
 
@@ -109,7 +112,7 @@ def write_tree(out: Path, files: dict[str, str], force: bool = False, inputs: li
         for rel, text in zip(rels, files.values(), strict=True):
             target = tmp.joinpath(*rel.parts)
             if not target.parent.resolve().is_relative_to(tmp.resolve()):
-                raise OutputRefused(f"{rel}: outside the output folder; refused")
+                raise OutputRefused("path", rel=repr(str(rel)))
             target.parent.mkdir(parents=True, exist_ok=True)
             write_text(target, text)
         os.chmod(tmp, _folder_mode(real))

@@ -19,7 +19,7 @@ from .furniture import mode_hint
 from .into import Into, IntoBuilder, Near, find_child
 from .layout import Layout, LayoutError, read_layout
 from .mapping import Mapping
-from .output import OutputRefused, write_tree
+from .output import write_tree
 from .readers import Table, read_tables
 from .rows import LOOKUPS, Record, RowIssue, read_rows
 from .text_limits import check_text
@@ -214,13 +214,11 @@ def import_into(path: Path, opts: Options, mapping: Mapping, root: Path, thresho
 
 def write_catalog(built: Built, out: Path, force: bool = False, inputs: list[Path] | None = None) -> list[Path]:
     """Write region.yaml and the list files as the whole content of folder `out`, in one step (importer/output.py):
-    only inside it; a folder that is not empty only with `force`, and never one holding an input."""
+    only inside it; a folder that is not empty only with `force`, and never one holding an input (else
+    OutputRefused)."""
     regions = built.regions or {"region.yaml": built.region}
     files = {rel: render_document(doc) for rel, doc in {**regions, **built.lists}.items()}
-    try:
-        return write_tree(out, files, force, inputs)
-    except OutputRefused as exc:
-        raise ImportFailed(str(exc)) from None
+    return write_tree(out, files, force, inputs)
 
 
 def checked_code(code: str, key: str, **where: str) -> str:
