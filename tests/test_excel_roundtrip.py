@@ -79,7 +79,8 @@ def test_round_trip_writes_the_files_back(tmp_path: Path, dlists):
     assert _files(tmp_path / "b") == _files(tmp_path / "a")
 
 
-@pytest.mark.parametrize("file", ["../outside.yaml", "/etc/dlists.yaml", ".git/hooks/x.yaml", "a/../../b.yaml", "C:\\x.yaml", "a\nb.yaml"])
+@pytest.mark.parametrize("file", ["../outside.yaml", "/etc/dlists.yaml", ".git/hooks/x.yaml", "a/../../b.yaml", "C:\\x.yaml", "a\nb.yaml",
+                                  "CON.yaml", "aux/x.yaml"])
 def test_layout_with_a_path_elsewhere_is_not_used(file: str, tmp_path: Path, dlists):
     """A workbook whose layout sheet names a file outside the output folder: the layout is dropped (a note says
     why) and the lists are written in the default layout, all inside the folder."""
@@ -98,3 +99,38 @@ def test_layout_with_a_path_elsewhere_is_not_used(file: str, tmp_path: Path, dli
     assert "layout is not used" in result.output
     written = [p for p in tmp_path.rglob("*.yaml")]
     assert written and all(out in p.parents for p in written)
+
+
+def test_round_trip_of_a_multi_county_catalog(tmp_path: Path, dlists):
+    """A generated catalog of 10 counties (each with its townships, planted problems, lists in several files,
+    item codes alike across counties) exported and imported back: the same problems, item for item (a township's
+    rows taken from its own county's items, a county's never from another's; was 79 problems against 20)."""
+    import re
+    import subprocess
+    import sys
+    from collections import Counter
+
+    source = tmp_path / "gen"
+    subprocess.run([sys.executable, str(Path(__file__).parent.parent / "benchmarks" / "generate.py"), "--counties", "10",
+                    "--townships", "3", "--county-items", "40", "--town-items", "12", "--per-file", "15",
+                    "--town-fields", "local", "--plant", "3", "--seed", "7", "-o", str(source)], check=True, capture_output=True)
+    for path in source.rglob("*.yaml"):  # every county numbering its items alike (XK-00001), as counties do
+        path.write_text(re.sub(r'"6\d{5}-([A-Z]{2}-\d+)"', r'"\1"', path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert dlists("export", source, "-o", tmp_path / "gen.xlsx").exit_code == 0
+    result = dlists("import", tmp_path / "gen.xlsx", "-o", tmp_path / "back")
+    assert result.exit_code == 0, result.output
+
+    def problems(root: Path) -> Counter[tuple[object, ...]]:
+        return Counter((Path(p.file).resolve().relative_to(root.resolve()).as_posix(), p.code, p.item, p.loc)
+                       for p in validate([root]).problems)
+
+    before, after = problems(source), problems(tmp_path / "back")
+    assert sum(before.values()) == 30 and after == before
+    # without its layout sheet the workbook cannot say which county each township belongs to: a note says so
+    from openpyxl import load_workbook
+
+    wb = load_workbook(tmp_path / "gen.xlsx")
+    del wb["_dlists"]
+    wb.save(tmp_path / "bare.xlsx")
+    bare = dlists("import", tmp_path / "bare.xlsx", "-o", tmp_path / "bare")
+    assert "whose codes are not under 610101" in bare.output.replace("\n", " ") and "610201" in bare.output

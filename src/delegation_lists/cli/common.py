@@ -17,7 +17,7 @@ from rich.markup import escape
 
 from ..atomic import write_text
 from ..load.cache import user_cache_home
-from ..load.discover import PathError
+from ..load.discover import PathError, input_overwritten
 from ..load.text import ENCODING_ALIASES
 from ..memory import paused_gc
 from ..problems import Selection
@@ -146,6 +146,17 @@ def pick_format(fmt: str | None, choices: tuple[str, ...]) -> str:
     if fmt not in choices:
         raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(choices)}")
     return fmt
+
+
+def check_output(output: Path | None, inputs: list[str] | list[Path]) -> None:
+    """A usage error (exit 2, nothing written) when `-o` names an input, or a catalog file inside an input folder."""
+    if output is None:
+        return
+    found = input_overwritten(output, inputs)
+    if found is not None:
+        read = output.resolve().is_file()  # an existing catalog file: this run reads it
+        raise UserError(label("output.is_input" if read else "output.in_catalog", output=output,
+                              input=output.resolve() if read else found))
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -33,6 +33,7 @@ from .common import (
     NO_CACHE_HELP,
     UserError,
     cache_root,
+    check_output,
     command,
     console,
     emit,
@@ -64,6 +65,7 @@ def diff_command(
     """Show what changed between two versions of a catalog: items added, removed, changed field by field,
     renamed (new code, same item) and moved between files, region changes, and the effect on each township."""
     chosen = pick_format(fmt, FORMATS)
+    check_output(output, [old, new])
     if chosen == "xlsx" and output is None:
         raise UserError("--format xlsx needs --output FILE.xlsx")
     config = load_config()

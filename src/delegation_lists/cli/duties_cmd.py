@@ -30,6 +30,7 @@ from .common import (
     NO_CACHE_HELP,
     UserError,
     cache_root,
+    check_output,
     command,
     console,
     emit,
@@ -57,6 +58,7 @@ def duties_command(
     from the county's typical counts; and each township's villages: their counts per part and which villages
     carry which assist work (协助政府工作事项), admitted when and by which document."""
     chosen = pick_format(fmt, FORMATS)
+    check_output(output, paths)
     if chosen == "xlsx" and output is None:
         raise UserError("--format xlsx needs --output FILE.xlsx")
     config = load_config()

@@ -9,7 +9,7 @@ from rich.markup import escape
 
 from ..catalog import load_catalog
 from ..render.labels import label
-from .common import NO_CACHE_HELP, UserError, cache_root, command, console, err_console, load_config, split_codes
+from .common import NO_CACHE_HELP, UserError, cache_root, check_output, command, console, err_console, load_config, split_codes
 
 TEMPLATES = ("published", "checklist", "duties", "stations")
 
@@ -34,6 +34,7 @@ def export_command(
         raise UserError(f"unknown language {lang!r}; choose zh or en")
     if output.suffix.lower() != ".xlsx":
         raise UserError(f"the output must be an .xlsx file, not {output.name!r}")
+    check_output(output, paths)
     config = load_config()
     cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
     if broken:

@@ -41,6 +41,7 @@ def import_command(
     """Turn a published list (Excel, WPS, Word, PDF, CSV or JSON attachment) into catalog YAML that validates; 附件N, 合计 and 注 rows are kept out of the items. Every row that cannot be placed is
     reported with its row number (exit 1); nothing is dropped silently."""
     from ..importer.mapping import MappingError, load_mapping  # here: the other commands need not import these
+    from ..importer.output import OutputRefused
     from ..importer.readers import ReadError
     from ..importer.run import ImportFailed, Options, import_file, write_catalog
 
@@ -58,9 +59,9 @@ def import_command(
     if result.built.items == 0:
         raise UserError(f"{file}: no item rows found" + ("" if result.issues else " (is there a header row with 事项名称?)"))
     try:
-        written = write_catalog(result.built, output, force)
-    except ImportFailed as exc:
-        raise UserError(str(exc)) from None
+        written = write_catalog(result.built, output, force, [file, *([mapping_file] if mapping_file else [])])
+    except OutputRefused as exc:
+        raise UserError(label(f"import.out.{exc.key}", None, **exc.values)) from None
     except OSError as exc:
         raise UserError(f"cannot write to {output}: {exc.strerror or exc}") from None
     report = validate([output])

@@ -32,6 +32,7 @@ from .common import (
     NO_CACHE_HELP,
     UserError,
     cache_root,
+    check_output,
     command,
     console,
     emit,
@@ -71,6 +72,7 @@ def reconcile_command(
     child's duty list against what it takes on: recalled duties whose item it still takes on, items no duty
     lists (a duty lists an item by `item:` or by name)."""
     chosen = pick_format(fmt, FORMATS)
+    check_output(output, paths)
     config = load_config()
     try:
         results, broken = _reconcile(paths, parent, child, threshold, config, cache_root(no_cache, config), parse_date(as_of))

@@ -29,6 +29,7 @@ from .common import (
     NO_CACHE_HELP,
     UserError,
     cache_root,
+    check_output,
     command,
     console,
     emit,
@@ -52,6 +53,7 @@ def stats_command(
 ) -> None:
     """Count items by jurisdiction x kind, by department and by delegation mode."""
     chosen = pick_format(fmt, FORMATS)
+    check_output(output, paths)
     config = load_config()
     parts = run_in_parts(paths, functools.partial(stats_counts, jurisdiction), encoding=config.encoding,
                          exclude=config.exclude, cache=cache_root(no_cache, config))

@@ -24,19 +24,29 @@ def _source_line(lines: list[str], line: int) -> str | None:
 _UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def shown(text: str) -> str:
-    """`text` safe to print: unprintable characters as `\\x1b`-style escapes, then rich markup escaped."""
-    return escape(_UNSHOWN.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text))
+#: ... and in a one-line field (a place, a message, an item code) tabs and line breaks too: a code `x\\ny.yaml:1:1: ...`
+#: must not print a line that reads like another problem
+_UNSHOWN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(m: re.Match[str]) -> str:
+    return f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+
+
+def shown(text: str, one_line: bool = False) -> str:
+    """`text` safe to print: unprintable characters (with `one_line`, tabs and line breaks too) as `\\x1b`-style
+    escapes, then rich markup escaped."""
+    return escape((_UNSHOWN_IN_LINE if one_line else _UNSHOWN).sub(_escaped, text))
 
 
 def print_problems(console: Console, report: Report, show_source: bool = True) -> None:
     split: dict[str, list[str]] = {}  # file -> its lines, split once (a file may have thousands of problems)
     for p in report.problems:
         where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
-        item = f" [dim]\\[{shown(p.item)}][/]" if p.item else ""
+        item = f" [dim]\\[{shown(p.item, True)}][/]" if p.item else ""
         console.print(
-            f"[bold]{shown(where)}[/]: [{STYLE[p.severity]}]{label(p.severity)}[/] [cyan]{p.code}[/]"
-            f" [dim]{RULES[p.code].name}[/] {shown(p.text())}{item}",
+            f"[bold]{shown(where, True)}[/]: [{STYLE[p.severity]}]{label(p.severity)}[/] [cyan]{p.code}[/]"
+            f" [dim]{RULES[p.code].name}[/] {shown(p.text(), True)}{item}",
             highlight=False,
         )
         if show_source and p.file not in split:

@@ -18,6 +18,7 @@ from .common import (
     NO_CACHE_HELP,
     cache_root,
     check_encoding,
+    check_output,
     command,
     console,
     emit,
@@ -56,6 +57,7 @@ def validate_command(
     """
     config = load_config()
     chosen = pick_format(fmt, FORMATS)
+    check_output(output, paths)
     sel = selection(select, ignore, config)
     report = _run(paths, sel, check_encoding(encoding or config.encoding), [*config.exclude, *(exclude or [])], parse_date(as_of), jobs, cache_root(no_cache, config))
     strict = strict or config.strict

@@ -148,15 +148,33 @@ class Builder:
                     used.add(code)
             items[:] = [{"code": i["code"], **{k: v for k, v in i.items() if k != "code"}} for i in items]
 
+    def _parents(self) -> dict[str, str]:
+        """Each jurisdiction's parent, from an export's region documents (a city's counties, each with its
+        townships); empty without them (then every other jurisdiction is the owner's child)."""
+        parents: dict[str, str] = {}
+        nodes = [doc["region"] for doc in (self.layout.regions.values() if self.layout is not None else ())
+                 if isinstance(doc.get("region"), dict)]
+        while nodes:
+            node = nodes.pop()
+            for child in node.get("children") or []:
+                parents[str(child["code"])] = str(node["code"])
+                nodes.append(child)
+        return parents
+
     def _link_sources(self) -> None:
-        """A child's item with the code of an item of the owner's lists (a township sheet of an exported
+        """A child's item with the code of an item of its parent's lists (a township sheet of an exported
         workbook) becomes `source: CODE` with only the fields that differ from it."""
-        parent = {i["code"]: i for (jur, _, _), items in self.items.items() if jur == self.owner.code for i in items}
+        by_jur: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         for (jur, _, _), items in self.items.items():
-            if jur == self.owner.code:
+            for i in items:
+                by_jur[jur].setdefault(i["code"], i)
+        parents = self._parents()
+        for (jur, _, _), items in self.items.items():
+            parent = parents.get(jur) if parents else self.owner.code  # (a county beside the owner: none)
+            if parent is None or jur == self.owner.code or parent == jur:
                 continue
             for n, item in enumerate(items):
-                src = parent.get(item["code"])
+                src = by_jur[parent].get(item["code"])
                 if src is not None:
                     kept = {k: v for k, v in item.items() if k != "code" and not (k in INHERITED and src.get(k) == v)}
                     items[n] = {"source": item["code"], **kept}

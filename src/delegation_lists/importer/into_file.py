@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..atomic import write_text
+from ..load.discover import input_overwritten
 from .into import Into, IntoFailed
 from .yaml_out import COMMENT, render_document
 
@@ -54,6 +55,9 @@ def write_into(cat: Catalog, root: Path, into: Into, output: Path | None, force:
         raise IntoFailed(f"{into.place.name}（{into.place.code}）already has a list in the catalog: {', '.join(there)};"
                          " move it out of the catalog (and compare with `dlists diff`) before importing its list")
     path = target_path(cat, root, into, output)
+    if path.exists() and input_overwritten(path, [root]):
+        raise IntoFailed(f"{path} is a file of the catalog (another jurisdiction's list or a region file); --force"
+                         " replaces only a file the catalog does not read: name another file")
     if path.exists() and not force:
         raise IntoFailed(f"{path} exists; use --force to replace")
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 comes from, each file's list header and region document, so the import writes the files back as they were.
 
 The sheet comes with the workbook, so it is not trusted: a file must be a plain relative path of `.yaml` files
-(no `..`, no hidden or absolute parts, no drive, no control characters), a header and a region must validate.
+(no `..`, no hidden or absolute parts, no drive, no control characters, no Windows device name), a header and a region must validate.
 A layout that fails is dropped whole (the default layout is used, and a note says why)."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..model.code_syntax import is_device_name
 from ..model.items import ListHeader
 from ..model.region import RegionDoc
 from .readers import Table
@@ -41,7 +42,7 @@ def safe_file(text: object) -> str:
     if not isinstance(text, str) or not text.endswith((".yaml", ".yml")) or len(text) > 400:
         raise LayoutError(f"not a catalog file: {str(text)[:60]!r}")
     parts = text.split("/")
-    if any(p in ("", ".", "..") or p.startswith(".") or not _PART.fullmatch(p) for p in parts):
+    if any(p in ("", ".", "..") or p.startswith(".") or not _PART.fullmatch(p) or is_device_name(p) for p in parts):
         raise LayoutError(f"not a plain relative path: {text[:60]!r}")
     return text
 

@@ -21,8 +21,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..load.errors import LoadError
+from ..load.schema_errors import code_message
 from ..load.text import decode
 from ..load.yaml.parse import parse
+from ..model.code_syntax import code_fault
 from ..model.fields import CodeText, Level
 from .headers import SYNONYMS
 
@@ -77,7 +79,9 @@ def load_mapping(path: Path | None) -> Mapping:
         mapping = Mapping.model_validate(data or {})
     except ValidationError as exc:
         e = exc.errors()[0]
-        raise MappingError(f"{path}: {'.'.join(map(str, e['loc']))}: {e['msg']}") from None
+        fault = code_fault(str(e["input"]).strip(" \t\u3000")) if e["type"] == "code_syntax" else None
+        said = code_message(fault, str(e["input"])).text() if fault is not None else e["msg"]
+        raise MappingError(f"{path}: {'.'.join(map(str, e['loc']))}: {said}") from None
     bad = mapping.unknown_fields()
     if bad:
         raise MappingError(f"{path}: unknown field(s) {', '.join(bad)}; known: {', '.join(sorted(FIELDS))}")

@@ -8,17 +8,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_text
 from ..catalog import Catalog
 from ..catalog.loading import load_catalog
+from ..load.schema_errors import code_message
+from ..model.code_syntax import code_fault
 from ..model.codes import LEVEL_LOOKUP
+from ..problems import msg
 from .build import Builder, Built, Owner
 from .furniture import mode_hint
 from .into import Into, IntoBuilder, Near, find_child
 from .layout import Layout, LayoutError, read_layout
 from .mapping import Mapping
+from .output import write_tree
 from .readers import Table, read_tables
 from .rows import LOOKUPS, Record, RowIssue, read_rows
+from .text_limits import check_text
 from .yaml_out import render_document
 
 
@@ -53,12 +57,20 @@ class Result:
         return self.built.issues
 
 
+def read_bounded(path: Path, encoding: str | None) -> list[Table]:
+    """The tables of `path`, a CSV or JSON file first checked against the bounds of text lists (text_limits.py)."""
+    check_text(path)
+    return read_tables(path, encoding)
+
+
 def _owner(opts: Options, mapping: Mapping, tables: list[Table]) -> Owner:
     """Whose list: the options, the mapping, or (an exported workbook) its first sheet's jurisdiction and name."""
     sheets = [t for t in tables if t.jurisdiction]
     code = opts.jurisdiction or mapping.region.code or (sheets[0].jurisdiction if sheets else None)
     if code is None:
         raise ImportFailed("whose list is this? give --jurisdiction CODE (and --name NAME), or region.code in --mapping")
+    if opts.jurisdiction:  # (a mapping's code and a sheet's are checked where they are read)
+        checked_code(opts.jurisdiction, "DL012.in_option", option="--jurisdiction")
     sheet_name = next((t.jurisdiction_name or re.sub(r"~\d+$", "", t.name) for t in sheets if t.jurisdiction == code), None)
     name = opts.name or mapping.region.name or sheet_name or code
     level = opts.level or mapping.region.level or "county"
@@ -113,10 +125,15 @@ def read_records(tables: list[Table], mapping: Mapping, kind: str | None, need_k
 
 def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     """Read `path` and build the catalog documents; row problems are collected, not raised."""
-    tables = read_tables(path, opts.encoding)
+    tables = read_bounded(path, opts.encoding)
+    for table in tables:  # a workbook's own word for whose sheet it is: never trusted as a path
+        if table.jurisdiction is not None:
+            checked_code(table.jurisdiction, "DL012.in_property", file=path.name, sheet=table.name)
     owner = _owner(opts, mapping, tables)
     defaults = resolved_defaults(opts, mapping)
     layout, notes = _layout(tables)
+    if layout is None:
+        notes += _strangers(tables, owner)
     builder = Builder(owner, mapping, defaults, layout, path.name)
     for table in tables:
         if table.jurisdiction:
@@ -130,6 +147,19 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     for rec in read.records:
         per_table[rec.table] = per_table.get(rec.table, 0) + 1
     return Result(built, notes + read.notes, _mode_note(read, built), per_table)
+
+
+def _strangers(tables: list[Table], owner: Owner) -> list[str]:
+    """Without an export's layout, every sheet is taken for the owner's or a child's: say so when sheets name
+    jurisdictions whose codes are not under the owner's (a city's workbook of several counties)."""
+    others = {t.jurisdiction: t.jurisdiction_name or t.name for t in tables
+              if t.jurisdiction and t.jurisdiction != owner.code and not t.jurisdiction.startswith(owner.code)}
+    if not others:
+        return []
+    named = ", ".join(f"{code} {name}" for code, name in list(others.items())[:3]) + (" ..." if len(others) > 3 else "")
+    return [f"the workbook holds the lists of {len(others)} jurisdiction(s) whose codes are not under {owner.code} ({named});"
+            f" without its layout sheet (_dlists) they are written as children of {owner.name}: import each one's"
+            " sheets from a workbook of its own, or export again to keep the layout"]
 
 
 def _mode_note(read: Read, built: Built) -> list[str]:
@@ -172,7 +202,7 @@ def import_into(path: Path, opts: Options, mapping: Mapping, root: Path, thresho
     cat, _ = load_catalog([root])
     if not cat.places:
         raise ImportFailed(f"--into {root}: no region.yaml there; the catalog's jurisdictions are needed to link to")
-    tables = read_tables(path, opts.encoding)
+    tables = read_bounded(path, opts.encoding)
     defaults = resolved_defaults(opts, mapping)
     read = read_records(tables, mapping, None, need_kind=False)
     titles = [r.title for r in read.records if r.title] + [t.name for t in tables]
@@ -182,14 +212,19 @@ def import_into(path: Path, opts: Options, mapping: Mapping, root: Path, thresho
     return IntoRun(into, cat, read.notes)
 
 
-def write_catalog(built: Built, out: Path, force: bool = False) -> list[Path]:
-    """Write region.yaml and the list files under `out`; refuses to replace existing files unless `force`."""
-    regions = {Path(p): doc for p, doc in built.regions.items()} or {Path("region.yaml"): built.region}
-    files = {**regions, **{Path(p): doc for p, doc in built.lists.items()}}
-    existing = [out / p for p in files if (out / p).exists()]
-    if existing and not force:
-        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-        raise ImportFailed(f"{existing[0]} exists{more}; use --force to replace")
-    for rel, doc in files.items():
-        write_text(out / rel, render_document(doc))
-    return [out / p for p in files]
+def write_catalog(built: Built, out: Path, force: bool = False, inputs: list[Path] | None = None) -> list[Path]:
+    """Write region.yaml and the list files as the whole content of folder `out`, in one step (importer/output.py):
+    only inside it; a folder that is not empty only with `force`, and never one holding an input (else
+    OutputRefused)."""
+    regions = built.regions or {"region.yaml": built.region}
+    files = {rel: render_document(doc) for rel, doc in {**regions, **built.lists}.items()}
+    return write_tree(out, files, force, inputs)
+
+
+def checked_code(code: str, key: str, **where: str) -> str:
+    """`code` when it is a code (model/code_syntax.py); else ImportFailed saying where it was written (the
+    message `key` with `where`) and why."""
+    fault = code_fault(code)
+    if fault is not None:
+        raise ImportFailed(msg(key, **where, why=code_message(fault, code).text()).text())
+    return code

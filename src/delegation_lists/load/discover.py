@@ -117,6 +117,32 @@ def discover(paths: Iterable[str | Path], exclude: Iterable[str] = (), context: 
     return Discovered(list(targets), list(extra))
 
 
+def input_overwritten(output: Path, inputs: Iterable[str | Path]) -> str | None:
+    """The input that writing `output` would replace or join, else None: an input file itself (a symbolic link
+    to it too), or a catalog file by its name (`*.yaml`, not hidden, not a mapping) under an input folder or the
+    catalog root of an input, which the next run would read as a list. Inputs that are no paths (`REV:PATH`)
+    are skipped."""
+    real = output.resolve()
+    for raw in inputs:
+        given = Path(raw)
+        if not given.exists():
+            continue
+        path = given.resolve()
+        if real == path:
+            return str(raw)
+        folders = {catalog_root(path)} | ({path} if path.is_dir() else set())
+        for folder in sorted(folders):
+            if real.is_relative_to(folder) and _read_as_catalog(real.relative_to(folder)):
+                return str(raw) if folder == path else str(_relative(folder))
+    return None
+
+
+def _read_as_catalog(rel: Path) -> bool:
+    """Whether a file at `rel` under a catalog folder is one a walk of the folder reads."""
+    hidden = any(part in SKIP_DIRS or part.startswith(".") for part in rel.parts[:-1])
+    return not hidden and rel.name.endswith(SUFFIXES) and not rel.name.endswith(NOT_CATALOG)
+
+
 def _relative(path: Path) -> Path:
     try:
         return path.relative_to(Path.cwd())

@@ -7,7 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..model.code_syntax import CODE_MAX, CodeFault, shown_value
 from ..model.codes import FIELD_LOOKUP, FIELDS, closest
+from ..model.fields import fault_error
 from ..model.items import Delegation, Discretion, Item, ListHeader
 from ..model.region import Department, RegionNode
 from ..problems import Loc, Message, Problem, msg
@@ -61,10 +63,18 @@ def _value_message(err: Any, field: str, value: Any) -> Message:
     key = _VALUE_KEYS.get(err["type"], "DL012.other")
     if key == "DL012.unknown_code" and ctx.get("close"):
         key = "DL012.close_code"
-    limit = ctx.get("ge", ctx.get("le", ""))
+    if err["type"] == "code_syntax":  # a code that could be a path, a formula, a device (model/code_syntax.py)
+        key = f"DL012.code_{ctx['reason']}"
+    limit = ctx.get("ge", ctx.get("le", ctx.get("limit", "")))
     return msg(key, field=field, detail=err["msg"], value=str(ctx.get("value", value))[:60], what=_label(ctx.get("name", "")),
                keys=ctx.get("keys", ""), rule=ctx.get("rule", ""), limit=limit, expected=ctx.get("expected", ""),
-               close=ctx.get("close", ""), close_zh=ctx.get("close_zh", ""))
+               close=ctx.get("close", ""), close_zh=ctx.get("close_zh", ""), char=ctx.get("char", ""), meant=ctx.get("meant", ""))
+
+
+def code_message(fault: CodeFault, value: str, field: str = "") -> Message:
+    """The DL012 message of a text that is not a code (for codes read elsewhere than a catalog file)."""
+    return msg(f"DL012.code_{fault.reason}", field=field, detail=fault_error(fault, value).message(), value=shown_value(value),
+               char=fault.char, meant=fault.meant, limit=CODE_MAX)
 
 
 def _label(name: str) -> str:

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .fields import CodeText, Mode, Text
+from .fields import CodeText, Mode, NumberText, Text, checked_targets
 
 STRICT = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
@@ -51,9 +51,9 @@ def _children(value: Any) -> Any:
     """`from:`/`to:` is `all`, one child, or a list of child codes or names."""
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         text = str(value).strip()
-        return ["all"] if text in ("all", "全部", "所有") else [text]
+        return ["all"] if text in ("all", "全部", "所有") else checked_targets([text])
     if isinstance(value, list):
-        return [str(v).strip() if isinstance(v, (str, int)) and not isinstance(v, bool) else v for v in value]
+        return checked_targets([str(v).strip() if isinstance(v, (str, int)) and not isinstance(v, bool) else v for v in value])
     return value
 
 
@@ -85,7 +85,7 @@ class AdjustmentRecord(BaseModel):
     """One decision: id, date, approving document, reason, and the changes it decided."""
 
     model_config = STRICT
-    id: CodeText
+    id: NumberText
     date: dt.date
     basis: Text | None = None  # required by rule DL401 (a located message rather than a schema error)
     reason: Text | None = None

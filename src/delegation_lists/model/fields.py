@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from . import codes
+from .code_syntax import CODE_MAX, CODE_SCHEMA_PATTERN, CodeFault, code_fault, shown_value, target_fault
 
 
 def _coder(name: str, rows: tuple[codes.Code, ...], lookup: dict[str, str]) -> Any:
@@ -56,8 +57,45 @@ PenaltyType = _annotated("penalty type", codes.PENALTY_TYPES, codes.PENALTY_LOOK
 Part = _annotated("duty list part", codes.PARTS, codes.PART_LOOKUP)
 
 
+def fault_error(fault: CodeFault, value: str) -> PydanticCustomError:
+    """The validation error of a text that is not a code (or not a delegation target): `code_syntax`, its
+    reason and offending character in the context (load/schema_errors.py turns it into DL012.code_*)."""
+    what = {"char": "{char} is not allowed", "wide": "full-width or look-alike {char}, write '{meant}'",
+            "dots": "'..' is not allowed", "edge": "it must start with a letter or digit and not end with '.'",
+            "reserved": "a device name Windows reserves", "long": "longer than {limit} characters",
+            "empty": "empty", "name": "{char} is not allowed in a name"}[fault.reason]
+    return PydanticCustomError(
+        "code_syntax", "not a code: '{value}': " + what + " (codes use ASCII letters, digits, '-', '_' and '.' inside)",
+        {"value": shown_value(value), "reason": fault.reason, "char": fault.char, "meant": fault.meant, "limit": CODE_MAX},
+    )
+
+
 def _code_text(value: Any) -> Any:
-    """Codes written without quotes arrive as numbers; keep them as text."""
+    """A code (model/code_syntax.py): written without quotes it arrives as a number (kept as text); surrounding
+    spaces (full-width too) are dropped; anything else that is not a code is an error naming the character."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    text = value.strip(" \t\u3000")
+    fault = code_fault(text)
+    if fault is not None:
+        raise fault_error(fault, text)
+    return text
+
+
+def checked_targets(values: list[Any]) -> list[Any]:
+    """Delegation targets as written, each a code or a child's name (an error names the first that is not)."""
+    for value in values:
+        if value.__class__ is str:
+            fault = target_fault(value)
+            if fault is not None:
+                raise fault_error(fault, value)
+    return values
+
+
+def _number_text(value: Any) -> Any:
+    """A label that may be written as a number (a version `2023`, a record id): kept as trimmed text."""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return value.strip() if isinstance(value, str) else value
@@ -73,6 +111,7 @@ def _text_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-CodeText = Annotated[str, BeforeValidator(_code_text, json_schema_input_type=str | int)]
+CodeText = Annotated[str, BeforeValidator(_code_text, json_schema_input_type=Annotated[str, Field(pattern=CODE_SCHEMA_PATTERN)] | int)]
+NumberText = Annotated[str, BeforeValidator(_number_text, json_schema_input_type=str | int)]
 Text = Annotated[str, BeforeValidator(_text)]
 TextList = Annotated[list[Text], BeforeValidator(_text_list, json_schema_input_type=list[str] | str)]

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import CodeText, Kind, Level, Mode, PenaltyType, Status, Text, TextList
+from .fields import CodeText, Kind, Level, Mode, NumberText, PenaltyType, Status, Text, TextList, checked_targets
 
 STRICT = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
@@ -48,12 +48,12 @@ Days = Annotated[int, BeforeValidator(_days, json_schema_input_type=_DAYS_WRITTE
 
 
 def _targets(value: Any) -> Any:
-    """`to:` is `all`, one child, or a list of child codes or names."""
+    """`to:` is `all`, one child, or a list of child codes or names (each a code or a name: code_syntax.py)."""
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         text = _target(value)
-        return ["all"] if text in ("all", "全部", "所有") else [text]
+        return ["all"] if text in ("all", "全部", "所有") else checked_targets([text])
     if isinstance(value, list):  # (the common int and str first: a county's lists hold some 300,000 targets)
-        return [str(v) if v.__class__ is int else v.strip() if v.__class__ is str else _target(v) for v in value]
+        return checked_targets([str(v) if v.__class__ is int else v.strip() if v.__class__ is str else _target(v) for v in value])
     return value
 
 
@@ -196,7 +196,7 @@ class ListHeader(BaseModel):
     jurisdiction: CodeText
     level: Level | None = None
     title: Text | None = None
-    version: CodeText | None = None
+    version: NumberText | None = None
     guide: bool = False  # a guide (指导目录): the children take its entries with `source`
     waive: Waivers | None = None  # rules waived for every item of the document, with a reason
     waive_reason: Text | None = None

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from .code_syntax import is_code
 from .codes import MODE_LOOKUP
 from .items import _ALL_NONE, Item, ListDoc, ListHeader, _make
 
@@ -33,7 +34,7 @@ def _taken(x: dict[str, Any]) -> Item | None:
     """The Item pydantic makes of `{source, mode[, code][, notes]}` (code defaults to the source), or None when
     the entry is anything else (then pydantic validates it)."""
     source, mode = x.get("source"), x.get("mode")
-    if type(source) is not str or type(mode) is not str or mode not in _MODES or source != source.strip():
+    if type(source) is not str or type(mode) is not str or mode not in _MODES or not is_code(source):
         return None
     values = _BLANK.copy()
     values["source"] = values["code"] = source
@@ -43,7 +44,7 @@ def _taken(x: dict[str, Any]) -> Item | None:
             return None
         for key in ("code", "notes"):
             value = x.get(key, source if key == "code" else None)
-            if value is not None and (type(value) is not str or value != value.strip()):
+            if value is not None and (type(value) is not str or value != value.strip() or (key == "code" and not is_code(value))):
                 return None
             values[key] = value
     return _make(values, {"code", *x})

@@ -69,9 +69,13 @@ _ROWS = (
     _row("DL011", "missing-field", "error", "schema", "缺少必填字段：`region.code`、`list.jurisdiction`、下放的 `mode` 和 `to`，或没有 `source` 的事项的 `code`、`name`、`kind` 和 `department`。", """
         A required field is missing: `region.code`, `list.jurisdiction`, a delegation's `mode` and `to`, or, for an
         item without `source`, its `code`, `name`, `kind` and `department`."""),
-    _row("DL012", "invalid-value", "error", "schema", "值的类型不对或不在代码表中：未知的事项类型或下放方式、不是整数的天数、不是 YYYY-MM-DD 的日期、不属于 13 种法定处罚种类的处罚……", """
+    _row("DL012", "invalid-value", "error", "schema", "值的类型不对或不在代码表中：未知的事项类型或下放方式、不是整数的天数、不是 YYYY-MM-DD 的日期、不属于 13 种法定处罚种类的处罚……；以及不合规则的编码：编码只用英文字母、数字、“-”“_”（“.”只能夹在中间），以字母或数字开头，最长 100 个字符，不能是 Windows 保留的设备名（CON、NUL、COM1……）——含“/”“..”“=”、空格、换行、全角数字的编码会被报告并指出是哪个字符。编码是数据，绝不会被当作路径。", """
         A value of the wrong type or outside its code table: an unknown kind or mode, a day count that is not a
-        whole number, a date that is not YYYY-MM-DD, a penalty type that is not one of the 13 statutory types..."""),
+        whole number, a date that is not YYYY-MM-DD, a penalty type that is not one of the 13 statutory types...;
+        and a code that breaks the code pattern (spec §1): codes use ASCII letters, digits, `-` and `_` (`.`
+        only between them), start with a letter or digit, are at most 100 characters and are no Windows device
+        name (CON, NUL, COM1...). A code with `/`, `..`, `=`, a space, a newline or a full-width digit is
+        reported with the offending character named. Codes are data, never paths."""),
     _row("DL101", "duplicate-code", "error", "items", "同一辖区内某个事项编码被使用了两次。编码在各版本和各层级之间标识事项（diff、reconcile、乡镇的 `source`），因此在一个辖区的清单中每个编码只能出现一次；报告第二次及以后的使用，并给出第一次所在的行。"),
     _row("DL102", "duplicate-name", "warning", "items", "同一辖区内两个事项的名称、部门和类型都相同。通常是同一事项用两个编码录入了两次；如果确实不同（如两个子项），请用能区分它们的名称。"),
     _row("DL103", "promised-over-statutory", "error", "items", "承诺时限长于法定时限。承诺只能缩短法定时限。从 `source` 继承的时限在源事项处检查。"),

@@ -24,5 +24,20 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "DL012.list": ("{field|where}{detail}", "{field|where}应为列表（[a, b] 或每行一个“- ”）"),
     "DL012.mapping": ("{field|where}{detail}", "{field|where}应为映射（键: 值）"),
     "DL012.choice": ("{field|where}{detail}", "{field|where}取值只能是 {expected}"),
+    # a code that is not one (model/code_syntax.py): the English is pydantic's, the Chinese names the character
+    "DL012.code_char": ("{field|where}{detail}",
+                        "{field|where}“{value}”不是合法的编码：不能含 {char}（编码只用英文字母、数字、“-”“_”，“.”只能夹在中间）"),
+    "DL012.code_wide": ("{field|where}{detail}", "{field|where}“{value}”含全角或形近字符 {char}，请改为半角的“{meant}”"),
+    "DL012.code_dots": ("{field|where}{detail}", "{field|where}“{value}”不是合法的编码：不能含 {char}"),
+    "DL012.code_edge": ("{field|where}{detail}", "{field|where}“{value}”不是合法的编码：须以字母或数字开头，不能以“.”结尾（{char}）"),
+    "DL012.code_reserved": ("{field|where}{detail}",
+                            "{field|where}“{value}”不能用作编码：它是 Windows 保留的设备名（CON、PRN、AUX、NUL、COM1–9、LPT1–9）"),
+    "DL012.code_long": ("{field|where}{detail}", "{field|where}编码“{value}”超过 {limit} 个字符"),
+    "DL012.code_empty": ("{field|where}{detail}", "{field|where}编码不能为空"),
+    "DL012.code_name": ("{field|where}{detail}", "{field|where}“{value}”不是下级的编码或名称：名称中不能含 {char}"),
+    # ... read from a workbook's document properties or an option (`dlists import`, exit 2): where, then why
+    "DL012.in_property": ("{file}: sheet '{sheet}' (document property dlists:{sheet}): {why}",
+                          "{file}：工作表“{sheet}”的文档属性 dlists:{sheet}：{why}"),
+    "DL012.in_option": ("{option}: {why}", "选项 {option}：{why}"),
     "DL012.other": ("{field|where}{detail}", "{field|where}取值无效（{detail}）"),
 }
