@@ -10,6 +10,7 @@ from rich.markup import escape
 from ..catalog import load_catalog
 from ..render.labels import label
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, err_console, load_config, split_codes
+from .export_gate import check_before_export, note_drafts
 
 TEMPLATES = ("published", "checklist", "duties")
 
@@ -21,10 +22,17 @@ def export_command(
     jurisdiction: list[str] | None = typer.Option(None, "--jurisdiction", "-j", help="Only this jurisdiction (code or name); repeatable."),
     lang: str = typer.Option("zh", "--lang", help="Labels: zh | en."),
     status: list[str] | None = typer.Option(None, "--status", help="checklist: the allowed status values, comma-separated (default 已承接,未承接,待核实)."),
+    allow_problems: bool = typer.Option(False, "--allow-problems", help="Export even when the lists have validation errors (they are listed, with a warning); without it such a catalog is not exported (exit 1)."),
+    include_drafts: bool = typer.Option(False, "--include-drafts", help="Export drafts too (lists with `status: draft` or 草案 in the title); their titles say 草案."),
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
 ) -> None:
-    """Write the catalog's lists as an Excel workbook: one sheet per jurisdiction's list."""
+    """Write the catalog's lists as an Excel workbook: one sheet per jurisdiction's list.
+
+    The catalog is validated first: errors in the lists to publish (or in what they take on) stop the export
+    (exit 1, nothing written) unless --allow-problems. Drafts are left out unless --include-drafts."""
     from ..excel.checklist import checklist_book  # here: the other commands need not import the Excel writer
+    from ..excel.duty_list import duty_docs, duty_files, duty_list_book
+    from ..excel.lists import drafts_left_out, exported_files, published_lists
     from ..excel.published import published_book
     from ..excel.writer import write_book
 
@@ -36,23 +44,35 @@ def export_command(
         raise UserError(f"the output must be an .xlsx file, not {output.name!r}")
     config = load_config()
     cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
-    if broken:
-        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
     only = jurisdiction or []
     missing = [j for j in only if cat.find_place(j) is None and not any(e.jurisdiction == j for e in cat.entries)
                and j not in cat.duties.lists]
     if missing:
         raise UserError(f"no jurisdiction {', '.join(map(repr, missing))} in this catalog")
     if template == "duties":
-        from ..excel.duty_list import duty_list_book
-
-        book = duty_list_book(cat, only, lang)
-        if not book.sheets:
+        docs = duty_docs(cat, only, include_drafts)
+        if not docs:
             raise UserError("no duty lists to export (`duties:` files)")
+        exported = duty_files(cat, docs)
+        drafts = [] if include_drafts else [d.header.title or j for j, d in duty_docs(cat, only, True) if d.header and d.header.draft]
     elif not cat.entries:
         raise UserError("no items to export (is this a catalog folder?)")
     else:
-        book = published_book(cat, only, lang) if template == "published" else checklist_book(cat, only, lang, split_codes(status))
+        lists = published_lists(cat, only, lang, include_drafts)
+        exported = exported_files(cat, lists)
+        drafts = [] if include_drafts else [pl.title for pl in drafts_left_out(cat, only, lang)]
+    check_before_export(paths, config, no_cache, exported, allow_problems)
+    if broken:
+        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
+    note_drafts(drafts)
+    if template == "duties":
+        book = duty_list_book(cat, only, lang, include_drafts)
+    elif template == "published":
+        book = published_book(cat, only, lang, include_drafts)
+    else:
+        book = checklist_book(cat, only, lang, split_codes(status), include_drafts)
+    if not [s for s in book.sheets if not s.hidden]:
+        raise UserError("nothing to export: every list is a draft (pass --include-drafts to export drafts)")
     with console.status(f"writing {output} ..."):
         try:
             write_book(book, output)

@@ -51,11 +51,12 @@ def _summary(sheets: list[Sheet], lists: list[PublishedList], statuses: list[str
 
 
 @paused_gc()
-def checklist_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh", statuses: Sequence[str] = ()) -> Book:
-    """Summary sheet first, then one item sheet per list."""
+def checklist_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh", statuses: Sequence[str] = (),
+                   drafts: bool = False) -> Book:
+    """Summary sheet first, then one item sheet per list (drafts only when `drafts`)."""
     values = list(statuses) or label("statuses", lang).split(",")
     used = {label("summary", lang).lower()}
-    lists = published_lists(cat, only, lang)
+    lists = published_lists(cat, only, lang, drafts)
     sheets = [_item_sheet(cat, pl, values, lang, sheet_title(sheet_name(pl, lists), used)) for pl in lists]
     summary = _summary(sheets, lists, values, lang, label("summary", lang))
     props = properties([s.title for s in sheets], lists)

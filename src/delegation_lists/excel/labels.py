@@ -27,6 +27,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "check": ("承接状态", "Check"),
     "remarks": ("核实备注", "Remarks"),
     "list": ("事项清单", "item list"),
+    "draft": ("（草案）", " (draft)"),
     "total": ("（共{n}项）", " ({n} items)"),
     "section": ("{num}、{kind}（共{n}项）", "{num}. {kind} ({n} items)"),
     "footer": ("&C第 &P 页 共 &N 页", "&CPage &P of &N"),

@@ -65,10 +65,11 @@ def list_sheet(cat: Catalog, pl: PublishedList, lang: str, title: str) -> Sheet:
 
 
 @paused_gc()
-def published_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> Book:
-    """One sheet per list; custom properties map each sheet to its jurisdiction code (for `dlists import`)."""
+def published_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh", drafts: bool = False) -> Book:
+    """One sheet per list (drafts only when `drafts`); custom properties map each sheet to its jurisdiction code
+    (for `dlists import`)."""
     used: set[str] = set()
-    lists = published_lists(cat, only, lang)
+    lists = published_lists(cat, only, lang, drafts)
     sheets = [list_sheet(cat, pl, lang, sheet_title(sheet_name(pl, lists), used)) for pl in lists]
     props = properties([s.title for s in sheets], lists)
     return Book([*sheets, layout_sheet(cat, sheets)], props)

@@ -10,7 +10,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import CodeText, Kind, Level, Mode, PenaltyType, Status, Text, TextList
+from .codes import LIST_STATUSES
+from .fields import CodeText, Kind, Level, ListStatus, Mode, PenaltyType, Status, Text, TextList
 
 STRICT = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
@@ -196,6 +197,7 @@ class ListHeader(BaseModel):
     title: Text | None = None
     version: CodeText | None = None
     guide: bool = False  # a guide (指导目录): the children take its entries with `source`
+    status: ListStatus = "published"  # draft (草案): left out of `dlists export` unless asked for
     waive: Waivers | None = None  # rules waived for every item of the document, with a reason
     waive_reason: Text | None = None
 
@@ -203,6 +205,15 @@ class ListHeader(BaseModel):
     def _complete(self) -> ListHeader:
         _check_waivers(self.waive, self.waive_reason)
         return self
+
+    @property
+    def draft(self) -> bool:
+        """A draft: `status: draft`, or a title that says so (……（草案）, 征求意见稿, 送审稿)."""
+        return self.status == "draft" or any(word in (self.title or "") for word in DRAFT_WORDS)
+
+
+#: the words of a title that make its list a draft
+DRAFT_WORDS = tuple(s for row in LIST_STATUSES if row.key == "draft" for s in (row.zh, *row.aliases))
 
 
 class ListDoc(BaseModel):
