@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,7 @@ def test_round_trip(folder: str, clean: bool, tmp_path: Path, dlists):
     else:
         # the draft township 蜀河镇 takes on an item the county never had (no name to export): reported, not dropped
         assert result.exit_code == 1
-        assert "蜀河镇:row 10: not imported: no item name" in result.output.replace("\n", "")
+        assert re.search(r"蜀河镇:row \d+: not imported: no item name", result.output.replace("\n", ""))
         published = [v for v in _view(original) if v[0] != "蜀河镇"]
         assert [v for v in _view(back) if v[0] != "蜀河镇"] == published
         kept = {k: v for k, v in _items(original).items() if k[0] != "蜀河镇"}

@@ -198,6 +198,10 @@ class ListHeader(BaseModel):
     version: CodeText | None = None
     guide: bool = False  # a guide (指导目录): the children take its entries with `source`
     status: ListStatus = "published"  # draft (草案): left out of `dlists export` unless asked for
+    attachment: CodeText | None = None  # the published list's 附件 number ("2": 附件2)
+    issuer: Text | None = None  # the body that issues it (发布单位)
+    date: dt.date | None = None  # the date it is issued (发布日期)
+    notes: TextList | None = None  # the notes printed under the table (注)
     waive: Waivers | None = None  # rules waived for every item of the document, with a reason
     waive_reason: Text | None = None
 
