@@ -10,7 +10,7 @@ from rich.markup import escape
 from ..catalog import load_catalog
 from ..render.labels import label
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, err_console, load_config, split_codes
-from .export_gate import check_before_export, note_drafts
+from .export_gate import check_before_export, note_drafts, publish_options
 
 TEMPLATES = ("published", "checklist", "duties")
 
@@ -24,6 +24,12 @@ def export_command(
     status: list[str] | None = typer.Option(None, "--status", help="checklist: the allowed status values, comma-separated (default 已承接,未承接,待核实)."),
     allow_problems: bool = typer.Option(False, "--allow-problems", help="Export even when the lists have validation errors (they are listed, with a warning); without it such a catalog is not exported (exit 1)."),
     include_drafts: bool = typer.Option(False, "--include-drafts", help="Export drafts too (lists with `status: draft` or 草案 in the title); their titles say 草案."),
+    attachment: str | None = typer.Option(None, "--attachment", help="published: the 附件 number above the title (2 -> 附件2); default `attachment` of the list header."),
+    issuer: str | None = typer.Option(None, "--issuer", help="published: the issuing body (发布单位) under the title; default `issuer` of the list header."),
+    date: str | None = typer.Option(None, "--date", help="published: the date (发布日期: 2023-07-01 or 2023年7月1日) under the title; default `date` of the list header."),
+    note: list[str] | None = typer.Option(None, "--note", help="published: a note (注) under the table, repeatable; added to the header's `notes`."),
+    own: str = typer.Option("list", "--own", help="published: a township's own items as a list of their own (list) or as sections of their own (section)."),
+    paper: str = typer.Option("auto", "--paper", help="published: auto (A4 landscape, A3 when the columns need it) | a4 | a3."),
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
 ) -> None:
     """Write the catalog's lists as an Excel workbook: one sheet per jurisdiction's list.
@@ -42,6 +48,7 @@ def export_command(
         raise UserError(f"unknown language {lang!r}; choose zh or en")
     if output.suffix.lower() != ".xlsx":
         raise UserError(f"the output must be an .xlsx file, not {output.name!r}")
+    options = publish_options(template, lang, include_drafts, attachment, issuer, date, note, own, paper)
     config = load_config()
     cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
     only = jurisdiction or []
@@ -68,7 +75,7 @@ def export_command(
     if template == "duties":
         book = duty_list_book(cat, only, lang, include_drafts)
     elif template == "published":
-        book = published_book(cat, only, lang, include_drafts)
+        book = published_book(cat, only, options=options)
     else:
         book = checklist_book(cat, only, lang, split_codes(status), include_drafts)
     if not [s for s in book.sheets if not s.hidden]:
@@ -79,7 +86,7 @@ def export_command(
         except OSError as exc:
             raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
     shown = [s for s in book.sheets if not s.hidden]
-    rows = sum(len(s.rows) - len(s.banners) - 1 for s in shown)
+    rows = sum(len(s.origins) or len(s.rows) - len(s.banners) - 1 for s in shown)
     err_console.print(escape(label("export.wrote", output=output, sheets=len(shown), rows=rows)), highlight=False)
 
 

@@ -99,4 +99,7 @@ def fit(table: PublishedTable, choice: str = "auto") -> None:
                 break
     table.paper = paper
     for need, width in zip(cols, spread(cols, room(paper, len(cols))), strict=True):
-        table.columns[need.index].width = round(units_for(width), 2)
+        col = table.columns[need.index]
+        col.width = round(units_for(width), 2)
+        if "（" in col.label and text_pt(col.label, BODY) > width and not col.label.startswith("（"):
+            col.label = col.label.replace("（", "\n（", 1)  # "法定时限\n（工作日）": broken where a reader expects
