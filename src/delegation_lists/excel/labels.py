@@ -28,6 +28,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "remarks": ("核实备注", "Remarks"),
     "list": ("事项清单", "item list"),
     "draft": ("（草案）", " (draft)"),
+    "checklist.title": ("{title}核对表", "{title}: checklist"),
+    "jurisdiction": ("辖区", "Jurisdiction"),
     "colon": ("：", ": "),
     "own.list": ("自有事项清单", "own items"),
     "own.suffix": ("（自有事项）", " (own items)"),

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ..catalog import Catalog
 from ..memory import paused_gc
 from ..publish.measure import CELL_PADDING, NARROW_PAD, NARROW_PT, Measure, row_height, wrapped
-from ..publish.model import HEADER_FOOTER, MARGINS, Options, PublishedTable
+from ..publish.model import HEADER_FOOTER, MARGINS, Options, Paper, PublishedTable
 from ..publish.pages import paginate, usable_height
 from ..publish.tables import published_tables
 from .labels import label
@@ -104,15 +104,21 @@ def table_sheet(table: PublishedTable, title: str, lang: str = "zh") -> Sheet:
         sheet.merges.append((total, 1, total, last))
     for note in table.notes:
         rows.banner(note, "note")
-    heights = [sheet.heights[r] for r in range(len(sheet.rows))]
-    breaks = paginate(heights, sheet.header_row, rows.keep, usable_height(table.paper))
+    paged(sheet, table.paper, rows.keep, lang)
     for col in [c for c in (table.column(key) for key in table.merged) if c is not None]:
         for run in runs:
-            _merge_equal(sheet, run, col, set(breaks))
-    sheet.print = Print(landscape=table.paper.landscape, fit_width=False, repeat_rows=(sheet.header_row, sheet.header_row),
-                        footer=label("footer.n", lang, n=len(breaks) + 1), paper=9 if table.paper.name == "A4" else 8,
-                        breaks=breaks, first_page=1, margins=MARGINS, header_footer=HEADER_FOOTER, center=True)
+            _merge_equal(sheet, run, col, set(sheet.print.breaks))
     return sheet
+
+
+def paged(sheet: Sheet, paper: Paper, keep: set[int], lang: str) -> None:
+    """Print `sheet` (every row's height in `sheet.heights`) at 100 % on `paper`: page breaks placed (never
+    after a row of `keep`), the header row repeated, its own pages numbered ("第 1 页 共 N 页")."""
+    heights = [sheet.heights[r] for r in range(len(sheet.rows))]
+    breaks = paginate(heights, sheet.header_row, keep, usable_height(paper))
+    sheet.print = Print(landscape=paper.landscape, fit_width=False, repeat_rows=(sheet.header_row, sheet.header_row),
+                        footer=label("footer.n", lang, n=len(breaks) + 1), paper=9 if paper.name == "A4" else 8,
+                        breaks=breaks, first_page=1, margins=MARGINS, header_footer=HEADER_FOOTER, center=True)
 
 
 def _properties(sheets: list[Sheet], tables: list[PublishedTable]) -> dict[str, str]:
