@@ -1,4 +1,4 @@
-"""`dlists export PATH -o OUT.xlsx`"""
+"""`dlists export PATH -o OUT.xlsx|OUT.docx|OUT.pdf`"""
 
 from __future__ import annotations
 
@@ -10,14 +10,15 @@ from rich.markup import escape
 from ..catalog import load_catalog
 from ..render.labels import label
 from .common import NO_CACHE_HELP, UserError, cache_root, command, console, err_console, load_config, split_codes
-from .export_gate import check_before_export, note_drafts, publish_options
+from .export_gate import check_before_export, note_drafts, output_format, publish_options, write_output
 
 TEMPLATES = ("published", "checklist", "duties")
 
 
 def export_command(
     paths: list[Path] = typer.Argument(..., help="Catalog files or folders."),
-    output: Path = typer.Option(..., "--output", "-o", help="The workbook to write (.xlsx); replaced only on success."),
+    output: Path = typer.Option(..., "--output", "-o", help="The file to write (.xlsx, .docx or .pdf); replaced only on success."),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="xlsx | docx (published lists as Word tables; needs the docx extra) | pdf (through LibreOffice); default: the output's extension."),
     template: str = typer.Option("published", "--template", "-t", help="published: the list as published | checklist: the working list with a status column | duties: the duty lists (履行职责事项清单) as published"),
     jurisdiction: list[str] | None = typer.Option(None, "--jurisdiction", "-j", help="Only this jurisdiction (code or name); repeatable."),
     lang: str = typer.Option("zh", "--lang", help="Labels: zh | en."),
@@ -32,22 +33,23 @@ def export_command(
     paper: str = typer.Option("auto", "--paper", help="published: auto (A4 landscape, A3 when the columns need it) | a4 | a3."),
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
 ) -> None:
-    """Write the catalog's lists as an Excel workbook: one sheet per jurisdiction's list.
+    """Write the catalog's lists as an Excel workbook (one sheet per list), a Word document (one table per list)
+    or a PDF (the workbook printed by LibreOffice).
 
     The catalog is validated first: errors in the lists to publish (or in what they take on) stop the export
     (exit 1, nothing written) unless --allow-problems. Drafts are left out unless --include-drafts."""
     from ..excel.checklist import checklist_book  # here: the other commands need not import the Excel writer
     from ..excel.duty_list import duty_docs, duty_files, duty_list_book
     from ..excel.lists import drafts_left_out, exported_files, published_lists
-    from ..excel.published import published_book
-    from ..excel.writer import write_book
+    from ..excel.model import Book
+    from ..excel.published import book_of, dropped_notes
+    from ..publish.tables import published_tables
 
     if template not in TEMPLATES:
         raise UserError(f"unknown template {template!r}; choose one of: {', '.join(TEMPLATES)}")
     if lang not in ("zh", "en"):
         raise UserError(f"unknown language {lang!r}; choose zh or en")
-    if output.suffix.lower() != ".xlsx":
-        raise UserError(f"the output must be an .xlsx file, not {output.name!r}")
+    chosen = output_format(fmt, output, template)
     options = publish_options(template, lang, include_drafts, attachment, issuer, date, note, own, paper)
     config = load_config()
     cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
@@ -72,22 +74,23 @@ def export_command(
     if broken:
         err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
     note_drafts(drafts)
+    tables = published_tables(cat, only, options) if template == "published" else []
     if template == "duties":
-        book = duty_list_book(cat, only, lang, include_drafts)
+        book: Book | None = duty_list_book(cat, only, lang, include_drafts)
     elif template == "published":
-        book = published_book(cat, only, options=options)
+        book = book_of(cat, tables, lang) if chosen != "docx" else None
     else:
         book = checklist_book(cat, only, lang, split_codes(status), include_drafts)
-    if not [s for s in book.sheets if not s.hidden]:
+    shown = [s for s in book.sheets if not s.hidden] if book is not None else []
+    if not shown and not tables:
         raise UserError("nothing to export: every list is a draft (pass --include-drafts to export drafts)")
     with console.status(f"writing {output} ..."):
-        try:
-            write_book(book, output)
-        except OSError as exc:
-            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
-    shown = [s for s in book.sheets if not s.hidden]
-    rows = sum(len(s.origins) or len(s.rows) - len(s.banners) - 1 for s in shown)
-    err_console.print(escape(label("export.wrote", output=output, sheets=len(shown), rows=rows)), highlight=False)
+        write_output(chosen, output, book, tables, lang)
+    listed = [s for s in shown if s.origins] or shown  # (the checklist's summary is not a list; duty sheets have no origins)
+    rows = sum(t.count for t in tables) or sum(len(s.origins) or len(s.rows) - len(s.banners) - 1 for s in listed)
+    err_console.print(escape(label("export.wrote", output=output, sheets=len(tables) or len(listed), rows=rows)), highlight=False)
+    for hidden in dropped_notes(tables, lang):
+        err_console.print(f"[dim]{label('note')}:[/] " + escape(hidden), highlight=False)
 
 
 def register(app: typer.Typer) -> None:

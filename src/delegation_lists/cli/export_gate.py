@@ -12,7 +12,8 @@ import typer
 from rich.markup import escape
 
 from ..check import Report, validate
-from ..publish.model import Options
+from ..excel.model import Book
+from ..publish.model import Options, PublishedTable
 from ..render.labels import label
 from .common import UserError, cache_root, err_console, selection
 from .settings import Config
@@ -72,3 +73,47 @@ def publish_options(template: str, lang: str, drafts: bool, attachment: str | No
     if given and template != "published":
         raise UserError(f"{', '.join(given)}: for the published template only, not {template!r}")
     return Options(lang, drafts, own, paper, attachment, issuer, publish_date(date), list(notes or []))
+
+
+FORMATS = {".xlsx": "xlsx", ".docx": "docx", ".pdf": "pdf"}
+
+
+def output_format(fmt: str | None, output: Path, template: str) -> str:
+    """The format to write: `--format`, else the output's extension; checked against the template and what is
+    installed (before anything is read)."""
+    by_suffix = FORMATS.get(output.suffix.lower())
+    chosen = fmt or by_suffix
+    if chosen not in FORMATS.values():
+        raise UserError(f"the output must be .xlsx, .docx or .pdf (or give --format), not {output.name!r}")
+    if by_suffix != chosen:
+        raise UserError(f"--format {chosen} writes a .{chosen} file, not {output.name!r}")
+    if chosen == "docx" and template != "published":
+        raise UserError(f"--format docx writes the published lists (-t published), not {template!r}")
+    from ..publish.pdf import PdfError, soffice
+    from ..publish.word import WordError, need_docx
+
+    try:
+        need_docx() if chosen == "docx" else soffice() if chosen == "pdf" else None
+    except (WordError, PdfError) as exc:
+        raise UserError(str(exc)) from None
+    return str(chosen)
+
+
+def write_output(fmt: str, output: Path, book: Book | None, tables: list[PublishedTable], lang: str) -> None:
+    """Write the export: the workbook (.xlsx), the published tables as Word tables (.docx), or the workbook
+    printed to PDF by LibreOffice (.pdf)."""
+    from ..excel.writer import write_book
+    from ..publish.pdf import PdfError, write_pdf
+    from ..publish.word import WordError, write_docx
+
+    try:
+        if fmt == "docx":
+            write_docx(tables, output, lang)
+        elif book is not None and fmt == "pdf":
+            write_pdf(lambda path: write_book(book, path), ".xlsx", output)
+        elif book is not None:
+            write_book(book, output)
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+    except (WordError, PdfError) as exc:
+        raise UserError(str(exc)) from None

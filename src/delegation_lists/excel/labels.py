@@ -44,6 +44,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "sum.count": ("共{n}项", "{n} items"),
     "note": ("注：{text}", "Note: {text}"),
     "note.n": ("注{n}：{text}", "Note {n}: {text}"),
+    "dropped": ("{sheet}：{paper} 横向放不下全部列，未显示 {columns}（工作簿中保留为隐藏列）",
+                "{sheet}: not every column fits {paper} landscape; {columns} not shown (kept in the workbook as hidden columns)"),
     "footer.n": ("&C第 &P 页 共 {n} 页", "&CPage &P of {n}"),
     "total": ("（共{n}项）", " ({n} items)"),
     "section": ("{num}、{kind}（共{n}项）", "{num}. {kind} ({n} items)"),

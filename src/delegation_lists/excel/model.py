@@ -106,3 +106,4 @@ class Book:
     sheets: list[Sheet]
     properties: dict[str, str] = field(default_factory=dict)  # custom document properties (machine-readable)
     charts: list[Chart] = field(default_factory=list)  # chart sheets, after the worksheets
+    notes: list[str] = field(default_factory=list)  # what the user is told about it (columns hidden for want of room)

@@ -135,7 +135,16 @@ def published_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh", dra
     "section"); custom properties map each sheet to its jurisdiction (for `dlists import`), and the very hidden
     layout sheet each row to its file."""
     opts = options or Options(lang=lang, drafts=drafts)
+    return book_of(cat, published_tables(cat, only, opts), opts.lang)
+
+
+def book_of(cat: Catalog, tables: list[PublishedTable], lang: str = "zh") -> Book:
+    """The workbook of published tables: a sheet each, the layout sheet, the properties, notes of hidden columns."""
     used: set[str] = set()
-    tables = published_tables(cat, only, opts)
-    sheets = [table_sheet(t, sheet_title(t.sheet, used), opts.lang) for t in tables]
-    return Book([*sheets, layout_sheet(cat, sheets)], _properties(sheets, tables))
+    sheets = [table_sheet(t, sheet_title(t.sheet, used), lang) for t in tables]
+    return Book([*sheets, layout_sheet(cat, sheets)], _properties(sheets, tables), notes=dropped_notes(tables, lang))
+
+
+def dropped_notes(tables: list[PublishedTable], lang: str) -> list[str]:
+    """What to tell the user of columns hidden for want of room."""
+    return [label("dropped", lang, sheet=t.sheet, paper=t.paper.name, columns="、".join(t.dropped)) for t in tables if t.dropped]

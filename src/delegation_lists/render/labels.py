@@ -70,7 +70,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff.broken_exit": ("{n} 个文件无法加载（列在最前）：请修正，或加上 --allow-broken",
                          "{n} file(s) did not load (listed first); fix them or pass --allow-broken"),
     "diff.broken_line": ("无法加载", "broken"), "impact_on": ("对{name}的影响：", "impact on {name}: "),
-    "export.wrote": ("已写出 {output}：{sheets} 个工作表、{rows} 行", "wrote {output}: {sheets} sheet(s), {rows} rows"),
+    "export.wrote": ("已写出 {output}：{sheets} 份清单、{rows} 项", "wrote {output}: {sheets} list(s), {rows} entries"),
     "export.refused": ("未导出：要发布的清单有 {n} 个错误（见上）；请修正后再导出，或加 --allow-problems 照常导出",
                        "not exported: the lists to publish have {n} error(s) (listed above); fix them, or pass --allow-problems to export anyway"),
     "export.allowed": ("已按 --allow-problems 导出，但要发布的清单有 {n} 个错误（见上），发布前请修正",
