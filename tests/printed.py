@@ -1,10 +1,10 @@
 """What a reader sees on the pages of a PDF (LibreOffice's rendering of an export), read back with pdfplumber:
 each page's text, its smallest text size, its footer, and every cell's text against the cell's ruled box.
 
-A cell's text is a run of characters the PDF draws one after another in one column (LibreOffice draws a cell's
-lines together, top to bottom); the box around it is made of the nearest ruling lines left, right, above and
-below that cross it. Text drawn outside its box is text a reader does not see whole (a row cut, a column too
-narrow)."""
+Every cell's text (the texts the workbook or document holds) must be drawn whole, as one run of characters
+(LibreOffice draws a cell's lines together, top to bottom): LibreOffice leaves out the lines a row too low cannot
+show, so a cut row is a text not found whole. A text found is checked against its box, made of the nearest ruling
+lines left, right, above and below that cross it: text drawn outside it is text a reader does not see whole."""
 
 from __future__ import annotations
 
@@ -73,26 +73,33 @@ def _box(x: float, y: float, vertical: list[dict[str, float]], horizontal: list[
     return max(lefts), max(tops), min(rights), min(bottoms)
 
 
-def _found(chars: list[dict[str, Any]], texts: list[str]) -> list[list[dict[str, Any]]]:
-    """The characters (in drawing order) of each occurrence of each expected cell text, longest texts first,
-    none counted twice (a cell's text is drawn as one run)."""
+def checked(texts: list[str]) -> list[str]:
+    """The texts worth looking for: longer than two characters, not numbers alone (ambiguous), longest first."""
+    return sorted({t for t in texts if len(t) > 2 and not t.isdigit()}, key=len, reverse=True)
+
+
+def _found(chars: list[dict[str, Any]], texts: list[str], seen: set[str]) -> list[list[dict[str, Any]]]:
+    """The characters (in drawing order) of each occurrence of each text (in `checked` order), none counted
+    twice; the texts found are added to `seen`."""
     drawn = "".join(c["text"] for c in chars)
     taken = [False] * len(chars)
     out = []
-    for text in sorted({t for t in texts if len(t) > 2}, key=len, reverse=True):
+    for text in texts:
         at = drawn.find(text)
         while at >= 0:
             if not any(taken[at : at + len(text)]):
                 out.append(chars[at : at + len(text)])
                 taken[at : at + len(text)] = [True] * len(text)
+                seen.add(text)
             at = drawn.find(text, at + 1)
     return out
 
 
-def read_pages(pdf: Path, texts: list[str] = ()) -> list[Page]:  # type: ignore[assignment]
+def read_pages(pdf: Path, texts: list[str] = (), missing: list[str] | None = None) -> list[Page]:  # type: ignore[assignment]
     """Every page of `pdf`: its text, smallest character size, footer numbers, and the cells (whose texts are
-    `texts`) drawn outside their box."""
-    expected = [re.sub(r"\s+", "", t) for t in texts]
+    `texts`) drawn outside their box; the texts not drawn whole anywhere are added to `missing`."""
+    expected = checked([re.sub(r"\s+", "", t) for t in texts])
+    seen: set[str] = set()
     pages = []
     with pdfplumber.open(pdf) as doc:
         for n, page in enumerate(doc.pages, start=1):
@@ -102,7 +109,7 @@ def read_pages(pdf: Path, texts: list[str] = ()) -> list[Page]:  # type: ignore[
             chars = [c for c in page.chars if c["text"].strip()]
             vertical, horizontal = _rulings(page)
             out = Page(n, text, min((c["size"] for c in chars), default=0.0), footer)  # type: ignore[arg-type]
-            for run in _found(chars, expected):
+            for run in _found(chars, expected, seen):
                 x0, top = min(c["x0"] for c in run), min(c["top"] for c in run)
                 x1, bottom = max(c["x1"] for c in run), max(c["bottom"] for c in run)
                 box = _box((x0 + x1) / 2, (top + bottom) / 2, vertical, horizontal)
@@ -113,11 +120,13 @@ def read_pages(pdf: Path, texts: list[str] = ()) -> list[Page]:  # type: ignore[
                     out.overflows.append(Overflow(n, "".join(c["text"] for c in run), box, (x0, top, x1, bottom)))
             pages.append(out)
             page.close()
+    if missing is not None:
+        missing += [t for t in expected if t not in seen]
     return pages
 
 
 def sheet_texts(xlsx: Path) -> list[str]:
-    """The text of every shown cell of every shown sheet of a workbook."""
+    """The text of every shown cell of every shown sheet of a workbook (not formulas: their values are drawn)."""
     from openpyxl import load_workbook
 
     wb = load_workbook(xlsx)
@@ -125,9 +134,9 @@ def sheet_texts(xlsx: Path) -> list[str]:
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             continue
-        hidden = {k for k, d in ws.column_dimensions.items() if d.hidden}
+        hidden = {i for d in ws.column_dimensions.values() if d.hidden for i in range(d.min or 0, (d.max or 0) + 1)}
         for row in ws.iter_rows():
-            out += [str(c.value) for c in row if c.value is not None and c.column_letter not in hidden]
+            out += [str(c.value) for c in row if c.value is not None and c.column not in hidden and not str(c.value).startswith("=")]
     return out
 
 

@@ -4,7 +4,7 @@ else on A3 landscape, else with the columns a reader misses least hidden (`colum
 
 Each column is first as narrow as it may be (its fewest characters per line, its longest unbreakable piece), then
 widened toward its longest value, the room shared in proportion to how much text the column holds (which saves
-the most lines), then the room left goes to the columns that grow (names, bases). Widths of Chinese columns are
+the most lines), then the room left goes to the columns that grow (names, bases), again by how much they hold. Widths of Chinese columns are
 whole numbers of characters, so that Excel and LibreOffice wrap them alike (measure.py)."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .model import MARGINS, Paper, PublishedTable
 
 BODY = 10.0  # pt: the text of the cells
 FILL = 0.97  # of the printable width: renderers differ a little, fonts may be substituted
-MOST = 130.0  # pt: a code or date column wider than this wraps (long platform codes) instead of taking the page
+MOST = 180.0  # pt: a code column wider than this wraps (long platform codes: two lines) instead of taking the page
 PAPERS = {"a4": (Paper("A4"),), "a3": (Paper("A3"),), "auto": (Paper("A4"), Paper("A3"))}
 #: printed width of a column as a function of its text room: SLOPE * room + OFFSET (LibreOffice, the wider)
 SLOPE = WIDE_PT / NARROW_PT
@@ -48,6 +48,7 @@ def needs(table: PublishedTable) -> list[Need]:
         natural = max([text_pt(line, BODY) for line in lines] + [text_pt(col.label, BODY)])
         piece = min(max((longest_piece(v, BODY) for v in values), default=0.0), MOST)
         least = min(natural, MOST) if spec.chars == 0 else max(min(spec.chars * BODY, natural), piece)
+        natural = min(natural, MOST) if spec.chars == 0 else natural  # (codes wrap at their hyphens beyond)
         out.append(Need(i, least, max(natural, least), sum(text_pt(v, BODY) for v in values), spec.grow, spec.chars > 0))
     return out
 
@@ -74,9 +75,9 @@ def spread(cols: list[Need], total: float) -> list[float]:
             widths[i] += share
             given += share
         extra -= given
-    growing = sum(c.grow for c in cols)
+    growing = sum(c.grow * c.volume for c in cols)
     if extra > 0 and growing:
-        widths = [w + extra * c.grow / growing for w, c in zip(widths, cols, strict=True)]
+        widths = [w + extra * c.grow * c.volume / growing for w, c in zip(widths, cols, strict=True)]
     return [(max((w // BODY) * BODY, c.least) if c.whole_chars else w) + 0.5 for w, c in zip(widths, cols, strict=True)]
 
 
