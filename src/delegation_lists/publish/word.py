@@ -1,8 +1,7 @@
 """The published tables as a Word document (python-docx, the `docx` extra): each list in a section of its own
 (its paper and orientation, its pages numbered "第 1 页 共 N 页" from 1), the 附件 line, title, issuer and date,
-the values every row shares, then the table: the header row repeated on every page, section rows across the
-table, equal departments of neighbouring rows merged, no row broken across pages, the 合计 row; the notes under it.
-Text in SimSun (宋体) 10 pt, cells centred vertically, column widths in the proportions of the workbook's."""
+the values every row shares, then the table (word_table.py); the notes under it. Text in SimSun (宋体) 10 pt on
+exact line heights (pages.WORD_LINE), so that Word, WPS and LibreOffice lay the pages out alike."""
 
 from __future__ import annotations
 
@@ -11,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_path
-from .measure import CELL_PADDING, column_pt
 from .model import HEADER_FOOTER, MARGINS, PublishedTable
-from .pages import WORD_CELL_MARGIN, WORD_LINE, word_pages
+from .pages import WORD_LINE, word_pages
+from .word_table import fill_table
 
 
 class WordError(Exception):
@@ -22,7 +21,6 @@ class WordError(Exception):
 
 FONT = "SimSun"
 BODY, TITLE, ATTACHMENT = 10, 16, 14
-SHADE = "D9E1F2"
 
 
 def need_docx() -> Any:
@@ -129,68 +127,14 @@ def _section(doc: Any, table: PublishedTable, first: bool, lang: str, pages: int
     _font(p.add_run(after), BODY)
 
 
-def _cell(cell: Any, text: str, align: str = "left", bold: bool = False, shade: str | None = None) -> None:
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    p = cell.paragraphs[0]
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.LEFT
-    _spacing(p, BODY)
-    _text(p, text, BODY, bold)
-    if shade:
-        _set(cell._tc.get_or_add_tcPr(), "shd", val="clear", color="auto", fill=shade)
-
-
-def _row(table: Any, header: bool = False) -> Any:
-    row = table.add_row()
-    props = row._tr.get_or_add_trPr()
-    _set(props, "cantSplit", val="true")
-    if header:
-        _set(props, "tblHeader", val="true")
-    return row
-
-
 def _table(doc: Any, table: PublishedTable, lang: str) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.shared import Pt
 
-    shown = [(i, c) for i, c in enumerate(table.columns) if not c.hidden]
-    widths = [Pt(column_pt(c.width) + CELL_PADDING) for _, c in shown]  # as wide as Excel prints them
-    grid = doc.add_table(rows=0, cols=len(shown))
+    grid = doc.add_table(rows=0, cols=len([c for c in table.columns if not c.hidden]))
     grid.style = "Table Grid"
     grid.autofit = False
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    margins = _set(grid._tbl.tblPr, "tblCellMar")
-    for side in ("left", "right"):  # 2 pt, as a spreadsheet cell's: text wraps as in the workbook
-        _set(margins, side, w="40", type="dxa")
-    for side in ("top", "bottom"):
-        _set(margins, side, w=str(int(WORD_CELL_MARGIN * 20)), type="dxa")
-    for col, width in zip(grid.columns, widths, strict=True):
-        col.width = width
-    header = _row(grid, header=True)
-    for cell, (_, col), width in zip(header.cells, shown, widths, strict=True):
-        cell.width = width
-        _cell(cell, col.label, "center", bold=True, shade=SHADE)
-    merged = {i for i, c in shown if c.key in table.merged}
-    for section in table.sections:
-        cells = _row(grid).cells
-        _cell(cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0], section.title(lang), bold=True, shade="F2F2F2")
-        above: dict[int, tuple[Any, str]] = {}  # column -> (the cell a run of equal values started in, the value)
-        for row in section.rows:
-            cells = _row(grid).cells
-            for at, ((i, col), cell, width) in enumerate(zip(shown, cells, widths, strict=True)):
-                cell.width = width
-                text = str(row.cells[i])
-                if i in merged and text and at in above and above[at][1] == text:
-                    above[at][0].merge(cell)
-                    continue
-                _cell(cell, text, col.align)
-                above[at] = (cell, text)
-    cells = _row(grid).cells
-    _cell(cells[0], table.total[0], "center", bold=True)
-    _cell(cells[1].merge(cells[-1]) if len(cells) > 2 else cells[-1], table.total[1], "center", bold=True)
+    fill_table(grid, table, lang)
 
 
 def write_docx(tables: Sequence[PublishedTable], target: str | Path, lang: str = "zh") -> None:
