@@ -37,6 +37,8 @@ def describe(path: Path, rows: int = 8) -> dict[str, Any]:
                       "fit_width": ws.page_setup.fitToWidth, "fit_height": ws.page_setup.fitToHeight,
                       "title_rows": ws.print_title_rows, "footer": ws.oddFooter.center.text},
             "fonts": sorted({c.font.name for r in ws.iter_rows(max_row=rows) for c in r if c.value is not None}),
+            "hidden_columns": sorted(k for k, d in ws.column_dimensions.items() if d.hidden),
+            "page_breaks": [b.id for b in ws.row_breaks.brk],
         })
     return out
 
@@ -67,7 +69,7 @@ def test_published_sections_and_total(tmp_path: Path, dlists):
     dlists("export", CATALOGS / "xunyang", "-j", "赵湾镇", "-o", out)
     ws = load_workbook(out).active
     values = [r[0] for r in ws.iter_rows(values_only=True)]
-    assert values[0] == "旬阳市赵湾镇承接县级事项清单（共95项）"
+    assert values[0] == "旬阳市赵湾镇承接县级事项清单（共92项）"  # its 3 own items on a sheet of their own
     assert values[2] == "一、行政许可（共31项）"
     assert values[3] == 1 and values[33] == 31 and str(values[34]).startswith("二、")
 
@@ -101,3 +103,29 @@ def test_bad_options(tmp_path: Path, dlists):
     assert dlists("export", CATALOGS / "xunyang", "-o", tmp_path / "x.csv").exit_code == 2
     assert dlists("export", CATALOGS / "xunyang", "-o", tmp_path / "x.xlsx", "-t", "nope").exit_code == 2
     assert dlists("export", CATALOGS / "xunyang", "-o", tmp_path / "x.xlsx", "-j", "北京").exit_code == 2
+
+
+def test_checklist_title_order_totals_and_whole_titles(tmp_path: Path, dlists):
+    """Each sheet: a title, the header repeated on every page, items by kind (the published order) with their
+    department, a 合计 row, its own page numbers; the summary names each list by its whole title."""
+    import shutil
+
+    from delegation_lists.model.codes import KIND_LOOKUP, KIND_ORDER
+
+    folder = tmp_path / "x"
+    shutil.copytree(CATALOGS / "xunyang", folder)
+    long_title = "旬阳市赵湾镇承接县级行政许可、行政给付、行政确认和公共服务事项清单（2023年版）"
+    zhaowan = folder / "townships" / "zhaowan.yaml"
+    zhaowan.write_text(zhaowan.read_text(encoding="utf-8").replace("旬阳市赵湾镇承接县级事项清单", long_title), encoding="utf-8")
+    out = tmp_path / "c.xlsx"
+    assert dlists("export", folder, "-o", out, "-t", "checklist").exit_code == 0
+    wb = load_workbook(out)
+    summary = [r for r in wb["汇总"].iter_rows(values_only=True)]
+    assert long_title in [r[0] for r in summary] and summary[-1][0] == "合计"
+    ws = wb["赵湾镇"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][0] == f"{long_title}（共95项）核对表" and rows[1][:5] == ("序号", "事项编码", "事项名称", "事项类型", "实施部门")
+    kinds = [KIND_ORDER[KIND_LOOKUP[r[3]]] for r in rows[2:-1]]
+    assert kinds == sorted(kinds) and [r[0] for r in rows[2:-1]] == list(range(1, 96))
+    assert rows[-1][:2] == ("合计", "共95项")
+    assert ws.print_title_rows == "$2:$2" and ws.oddFooter.center.text.startswith("第 &P 页 共 ")

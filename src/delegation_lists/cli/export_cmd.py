@@ -1,4 +1,4 @@
-"""`dlists export PATH -o OUT.xlsx`"""
+"""`dlists export PATH -o OUT.xlsx|OUT.docx|OUT.pdf`"""
 
 from __future__ import annotations
 
@@ -10,64 +10,95 @@ from rich.markup import escape
 from ..catalog import load_catalog
 from ..render.labels import label
 from .common import NO_CACHE_HELP, UserError, cache_root, check_output, command, console, err_console, load_config, split_codes
+from .export_gate import check_before_export, note_drafts, output_format, publish_options, write_output
 
 TEMPLATES = ("published", "checklist", "duties", "stations")
 
 
 def export_command(
     paths: list[Path] = typer.Argument(..., help="Catalog files or folders."),
-    output: Path = typer.Option(..., "--output", "-o", help="The workbook to write (.xlsx); replaced only on success."),
+    output: Path = typer.Option(..., "--output", "-o", help="The file to write (.xlsx, .docx or .pdf); replaced only on success."),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="xlsx | docx (published lists as Word tables; needs the docx extra) | pdf (through LibreOffice); default: the output's extension."),
     template: str = typer.Option("published", "--template", "-t", help="published: the list as published | checklist: the working list with a status column | duties: the duty lists (履行职责事项清单, 村级组织工作事项清单) as published | stations: each township's village-station service list (直办/代办/协办)"),
     jurisdiction: list[str] | None = typer.Option(None, "--jurisdiction", "-j", help="Only this jurisdiction (code or name); repeatable."),
     lang: str = typer.Option("zh", "--lang", help="Labels: zh | en."),
     status: list[str] | None = typer.Option(None, "--status", help="checklist: the allowed status values, comma-separated (default 已承接,未承接,待核实)."),
+    allow_problems: bool = typer.Option(False, "--allow-problems", help="Export even when the lists have validation errors (they are listed, with a warning); without it such a catalog is not exported (exit 1)."),
+    include_drafts: bool = typer.Option(False, "--include-drafts", help="Export drafts too (lists with `status: draft` or 草案 in the title); their titles say 草案."),
+    attachment: str | None = typer.Option(None, "--attachment", help="published: the 附件 number above the title (2 -> 附件2); default `attachment` of the list header."),
+    issuer: str | None = typer.Option(None, "--issuer", help="published: the issuing body (发布单位) under the title; default `issuer` of the list header."),
+    date: str | None = typer.Option(None, "--date", help="published: the date (发布日期: 2023-07-01 or 2023年7月1日) under the title; default `date` of the list header."),
+    note: list[str] | None = typer.Option(None, "--note", help="published: a note (注) under the table, repeatable; added to the header's `notes`."),
+    own: str = typer.Option("list", "--own", help="published: a township's own items as a list of their own (list) or as sections of their own (section)."),
+    paper: str = typer.Option("auto", "--paper", help="published: auto (A4 landscape, A3 when the columns need it) | a4 | a3."),
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
 ) -> None:
-    """Write the catalog's lists as an Excel workbook: one sheet per jurisdiction's list."""
+    """Write the catalog's lists as an Excel workbook (one sheet per list), a Word document (one table per list)
+    or a PDF (the workbook printed by LibreOffice).
+
+    The catalog is validated first: errors in the lists to publish (or in what they take on) stop the export
+    (exit 1, nothing written) unless --allow-problems. Drafts are left out unless --include-drafts."""
     from ..excel.checklist import checklist_book  # here: the other commands need not import the Excel writer
-    from ..excel.published import published_book
-    from ..excel.writer import write_book
+    from ..excel.duty_list import duty_docs, duty_files, duty_list_book
+    from ..excel.lists import drafts_left_out, exported_files, published_lists
+    from ..excel.model import Book
+    from ..excel.published import book_of, dropped_notes
+    from ..excel.stations import station_book
+    from ..publish.tables import published_tables
 
     if template not in TEMPLATES:
         raise UserError(f"unknown template {template!r}; choose one of: {', '.join(TEMPLATES)}")
     if lang not in ("zh", "en"):
         raise UserError(f"unknown language {lang!r}; choose zh or en")
-    if output.suffix.lower() != ".xlsx":
-        raise UserError(f"the output must be an .xlsx file, not {output.name!r}")
+    chosen = output_format(fmt, output, template)
+    options = publish_options(template, lang, include_drafts, attachment, issuer, date, note, own, paper)
     check_output(output, paths)
     config = load_config()
     cat, broken = load_catalog(paths, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
-    if broken:
-        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
     only = jurisdiction or []
     missing = [j for j in only if cat.find_place(j) is None and not any(e.jurisdiction == j for e in cat.entries)
                and j not in cat.duties.lists]
     if missing:
         raise UserError(f"no jurisdiction {', '.join(map(repr, missing))} in this catalog")
     if template == "duties":
-        from ..excel.duty_list import duty_list_book
-
-        book = duty_list_book(cat, only, lang)
-        if not book.sheets:
+        docs = duty_docs(cat, only, include_drafts)
+        if not docs:
             raise UserError("no duty lists to export (`duties:` files)")
+        exported = duty_files(cat, docs)
+        drafts = [] if include_drafts else [d.header.title or j for j, d in duty_docs(cat, only, True) if d.header and d.header.draft]
     elif template == "stations":
-        from ..excel.stations import station_book
-
-        book = station_book(cat, only, lang)
-        if not book.sheets:
-            raise UserError("no items handled by village stations (a township's `delegation` to its villages, or villages' assist work with `item:`)")
+        exported, drafts = {d.file for d in cat.docs}, []
     elif not cat.entries:
         raise UserError("no items to export (is this a catalog folder?)")
     else:
-        book = published_book(cat, only, lang) if template == "published" else checklist_book(cat, only, lang, split_codes(status))
+        lists = published_lists(cat, only, lang, include_drafts)
+        exported = exported_files(cat, lists)
+        drafts = [] if include_drafts else [pl.title for pl in drafts_left_out(cat, only, lang)]
+    check_before_export(paths, config, no_cache, exported, allow_problems)
+    if broken:
+        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
+    note_drafts(drafts)
+    tables = published_tables(cat, only, options) if template == "published" else []
+    if template == "duties":
+        book: Book | None = duty_list_book(cat, only, lang, include_drafts)
+    elif template == "stations":
+        book = station_book(cat, only, lang)
+        if not book.sheets:
+            raise UserError("no items handled by village stations (a township's `delegation` to its villages, or villages' assist work with `item:`)")
+    elif template == "published":
+        book = book_of(cat, tables, lang) if chosen != "docx" else None
+    else:
+        book = checklist_book(cat, only, lang, split_codes(status), include_drafts)
+    shown = [s for s in book.sheets if not s.hidden] if book is not None else []
+    if not shown and not tables:
+        raise UserError("nothing to export: every list is a draft (pass --include-drafts to export drafts)")
     with console.status(f"writing {output} ..."):
-        try:
-            write_book(book, output)
-        except OSError as exc:
-            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
-    shown = [s for s in book.sheets if not s.hidden]
-    rows = sum(len(s.rows) - len(s.banners) - 1 for s in shown)
-    err_console.print(escape(label("export.wrote", output=output, sheets=len(shown), rows=rows)), highlight=False)
+        write_output(chosen, output, book, tables, lang)
+    listed = [s for s in shown if s.origins] or shown  # (the checklist's summary is not a list; duty sheets have no origins)
+    rows = sum(t.count for t in tables) or sum(len(s.origins) or len(s.rows) - len(s.banners) - 1 for s in listed)
+    err_console.print(escape(label("export.wrote", output=output, sheets=len(tables) or len(listed), rows=rows)), highlight=False)
+    for hidden in dropped_notes(tables, lang):
+        err_console.print(f"[dim]{label('note')}:[/] " + escape(hidden), highlight=False)
 
 
 def register(app: typer.Typer) -> None:

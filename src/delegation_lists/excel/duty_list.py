@@ -16,8 +16,11 @@ from collections.abc import Sequence
 
 from ..catalog import Catalog
 from ..catalog.duties import DutyEntry
+from ..load.document import Document
 from ..model.codes import PART_BY_KEY
+from ..model.items import DRAFT_WORDS
 from .labels import label, section_number
+from .lists import unread_files
 from .model import Book, Column, Print, Sheet, sheet_title
 
 #: the columns of each part (label keys); a sheet has five columns, shared by the parts (a township's three, a
@@ -91,23 +94,42 @@ def duty_sheet(cat: Catalog, title: str, entries: list[DutyEntry], lang: str, na
     return sheet
 
 
-def duty_list_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> Book:
-    """One sheet per duty list (guides too), jurisdictions in code order, `only` by code or name."""
+def duty_docs(cat: Catalog, only: Sequence[str] = (), drafts: bool = False) -> list[tuple[str, Document]]:
+    """The duty lists an export shows (guides too) with their jurisdictions, in code order, `only` by code or
+    name; drafts only when `drafts`."""
     wanted = {p.code if (p := cat.find_place(k)) else k for k in only}
+    return [(jurisdiction, doc) for jurisdiction in sorted(cat.duties.lists, key=lambda j: (len(j), j)) if not wanted or jurisdiction in wanted
+            for doc in cat.duties.lists[jurisdiction] if drafts or not (doc.header and doc.header.draft)]
+
+
+def duty_files(cat: Catalog, docs: Sequence[tuple[str, Document]]) -> set[str]:
+    """The files an export of the duty lists `docs` shows something of: theirs, their guides', the region files."""
+    files = {d.file for d in cat.docs if d.region is not None} | {d.file for _, d in docs} | unread_files(cat)
+    shown = {id(d) for _, d in docs}
+    for e in cat.duties.entries:
+        source = e.source if id(e.doc) in shown else None
+        while source is not None:
+            files.add(source.doc.file)
+            source = source.source
+    return files
+
+
+def duty_list_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh", drafts: bool = False) -> Book:
+    """One sheet per duty list (guides too), jurisdictions in code order, `only` by code or name; drafts only
+    when `drafts` (their titles then say 草案)."""
     used: set[str] = set()
     sheets = []
-    for jurisdiction in sorted(cat.duties.lists, key=lambda j: (len(j), j)):
-        if wanted and jurisdiction not in wanted:
-            continue
+    for jurisdiction, doc in duty_docs(cat, only, drafts):
         place = cat.places.get(jurisdiction)
         name = place.name if place else jurisdiction
-        for doc in cat.duties.lists[jurisdiction]:
-            entries = [e for e in cat.duties.of(jurisdiction) if e.doc is doc]
-            kind = "village.list" if jurisdiction in cat.duties.villages else "duty.list"
-            title = (doc.header.title if doc.header and doc.header.title else "") or f"{name}{label(kind, lang)}"
-            several = len(cat.duties.lists[jurisdiction]) > 1  # a township's own list and its guide for its villages
-            shown = title if several else _sheet_name(cat, jurisdiction, name)
-            sheets.append(duty_sheet(cat, title, entries, lang, sheet_title(shown, used)))
+        entries = [e for e in cat.duties.of(jurisdiction) if e.doc is doc]
+        kind = "village.list" if jurisdiction in cat.duties.villages else "duty.list"
+        title = (doc.header.title if doc.header and doc.header.title else "") or f"{name}{label(kind, lang)}"
+        if doc.header and doc.header.draft and not any(word in title for word in DRAFT_WORDS):
+            title += label("draft", lang)
+        several = len(cat.duties.lists[jurisdiction]) > 1  # a township's own list and its guide for its villages
+        shown = title if several else _sheet_name(cat, jurisdiction, name)
+        sheets.append(duty_sheet(cat, title, entries, lang, sheet_title(shown, used)))
     return Book(sheets)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..catalog import Catalog, Entry
 from ..catalog.holding import shown_mode, taken_mode
 from ..model.codes import KIND_ORDER
+from ..model.items import DRAFT_WORDS
 from .labels import label, mode_label, status_label
 
 
@@ -20,6 +21,7 @@ class PublishedList:
     title: str
     entries: list[Entry] = field(default_factory=list)
     delegates: bool = False  # a parent's list: shows where each item goes
+    draft: bool = False  # from a draft (`list.status: draft`, 草案 in the title): its title says 草案
 
 
 def _tree_order(cat: Catalog) -> dict[str, int]:
@@ -36,8 +38,19 @@ def _tree_order(cat: Catalog) -> dict[str, int]:
     return order
 
 
-def published_lists(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> list[PublishedList]:
-    """The catalog's lists, jurisdictions in region-tree order (parents first), `only` by code or name."""
+def published_lists(cat: Catalog, only: Sequence[str] = (), lang: str = "zh", drafts: bool = False) -> list[PublishedList]:
+    """The catalog's lists, jurisdictions in region-tree order (parents first), `only` by code or name; drafts
+    only when `drafts` (their titles then say 草案)."""
+    return [pl for pl in all_lists(cat, only, lang) if drafts or not pl.draft]
+
+
+def drafts_left_out(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> list[PublishedList]:
+    """The drafts `published_lists` leaves out by default."""
+    return [pl for pl in all_lists(cat, only, lang) if pl.draft]
+
+
+def all_lists(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> list[PublishedList]:
+    """Every list of the catalog (drafts too), jurisdictions in region-tree order, `only` by code or name."""
     wanted = set()
     for key in only:
         place = cat.find_place(key)
@@ -54,11 +67,33 @@ def published_lists(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") ->
             name = place.name if place else jur
             header = entry.doc.header
             title = (header.title if header and header.title else "") or f"{name}{label('list', lang)}"
-            found = by_doc[id(entry.doc)] = lists.setdefault((jur, title), PublishedList(jur, name, title))
+            draft = header is not None and header.draft
+            if draft and not any(word in title for word in DRAFT_WORDS):
+                title += label("draft", lang)
+            found = by_doc[id(entry.doc)] = lists.setdefault((jur, title), PublishedList(jur, name, title, draft=draft))
         found.entries.append(entry)
         found.delegates = found.delegates or entry.item.delegation is not None
     order = _tree_order(cat)
     return sorted(lists.values(), key=lambda pl: (order.get(pl.jurisdiction, len(order)), pl.jurisdiction))
+
+
+def exported_files(cat: Catalog, lists: Sequence[PublishedList]) -> set[str]:
+    """The files an export of `lists` shows something of: the lists' own files, the files of the items they take
+    on (inherited fields), the region files (names of places and departments), and every file that did not load
+    as anything (it may be a list the export is missing)."""
+    files = {d.file for d in cat.docs if d.region is not None} | unread_files(cat)
+    for pl in lists:
+        for entry in pl.entries:
+            source: Entry | None = entry
+            while source is not None:
+                files.add(source.file)
+                source = source.source
+    return files
+
+
+def unread_files(cat: Catalog) -> set[str]:
+    """The files that did not load as any kind of document (a syntax error, a broken header)."""
+    return {d.file for d in cat.docs if d.kind != "mapping" and d.region is None and d.header is None and d.adjustments is None}
 
 
 def sheet_name(pl: PublishedList, lists: list[PublishedList]) -> str:

@@ -35,6 +35,7 @@ class Column:
     header: str
     width: float = 12
     style: str = "cell"  # style of the data cells: cell | center | wrap | percent
+    hidden: bool = False  # kept in the file (its values read back by `dlists import`), not shown or printed
 
 
 @dataclass
@@ -45,6 +46,12 @@ class Print:
     fit_width: bool = True
     repeat_rows: tuple[int, int] | None = None  # first and last row (0-based) repeated on every page
     footer: str = ""
+    paper: int = 9  # Excel's paper code: 9 A4, 8 A3
+    breaks: list[int] = field(default_factory=list)  # rows (0-based) a new page starts at
+    first_page: int | None = None  # the number of the sheet's first page (1: each sheet numbers its own pages)
+    margins: tuple[float, float, float, float] | None = None  # left, right, top, bottom (inches)
+    header_footer: tuple[float, float] | None = None  # distances of the header and footer from the edge (inches)
+    center: bool = False  # centred between the left and right margins
 
 
 @dataclass
@@ -67,6 +74,10 @@ class Sheet:
     #: row index -> (file, position in it) of the item the row shows, for the layout sheet of a catalog export
     origins: dict[int, tuple[str, int]] = field(default_factory=dict)
     hidden: bool = False  # very hidden: not listed in the spreadsheet's "unhide" (the layout sheet)
+    #: ranges (first row, first column, last row, last column) merged, their value in the first cell of `rows`
+    #: (the others blank): equal departments of neighbouring rows, the 合计 row's count
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    data_end: int | None = None  # the last data row (validations and highlights stop there), else the last row
 
     def add_banner(self, text: str, style: str) -> None:
         self.banners[len(self.rows)] = style
@@ -95,3 +106,4 @@ class Book:
     sheets: list[Sheet]
     properties: dict[str, str] = field(default_factory=dict)  # custom document properties (machine-readable)
     charts: list[Chart] = field(default_factory=list)  # chart sheets, after the worksheets
+    notes: list[str] = field(default_factory=list)  # what the user is told about it (columns hidden for want of room)

@@ -18,17 +18,26 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..atomic import atomic_path
 from ..memory import paused_gc
+from ..publish.measure import Measure
 from .model import Book, Chart, Formula, Sheet, sheet_title
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 FONT = "SimSun"  # 宋体: what published lists use; LibreOffice substitutes a CJK font where it is missing
+#: the workbook's default font, whose digit width is Excel's unit of column width: Arial 10 is 7 px wide in Excel
+#: and has a metric twin (Liberation Sans) wherever LibreOffice is installed, so columns print alike (measure.py)
+DEFAULT_FONT = {"font_name": "Arial", "font_size": 10}
 STYLES: dict[str, dict[str, Any]] = {
     "cell": {"valign": "vcenter", "text_wrap": True, "border": 1},
     "center": {"valign": "vcenter", "align": "center", "text_wrap": True, "border": 1},
     "wrap": {"valign": "top", "text_wrap": True, "border": 1},
     "header": {"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "border": 1, "bg_color": "#D9E1F2"},
     "title": {"bold": True, "font_size": 16, "align": "center", "valign": "vcenter", "text_wrap": True},
-    "section": {"bold": True, "align": "left", "valign": "vcenter", "border": 1, "bg_color": "#F2F2F2"},
+    "section": {"bold": True, "align": "left", "valign": "vcenter", "text_wrap": True, "border": 1, "bg_color": "#F2F2F2"},
+    "attachment": {"bold": True, "font_size": 14, "align": "left", "valign": "vcenter"},
+    "line": {"align": "left", "valign": "vcenter", "text_wrap": True},
+    "line_right": {"align": "right", "valign": "vcenter", "text_wrap": True},
+    "total": {"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "border": 1},
+    "note": {"align": "left", "valign": "top", "text_wrap": True},
     "old": {"valign": "top", "text_wrap": True, "border": 1, "bg_color": "#FFC7CE", "font_color": "#9C0006"},
     "new": {"valign": "top", "text_wrap": True, "border": 1, "bg_color": "#C6EFCE", "font_color": "#006100"},
     "good": {"bg_color": "#C6EFCE", "font_color": "#006100"},
@@ -51,38 +60,21 @@ def _write_cell(ws: Worksheet, r: int, c: int, value: Any, fmt: Any) -> None:
         ws.write_string(r, c, str(value), fmt)
 
 
-LINE_HEIGHT = 13.5  # points per line of 10-point text
-
-
-def text_width(text: str) -> float:
-    """Display width in Excel's character units: CJK and full-width characters (3 bytes in UTF-8) count 1.8
-    (10-point 宋体 as LibreOffice and Excel render it)."""
-    return len(text) + (len(text.encode("utf-8")) - len(text)) * 0.4
-
-
-def _lines(value: str, width: float, cache: dict[tuple[str, float], int]) -> int:
-    key = (value, width)
-    if key not in cache:
-        per_line = max(1.0, width - 1)
-        parts = value.split("\n") if "\n" in value else (value,)
-        cache[key] = sum(max(1, -int(-text_width(part) // per_line)) for part in parts)
-    return cache[key]
-
-
-def row_height(row: Sequence[Any], widths: list[float], cache: dict[tuple[str, float], int] | None = None) -> float | None:
-    """The height a row needs for its wrapped text (Excel does not grow rows of written files by itself)."""
-    lines, cache = 1, {} if cache is None else cache
-    for value, width in zip(row, widths, strict=False):
-        if type(value) is str and len(value) * 2 > width:
-            lines = max(lines, _lines(value, width, cache))
-    return lines * LINE_HEIGHT if lines > 1 else None
+def row_height(row: Sequence[Any], widths: list[float], measure: Measure | None = None) -> float | None:
+    """The height a row needs for its wrapped text (Excel does not grow rows of written files by itself);
+    None for a row of one line."""
+    measure = measure or Measure()
+    cells = [(value, width) for value, width in zip(row, widths, strict=False) if type(value) is str and len(value) * 2 > width]
+    height = measure.height(cells) if cells else 0.0
+    return height if height > measure.height([]) else None
 
 
 def _layout(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> None:
     """Everything xlsxwriter needs before the first row: widths, panes, filter, validations, page setup."""
-    last_col, last_row = len(sheet.columns) - 1, len(sheet.rows) - 1
+    last_col = len(sheet.columns) - 1
+    last_row = len(sheet.rows) - 1 if sheet.data_end is None else sheet.data_end
     for i, column in enumerate(sheet.columns):
-        ws.set_column(i, i, column.width)
+        ws.set_column(i, i, column.width, None, {"hidden": True} if column.hidden else None)
     ws.freeze_panes(sheet.header_row + 1, 0)
     first_data = sheet.header_row + 1
     if sheet.autofilter and last_col >= 0:
@@ -95,15 +87,30 @@ def _layout(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> None:
     for col in sheet.data_bars:
         ws.conditional_format(first_data, col, end, col, {"type": "data_bar", "bar_color": "#63BE7B", "bar_solid": True,
                                                           "min_type": "num", "min_value": 0, "max_type": "num", "max_value": 1})
-    ws.set_paper(9)  # A4
-    if sheet.print.landscape:
+    _page_setup(ws, sheet)
+
+
+def _page_setup(ws: Worksheet, sheet: Sheet) -> None:
+    page = sheet.print
+    ws.set_paper(page.paper)
+    if page.landscape:
         ws.set_landscape()
-    if sheet.print.fit_width:
+    if page.fit_width:
         ws.fit_to_pages(1, 0)
-    if sheet.print.repeat_rows is not None:
-        ws.repeat_rows(*sheet.print.repeat_rows)
-    if sheet.print.footer:
-        ws.set_footer(sheet.print.footer)
+    if page.repeat_rows is not None:
+        ws.repeat_rows(*page.repeat_rows)
+    if page.margins is not None:
+        ws.set_margins(*page.margins)
+    if page.breaks:
+        ws.set_h_pagebreaks(page.breaks)
+    if page.first_page is not None:
+        ws.set_start_page(page.first_page)
+    if page.center:
+        ws.center_horizontally()
+    if page.footer:
+        header, footer = page.header_footer or (0.3, 0.3)
+        ws.set_header("", {"margin": header})
+        ws.set_footer(page.footer, {"margin": footer})
 
 
 def _write_sheet(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> None:
@@ -113,14 +120,14 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> None:
     last_col = len(sheet.columns) - 1
     col_formats = [formats[c.style] for c in sheet.columns]
     widths = [c.width for c in sheet.columns]
-    cache: dict[tuple[str, float], int] = {}  # lists repeat departments, bases and notes
+    measure = Measure()  # (with a cache: lists repeat departments, bases and notes)
     ncols = len(col_formats)
     # xlsxwriter 3's undecorated writers (the public ones only add A1-notation parsing), public ones otherwise
     write_string = getattr(ws, "_write_string", ws.write_string)
     write_blank = getattr(ws, "_write_blank", ws.write_blank)
     write_number = getattr(ws, "_write_number", ws.write_number)
     for r, row in enumerate(sheet.rows):
-        height = sheet.heights.get(r) or (None if r in sheet.banners else row_height(row, widths, cache))
+        height = sheet.heights.get(r) or (None if r in sheet.banners else row_height(row, widths, measure))
         if height:
             ws.set_row(r, height)
         if r in sheet.banners:
@@ -140,13 +147,17 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> None:
                 write_number(r, c, value, fmt)
             else:
                 _write_cell(ws, r, c, value, fmt)
+    # merged ranges across rows cannot be written through merge_range in constant-memory mode (it writes the
+    # rows below before the row is done): their cells are written above, the ranges are recorded here
+    ws.merge.extend([list(m) for m in sheet.merges])
 
 
 def write_book(book: Book, target: str | Path) -> None:
     """Write `book` to `target` (.xlsx), atomically."""
     with atomic_path(target) as tmp, paused_gc():
         wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False,
-                                           "strings_to_urls": False, "strings_to_numbers": False})
+                                           "strings_to_urls": False, "strings_to_numbers": False,
+                                           "default_format_properties": DEFAULT_FONT})
         wb.set_properties({"created": FIXED_TIME})
         for key, value in book.properties.items():
             wb.set_custom_property(key, value)

@@ -78,6 +78,12 @@ STATUSES: tuple[Code, ...] = (
     Code("abolished", "取消", "Abolished", ("已取消", "废止")),
 )
 
+#: the state of a list document (`list.status`): a draft is left out of `dlists export` unless asked for
+LIST_STATUSES: tuple[Code, ...] = (
+    Code("published", "正式", "Published", ("已发布", "发布", "正式稿", "final")),
+    Code("draft", "草案", "Draft", ("草稿", "征求意见稿", "送审稿", "讨论稿")),
+)
+
 #: the three parts of a township duty list (乡镇履行职责事项清单)
 PARTS: tuple[Code, ...] = (
     Code("basic", "基本履职事项", "Basic duties", ("基本", "基本履职", "基本事项")),
@@ -148,6 +154,7 @@ KIND_LOOKUP = lookup_table(KINDS)
 MODE_LOOKUP = lookup_table(MODES)
 LEVEL_LOOKUP = lookup_table(LEVELS)
 STATUS_LOOKUP = lookup_table(STATUSES)
+LIST_STATUS_LOOKUP = lookup_table(LIST_STATUSES)
 PENALTY_LOOKUP = lookup_table(PENALTY_TYPES)
 PART_LOOKUP = lookup_table(PARTS)
 PART_BY_KEY = {row.key: row for row in PARTS}
@@ -193,6 +200,9 @@ FIELDS: tuple[Code, ...] = (
     Code("level", "层级", "level", ()),
     Code("title", "标题", "title", ("清单名称",)),
     Code("version", "版本", "version", ()),
+    Code("attachment", "附件", "attachment", ("附件号", "附件序号")),
+    Code("issuer", "发布单位", "issuer", ("发布机关", "印发单位", "制发单位")),
+    Code("date", "发布日期", "date", ("印发日期", "发布时间")),
     Code("region", "区划", "region", ()),
     Code("children", "下级", "children", ()),
     Code("departments", "部门", "departments", ()),

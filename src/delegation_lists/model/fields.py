@@ -53,6 +53,7 @@ Kind = _annotated("kind", codes.KINDS, codes.KIND_LOOKUP)
 Mode = _annotated("delegation mode", codes.MODES, codes.MODE_LOOKUP)
 Level = _annotated("level", codes.LEVELS, codes.LEVEL_LOOKUP)
 Status = _annotated("status", codes.STATUSES, codes.STATUS_LOOKUP)
+ListStatus = _annotated("list status", codes.LIST_STATUSES, codes.LIST_STATUS_LOOKUP)
 PenaltyType = _annotated("penalty type", codes.PENALTY_TYPES, codes.PENALTY_LOOKUP)
 Part = _annotated("duty list part", codes.PARTS, codes.PART_LOOKUP)
 

@@ -10,7 +10,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import CodeText, Kind, Level, Mode, NumberText, PenaltyType, Status, Text, TextList, checked_targets
+from .codes import LIST_STATUSES
+from .fields import CodeText, Kind, Level, ListStatus, Mode, NumberText, PenaltyType, Status, Text, TextList, checked_targets
 
 STRICT = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
@@ -198,6 +199,11 @@ class ListHeader(BaseModel):
     title: Text | None = None
     version: NumberText | None = None
     guide: bool = False  # a guide (指导目录): the children take its entries with `source`
+    status: ListStatus = "published"  # draft (草案): left out of `dlists export` unless asked for
+    attachment: CodeText | None = None  # the published list's 附件 number ("2": 附件2)
+    issuer: Text | None = None  # the body that issues it (发布单位)
+    date: dt.date | None = None  # the date it is issued (发布日期)
+    notes: TextList | None = None  # the notes printed under the table (注)
     waive: Waivers | None = None  # rules waived for every item of the document, with a reason
     waive_reason: Text | None = None
 
@@ -205,6 +211,15 @@ class ListHeader(BaseModel):
     def _complete(self) -> ListHeader:
         _check_waivers(self.waive, self.waive_reason)
         return self
+
+    @property
+    def draft(self) -> bool:
+        """A draft: `status: draft`, or a title that says so (……（草案）, 征求意见稿, 送审稿)."""
+        return self.status == "draft" or any(word in (self.title or "") for word in DRAFT_WORDS)
+
+
+#: the words of a title that make its list a draft
+DRAFT_WORDS = tuple(s for row in LIST_STATUSES if row.key == "draft" for s in (row.zh, *row.aliases))
 
 
 class ListDoc(BaseModel):

@@ -1,0 +1,119 @@
+"""What `dlists export` checks before it writes anything: its options (the office's choices for a published
+list), the catalog validated (errors in the files it would publish stop it, exit 1, unless `--allow-problems`),
+and the drafts it leaves out named."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+
+from ..check import Report, validate
+from ..excel.model import Book
+from ..publish.model import Options, PublishedTable
+from ..render.labels import label
+from .common import UserError, cache_root, err_console, selection
+from .settings import Config
+from .text import print_problems
+
+
+def check_before_export(paths: list[Path], config: Config, no_cache: bool, exported: set[str], allow: bool) -> None:
+    """Validate the catalog; list the errors in `exported` files and stop (exit 1) unless `allow`; say how many
+    errors are in files the export does not show."""
+    report = validate(paths, selection(None, None, config), encoding=config.encoding, exclude=config.exclude,
+                      cache=cache_root(no_cache, config))
+    errors = [p for p in report.problems if p.severity == "error"]
+    mine = [p for p in errors if p.file in exported]
+    if mine:
+        print_problems(err_console, Report(mine, report.files, report.items, report.texts))
+    if len(errors) > len(mine):
+        err_console.print(f"[dim]{label('note')}:[/] " + escape(label("export.elsewhere", n=len(errors) - len(mine))), highlight=False)
+    if mine and not allow:
+        err_console.print(f"[red]{label('error')}:[/] " + escape(label("export.refused", n=len(mine))), highlight=False)
+        raise typer.Exit(1)
+    if mine:
+        err_console.print(f"[yellow]{label('warning')}:[/] " + escape(label("export.allowed", n=len(mine))), highlight=False)
+
+
+def note_drafts(names: list[str]) -> None:
+    """Say which drafts were left out and how to include them."""
+    if names:
+        err_console.print(f"[dim]{label('note')}:[/] " + escape(label("export.drafts", n=len(names), names="、".join(names))),
+                          highlight=False)
+
+
+DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+FURNITURE = ("--attachment", "--issuer", "--date", "--note", "--own", "--paper")
+
+
+def publish_date(value: str | None) -> dt.date | None:
+    """`--date`: 2023-07-01, 2023/7/1, 2023.7.1 or 2023年7月1日 (full-width digits too)."""
+    if value is None:
+        return None
+    import unicodedata
+
+    found = DATE.match(unicodedata.normalize("NFKC", value))
+    try:
+        return dt.date(*(int(g) for g in found.groups())) if found else dt.date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--date must be a date like 2023-07-01 or 2023年7月1日, not {value!r}") from None
+
+
+def publish_options(template: str, lang: str, drafts: bool, attachment: str | None, issuer: str | None, date: str | None,
+                    notes: list[str] | None, own: str, paper: str) -> Options:
+    """The office's choices for a published list, checked; refused with another template."""
+    if own not in ("list", "section"):
+        raise UserError(f"--own must be list or section, not {own!r}")
+    if paper not in ("auto", "a4", "a3"):
+        raise UserError(f"--paper must be auto, a4 or a3, not {paper!r}")
+    given = [name for name, value in zip(FURNITURE, (attachment, issuer, date, notes, own != "list", paper != "auto"), strict=True) if value]
+    if given and template != "published":
+        raise UserError(f"{', '.join(given)}: for the published template only, not {template!r}")
+    return Options(lang, drafts, own, paper, attachment, issuer, publish_date(date), list(notes or []))
+
+
+FORMATS = {".xlsx": "xlsx", ".docx": "docx", ".pdf": "pdf"}
+
+
+def output_format(fmt: str | None, output: Path, template: str) -> str:
+    """The format to write: `--format`, else the output's extension; checked against the template and what is
+    installed (before anything is read)."""
+    by_suffix = FORMATS.get(output.suffix.lower())
+    chosen = fmt or by_suffix
+    if chosen not in FORMATS.values():
+        raise UserError(f"the output must be .xlsx, .docx or .pdf (or give --format), not {output.name!r}")
+    if by_suffix != chosen:
+        raise UserError(f"--format {chosen} writes a .{chosen} file, not {output.name!r}")
+    if chosen == "docx" and template != "published":
+        raise UserError(f"--format docx writes the published lists (-t published), not {template!r}")
+    from ..publish.pdf import PdfError, soffice
+    from ..publish.word import WordError, need_docx
+
+    try:
+        need_docx() if chosen == "docx" else soffice() if chosen == "pdf" else None
+    except (WordError, PdfError) as exc:
+        raise UserError(str(exc)) from None
+    return str(chosen)
+
+
+def write_output(fmt: str, output: Path, book: Book | None, tables: list[PublishedTable], lang: str) -> None:
+    """Write the export: the workbook (.xlsx), the published tables as Word tables (.docx), or the workbook
+    printed to PDF by LibreOffice (.pdf)."""
+    from ..excel.writer import write_book
+    from ..publish.pdf import PdfError, write_pdf
+    from ..publish.word import WordError, write_docx
+
+    try:
+        if fmt == "docx":
+            write_docx(tables, output, lang)
+        elif book is not None and fmt == "pdf":
+            write_pdf(lambda path: write_book(book, path), ".xlsx", output)
+        elif book is not None:
+            write_book(book, output)
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+    except (WordError, PdfError) as exc:
+        raise UserError(str(exc)) from None
