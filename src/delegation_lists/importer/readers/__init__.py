@@ -51,6 +51,8 @@ def read_tables(path: Path, encoding: str | None = None) -> list[Table]:
     try:
         fmt = sniff(path)
         tables = _dispatch(path, fmt, encoding)
+    except ReadError as exc:  # a reader's message names the file; a check's (extent, XML) may not
+        raise exc if str(exc).startswith(str(path)) else ReadError(f"{path}: {exc}") from None
     except (LoadError, UnicodeDecodeError, csv.Error) as exc:
         raise ReadError(f"{path}: {exc}") from None
     except OSError as exc:
