@@ -11,6 +11,8 @@ from delegation_lists.catalog import Catalog, load_catalog
 from delegation_lists.check import validate
 from delegation_lists.excel.published import published_book
 
+pytestmark = pytest.mark.usefixtures("xlsx_reader")  # every test on calamine and on openpyxl
+
 FIELDS = ("name", "kind", "department", "legal_basis", "statutory_days", "promised_days", "main_item", "violation",
           "penalty_types", "notes", "status")
 

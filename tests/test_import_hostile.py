@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import hostile  # noqa: E402
 
+pytestmark = pytest.mark.usefixtures("xlsx_reader")  # every test on calamine and on openpyxl
+
 LIMIT = 1 << 30
 
 
@@ -115,9 +117,9 @@ def test_extent_scan_units() -> None:
     assert column_number("XFD") == 16384 and column_letters(16384) == "XFD" and column_letters(200) == "GR"
     assert cell_ref("$B$12") == (12, 2) and cell_ref("12B") is None
     extent = Extent("S")
-    extent.value_at(3, 2, "x")
+    extent.value_at(3, 2)
     extent.merge((2, 1), (1048576, 16384))
     extent.merge((9, 1), (12, 4))  # starts past the extent: dropped
     assert extent.finish().merges == [(2, 1, 3, 2)]
     with pytest.raises(TooBig, match="GS7"):
-        Extent("S").value_at(7, 201, "x")
+        Extent("S").value_at(7, 201)

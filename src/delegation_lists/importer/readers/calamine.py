@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..said import msg
 from . import xmlsafe
 from .extent import Extent
 from .grid import sheet_rows
@@ -21,13 +23,13 @@ from .zipped import check_zip
 
 def ods_extents(path: Path) -> dict[str, Extent]:
     """Each table's extent and merges (content.xml scanned; every other XML part checked)."""
-    check_zip(path, ".ods workbook")
+    check_zip(path, "ods")
     try:
         with zipfile.ZipFile(path) as zf:
             found: list[Extent] = xmlsafe.scan(zf, "content.xml", OdsScan(), path)
             xmlsafe.check_parts(zf, path, skip=frozenset({"content.xml"}))
     except (zipfile.BadZipFile, OSError, KeyError, EOFError) as exc:
-        raise ReadError(f"{path}: not a readable .ods workbook ({exc})") from None
+        raise ReadError(msg("import.read.unreadable", fmt="ods", error=str(exc)), path) from None
     return {e.sheet: e for e in found}
 
 
@@ -45,19 +47,35 @@ def loaded_extent(sheet: Any) -> Extent:
     """An .xls sheet's extent and merges as calamine loaded them, held to the same limits."""
     extent = Extent(sheet.name)
     if sheet.end is not None:
-        extent.value_at(sheet.end[0] + 1, sheet.end[1] + 1, "the sheet's last cell")
+        extent.value_at(sheet.end[0] + 1, sheet.end[1] + 1)
     for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
         extent.merge((r0 + 1, c0 + 1), (r1 + 1, c1 + 1))
     return extent.finish()
 
 
+@contextmanager
+def calamine_errors(path: Path, fmt: str) -> Iterator[None]:
+    """calamine's errors (and its panics: pyo3's PanicException is a BaseException) as ReadErrors."""
+    import python_calamine as calamine
+
+    try:
+        yield
+    except calamine.PasswordError:
+        raise ReadError(msg("import.read.encrypted"), path) from None
+    except (calamine.CalamineError, ValueError, OSError, TypeError) as exc:
+        raise ReadError(msg("import.read.unreadable_save", fmt=fmt, error=str(exc)), path) from None
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise ReadError(msg("import.read.panic", fmt=fmt), path) from None
+
+
 def read_calamine(path: Path, fmt: str) -> list[Table]:
     """The sheets of an .xls or .ods workbook."""
-    calamine = need("python_calamine", "xls", f".{fmt} workbooks")
+    calamine = need("python_calamine", "xls", f".{fmt}")
     extents = ods_extents(path) if fmt == "ods" else None
-    try:
-        wb = calamine.CalamineWorkbook.from_path(str(path))
-        tables = []
+    tables = []
+    with calamine_errors(path, fmt), path.open("rb") as fh, calamine.CalamineWorkbook.from_filelike(fh) as wb:
         for index, name in enumerate(wb.sheet_names):
             if extents is not None and not extents.get(name, Extent(name)).rows:
                 tables.append(Table(name, []))
@@ -65,14 +83,4 @@ def read_calamine(path: Path, fmt: str) -> list[Table]:
             sheet = wb.get_sheet_by_index(index)
             extent = extents[name] if extents is not None else loaded_extent(sheet)
             tables.append(Table(name, sheet_rows(calamine_rows(sheet), extent)))
-    except calamine.PasswordError:
-        raise ReadError(f"{path}: the workbook is password-protected; open it and save it without a password") from None
-    except (calamine.CalamineError, ValueError, OSError, TypeError) as exc:
-        raise ReadError(f"{path}: not a readable .{fmt} workbook ({exc}); if it opens in Excel or WPS, save it as"
-                        " .xlsx") from None
-    except BaseException as exc:  # a panic inside calamine (pyo3's PanicException is a BaseException)
-        if type(exc).__name__ != "PanicException":
-            raise
-        raise ReadError(f"{path}: calamine could not read this .{fmt} workbook; if it opens in Excel or WPS, save it"
-                        " as .xlsx") from None
     return tables

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..said import msg
 from .table import ReadError
 
 MAX_COLUMNS = 200
@@ -59,7 +60,7 @@ class Extent:
     values: int = 0
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
 
-    def value_at(self, row: int, column: int, what: str) -> None:
+    def value_at(self, row: int, column: int) -> None:
         """Count a value at (row, column) and refuse the sheet as soon as it goes past a limit."""
         self.values += 1
         if row > self.rows:
@@ -67,17 +68,15 @@ class Extent:
         if column > self.columns:
             self.columns = column
         if column > MAX_COLUMNS or row > MAX_ROWS:
-            raise TooBig(f"sheet {self.sheet!r} has a value at {column_letters(column)}{row}: a list has at most"
-                         f" {MAX_COLUMNS} columns and {MAX_ROWS:,} rows; delete what is there (Ctrl+End shows the"
-                         f" last cell), save, and import again")
+            raise TooBig(msg("import.sheet.far_value", sheet=self.sheet, cell=f"{column_letters(column)}{row}",
+                             columns=MAX_COLUMNS, rows=f"{MAX_ROWS:,}"))
         if self.rows * self.columns > MAX_CELLS:
-            raise TooBig(f"sheet {self.sheet!r} reaches {column_letters(self.columns)}{self.rows} ({what}):"
-                         f" {self.rows:,} rows x {self.columns} columns is more than the {MAX_CELLS:,} cells a list"
-                         " can have; delete the rows and columns past the list, or save it as .csv")
+            raise TooBig(msg("import.sheet.too_many_cells", sheet=self.sheet, cell=f"{column_letters(self.columns)}{self.rows}",
+                             rows=f"{self.rows:,}", columns=self.columns, limit=f"{MAX_CELLS:,}"))
 
     def merge(self, first: tuple[int, int], last: tuple[int, int]) -> None:
         if len(self.merges) >= MAX_MERGES:
-            raise TooBig(f"sheet {self.sheet!r} has more than {MAX_MERGES:,} merged ranges")
+            raise TooBig(msg("import.sheet.many_merges", sheet=self.sheet, limit=f"{MAX_MERGES:,}"))
         r0, c0 = min(first[0], last[0]), min(first[1], last[1])
         r1, c1 = max(first[0], last[0]), max(first[1], last[1])
         if (r1 > r0 or c1 > c0) and r0 <= MAX_ROWS and c0 <= MAX_COLUMNS:
@@ -89,7 +88,7 @@ class Extent:
         self.merges = [(r0, c0, min(r1, self.rows), min(c1, self.columns)) for r0, c0, r1, c1 in self.merges
                        if r0 <= self.rows and c0 <= self.columns]
         if sum((r1 - r0 + 1) * (c1 - c0 + 1) for r0, c0, r1, c1 in self.merges) > MAX_CELLS:
-            raise TooBig(f"sheet {self.sheet!r}: its merged ranges overlap over more than {MAX_CELLS:,} cells")
+            raise TooBig(msg("import.sheet.merges_overlap", sheet=self.sheet, limit=f"{MAX_CELLS:,}"))
         return self
 
 
@@ -129,7 +128,7 @@ class XlsxScan:
             self.row = int(r) if r.isdigit() else self.row + 1
             self.column = 0
             if self.row > MAX_ROWS:
-                raise TooBig(f"sheet {self.extent.sheet!r} has a row {self.row:,}, past the {MAX_ROWS:,} rows a sheet can have")
+                raise TooBig(msg("import.sheet.far_row", sheet=self.extent.sheet, row=f"{self.row:,}", limit=f"{MAX_ROWS:,}"))
         elif name == "mergeCell":
             ends = [cell_ref(p) for p in _attribute(attributes, "ref").split(":")]
             if len(ends) == 2 and ends[0] is not None and ends[1] is not None:
@@ -141,7 +140,7 @@ class XlsxScan:
             found = (self.row, self.column)
         else:
             self.column = found[1]
-        self.extent.value_at(found[0], found[1], "a cell's value")
+        self.extent.value_at(found[0], found[1])
 
     def close(self) -> Extent:
         return self.extent.finish()

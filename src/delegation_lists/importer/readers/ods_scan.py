@@ -72,7 +72,7 @@ class OdsScan:
         first, repeat = self.cell
         self.last = first + repeat - 1
         extent = self.extents[-1]
-        extent.value_at(self.row + self.repeat - 1, self.last, "a repeated cell" if repeat > 1 or self.repeat > 1 else "a cell's value")
+        extent.value_at(self.row + self.repeat - 1, self.last)
         extent.values += repeat * self.repeat - 1
         self.cell = None
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
+from ..said import msg
 from . import xmlsafe
 from .table import ReadError
 
@@ -70,7 +71,7 @@ def read_workbook(zf: zipfile.ZipFile, path: Path) -> Workbook:
     """The sheets of the workbook in order and its custom properties."""
     part = _workbook_part(zf, path)
     if part not in zf.namelist():
-        raise ReadError(f"{path}: no workbook part ({part}) inside: not an .xlsx workbook, or a damaged one")
+        raise ReadError(msg("import.read.no_workbook", part=part), path)
     folder = posixpath.dirname(part)
     targets = _targets(zf, posixpath.join(folder, "_rels", posixpath.basename(part) + ".rels"), folder, path)
     book = Workbook(properties=properties(zf, path))

@@ -13,6 +13,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
+from ..said import msg
 from .table import ReadError
 
 CHUNK = 1 << 20
@@ -35,13 +36,10 @@ class _Nothing:
 def refused(path: Path, part: str, exc: Exception) -> ReadError:
     """The user error for an XML part defusedxml or expat would not read."""
     if isinstance(exc, DefusedXmlException):
-        return ReadError(f"{path}: part {part} declares a DTD or an entity (the form of an XML bomb or an external-"
-                         "entity attack; no office suite writes one): refused. Open the file in Excel, WPS or"
-                         " LibreOffice and save it again if you trust it")
+        return ReadError(msg("import.xml.dtd", part=part), path)
     position = getattr(exc, "position", None)
-    at = f" at line {position[0]}, column {position[1]}" if position else ""
-    return ReadError(f"{path}: part {part} is not well-formed XML{at} ({exc}): the file is damaged or cut short;"
-                     " open it in Excel, WPS or LibreOffice and save it again")
+    at = f" {position[0]}:{position[1]}" if position else ""
+    return ReadError(msg("import.xml.broken", part=part, at=at, error=str(exc)), path)
 
 
 def parser(target: object) -> DefusedXMLParser:
