@@ -13,6 +13,8 @@ from ..catalog import Catalog
 from ..catalog.loading import load_catalog
 from ..model.codes import LEVEL_LOOKUP
 from .build import Builder, Built, Owner
+from .duty_build import build_duties, duty_notes
+from .duty_rows import looks_like_duties, read_duties
 from .furniture import mode_hint
 from .into import Into, IntoBuilder, Near, find_child
 from .layout import Layout, LayoutError, read_layout
@@ -114,6 +116,8 @@ def read_records(tables: list[Table], mapping: Mapping, kind: str | None, need_k
 def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     """Read `path` and build the catalog documents; row problems are collected, not raised."""
     tables = read_tables(path, opts.encoding)
+    if looks_like_duties(tables):
+        return _import_duties(path, opts, mapping, tables)
     owner = _owner(opts, mapping, tables)
     defaults = resolved_defaults(opts, mapping)
     layout, notes = _layout(tables)
@@ -130,6 +134,21 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     for rec in read.records:
         per_table[rec.table] = per_table.get(rec.table, 0) + 1
     return Result(built, notes + read.notes, _mode_note(read, built), per_table)
+
+
+def _import_duties(path: Path, opts: Options, mapping: Mapping, tables: list[Table]) -> Result:
+    """A duty list (履行职责事项清单): one `duties:` document of its jurisdiction (a township unless --level says)."""
+    owner = _owner(opts, mapping, tables, default_level="township")
+    read = read_duties(tables)
+    built = build_duties(read, owner, path.name)
+    counts = {p: sum(1 for e in next(iter(built.lists.values()), {}).get("duties", []) if e["part"] == p)
+              for p in ("basic", "cooperate", "recalled")}
+    notes: list[Text] = [msg("import.note.table", table=t.name, note=text(n)) for t in tables for n in t.notes]
+    notes += [msg("import.note.duties", **counts), *duty_notes(read)]
+    per_table: dict[str, int] = {}
+    for rec in read.records:
+        per_table[rec.table] = per_table.get(rec.table, 0) + 1
+    return Result(built, notes, [], per_table)
 
 
 def _mode_note(read: Read, built: Built) -> list[Text]:
