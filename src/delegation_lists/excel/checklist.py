@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ..catalog import Catalog
 from ..memory import paused_gc
 from .labels import kind_label, label
+from .layout import layout_sheet
 from .lists import PublishedList, field_value, properties, published_lists, sheet_name
 from .model import Book, Column, Formula, Sheet, sheet_title
 from .writer import sheet_ref
@@ -26,6 +27,7 @@ def _item_sheet(cat: Catalog, pl: PublishedList, statuses: list[str], lang: str,
     sheet = Sheet(title, cols)
     sheet.add_header()
     for seq, entry in enumerate(pl.entries, start=1):
+        sheet.origins[len(sheet.rows)] = (str(entry.doc.path), entry.index)
         sheet.rows.append([seq, entry.code, entry.item.name or "", kind_label(entry.item.kind, lang), entry.item.department or "",
                            field_value(cat, entry, "mode", lang), statuses[-1], ""])
     status_col = KEYS.index("check")
@@ -52,11 +54,12 @@ def _summary(sheets: list[Sheet], lists: list[PublishedList], statuses: list[str
 
 @paused_gc()
 def checklist_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh", statuses: Sequence[str] = ()) -> Book:
-    """Summary sheet first, then one item sheet per list."""
+    """Summary sheet first, then one item sheet per list, then the very hidden layout sheet (which file each row
+    comes from: `dlists import` of the checklist writes the lists back to their files)."""
     values = list(statuses) or label("statuses", lang).split(",")
     used = {label("summary", lang).lower()}
     lists = published_lists(cat, only, lang)
     sheets = [_item_sheet(cat, pl, values, lang, sheet_title(sheet_name(pl, lists), used)) for pl in lists]
     summary = _summary(sheets, lists, values, lang, label("summary", lang))
     props = properties([s.title for s in sheets], lists)
-    return Book([summary, *sheets], props)
+    return Book([summary, *sheets, layout_sheet(cat, sheets)], props)
