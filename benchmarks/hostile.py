@@ -164,9 +164,19 @@ def docx(out: Path) -> dict[str, Path]:
     }
 
 
+def xls(out: Path) -> dict[str, Path]:
+    """.xls files as LibreOffice saves them (needs soffice): a value at IV65536; ten values spread to GR50000."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from attachments import soffice_convert
+
+    out.mkdir(parents=True, exist_ok=True)
+    return {name: soffice_convert(xlsx(out / f"{name}.xlsx", far), out / f"{name}.xls", "xls")
+            for name, far in (("xls-far-cell", "IV65536"), ("xls-sparse", "GR50000"))}
+
+
 def measure(out: Path) -> None:
     """`dlists import` on each under /usr/bin/time -v: exit code, seconds, peak MB, the message's start."""
-    files = {**spreadsheets(out / "files"), **docx(out / "files")}
+    files = {**spreadsheets(out / "files"), **docx(out / "files"), **xls(out / "files")}
     for name, path in files.items():
         done = subprocess.run(["/usr/bin/time", "-v", sys.executable, "-m", "delegation_lists", "import", str(path),
                                "-o", str(out / "o" / name), "-j", "1", "--lang", "en"], capture_output=True, text=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import resource
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -87,6 +88,18 @@ def test_hostile_file_refused(name: str, files: dict[str, Path], tmp_path: Path,
         assert word in text, text
     assert "passwd" not in text and "root:" not in text
     assert not out.exists() or not any(out.rglob("*.yaml"))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@pytest.mark.parametrize("name, words", [("xls-far-cell", ("IV65536", "200 columns")), ("xls-sparse", ("GR50000", "10 values"))])
+def test_hostile_xls_refused(name: str, words: tuple[str, ...], tmp_path: Path, dlists):
+    """An .xls (LibreOffice's save) with a value at IV65536 (1.1 GB in calamine before), or ten values spread to
+    GR50000 (670 MB): each sheet's extent read from its BIFF records first, refused."""
+    made = hostile.xls(tmp_path / "made")
+    result = _run(dlists, made[name], tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    for word in words:
+        assert word in " ".join(result.output.split())
 
 
 @pytest.mark.parametrize("name", ["claimed-dimension", "styled-far-cell", "ods-trailing-empty-rows"])

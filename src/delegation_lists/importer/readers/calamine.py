@@ -14,10 +14,11 @@ from typing import Any
 
 from ..said import msg
 from . import xmlsafe
-from .extent import Extent
+from .extent import Extent, refuse_sparse
 from .grid import sheet_rows
 from .ods_scan import OdsScan
 from .table import ReadError, Table, need
+from .xls_scan import xls_extents
 from .zipped import check_zip
 
 
@@ -27,6 +28,7 @@ def ods_extents(path: Path) -> dict[str, Extent]:
     try:
         with zipfile.ZipFile(path) as zf:
             found: list[Extent] = xmlsafe.scan(zf, "content.xml", OdsScan(), path)
+            refuse_sparse(found)  # calamine holds every sheet dense
             xmlsafe.check_parts(zf, path, skip=frozenset({"content.xml"}))
     except (zipfile.BadZipFile, OSError, KeyError, EOFError) as exc:
         raise ReadError(msg("import.read.unreadable", fmt="ods", error=str(exc)), path) from None
@@ -74,6 +76,8 @@ def read_calamine(path: Path, fmt: str) -> list[Table]:
     """The sheets of an .xls or .ods workbook."""
     calamine = need("python_calamine", "xls", f".{fmt}")
     extents = ods_extents(path) if fmt == "ods" else None
+    if fmt == "xls":
+        xls_extents(path)  # refuses a sheet past the limits before calamine holds it dense
     tables = []
     with calamine_errors(path, fmt), path.open("rb") as fh, calamine.CalamineWorkbook.from_filelike(fh) as wb:
         for index, name in enumerate(wb.sheet_names):

@@ -10,6 +10,7 @@ covers the list's rows and columns only."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..said import msg
@@ -19,6 +20,10 @@ MAX_COLUMNS = 200
 MAX_CELLS = 10_000_000
 MAX_ROWS = 1_048_576  # Excel's and Calc's own limit
 MAX_MERGES = 1_000_000
+#: a sheet is sparse when its extent is over a million cells and over 20 cells per value: calamine would hold it
+#: dense (about 64 bytes a cell), so .xlsx is streamed by openpyxl instead and .xls is refused
+DENSE_FLOOR = 1_000_000
+DENSE_RATIO = 20
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
 
 
@@ -74,6 +79,15 @@ class Extent:
             raise TooBig(msg("import.sheet.too_many_cells", sheet=self.sheet, cell=f"{column_letters(self.columns)}{self.rows}",
                              rows=f"{self.rows:,}", columns=self.columns, limit=f"{MAX_CELLS:,}"))
 
+    def sparse(self) -> bool:
+        """More than a million cells to its last value, and more than 20 of them per value."""
+        cells = self.rows * self.columns
+        return cells > DENSE_FLOOR and cells > DENSE_RATIO * self.values
+
+    def corner(self) -> str:
+        """Its last row and column as a cell reference ('GR50000')."""
+        return f"{column_letters(self.columns)}{self.rows}"
+
     def merge(self, first: tuple[int, int], last: tuple[int, int]) -> None:
         if len(self.merges) >= MAX_MERGES:
             raise TooBig(msg("import.sheet.many_merges", sheet=self.sheet, limit=f"{MAX_MERGES:,}"))
@@ -98,6 +112,14 @@ def _attribute(attributes: list[str], name: str) -> str:
         if attributes[i] == name:
             return attributes[i + 1]
     return ""
+
+
+def refuse_sparse(extents: Iterable[Extent]) -> None:
+    """For a reader that holds every sheet dense (calamine on .xls and .ods): refuse a sparse one."""
+    for e in extents:
+        if e.sparse():
+            raise TooBig(msg("import.sheet.sparse", sheet=e.sheet, cell=e.corner(), values=f"{e.values:,}",
+                             cells=f"{e.rows * e.columns:,}"))
 
 
 class XlsxScan:

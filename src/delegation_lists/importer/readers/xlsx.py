@@ -82,7 +82,8 @@ def read_xlsx(path: Path) -> list[Table]:
     """The sheets of an .xlsx workbook."""
     book, extents = inspect(path)
     grids = None
-    for engine in ENGINES:
+    sparse = any(e.sparse() for e in extents.values())  # calamine would hold it dense: streamed by openpyxl
+    for engine in [e for e in ENGINES if not (sparse and e == "calamine")] or ENGINES:
         grids = _calamine_rows(path, extents) if engine == "calamine" else _openpyxl_rows(path, extents)
         if grids is not None:
             break

@@ -62,6 +62,8 @@ _HOSTILE: dict[str, tuple[str, str]] = {
     "import.sheet.many_merges": ("sheet '{sheet}' has more than {limit} merged ranges", "工作表“{sheet}”的合并单元格超过 {limit} 处"),
     "import.sheet.merges_overlap": ("sheet '{sheet}': its merged ranges overlap over more than {limit} cells",
                                     "工作表“{sheet}”：合并单元格相互重叠，超过 {limit} 个单元格"),
+    "import.sheet.sparse": ("sheet '{sheet}' spreads {values} values over A1:{cell} ({cells} cells): delete the cells far from the list, or save the workbook as .xlsx",
+                            "工作表“{sheet}”的 {values} 个有内容的单元格分散在 A1:{cell}（{cells} 个单元格）中：请删除清单以外的零散内容，或另存为 .xlsx"),
     "import.sheet.far_row": ("sheet '{sheet}' has a row {row}, past the {limit} rows a sheet can have",
                              "工作表“{sheet}”有第 {row} 行，超过工作表最多的 {limit} 行"),
 }
