@@ -136,3 +136,21 @@ def test_extent_scan_units() -> None:
     assert extent.finish().merges == [(2, 1, 3, 2)]
     with pytest.raises(TooBig, match="GS7"):
         Extent("S").value_at(7, 201)
+
+
+def test_ods_merged_cells_filled(tmp_path: Path, dlists):
+    """An .ods department cell merged down two rows (`number-rows-spanned`, the row below a covered cell): both
+    rows get the department, as in .xlsx (calamine gives no merges for .ods; the scan does)."""
+    import yaml
+
+    cell = '<table:table-cell office:value-type="string"{}><text:p>{}</text:p></table:table-cell>'
+    rows = (hostile.ods_row(["事项名称", "事项类型", "实施部门"])
+            + "<table:table-row>" + cell.format("", "甲") + cell.format("", "行政许可")
+            + cell.format(' table:number-rows-spanned="2"', "县市场监管局") + "</table:table-row>"
+            + "<table:table-row>" + cell.format("", "乙") + cell.format("", "行政许可")
+            + "<table:covered-table-cell/></table:table-row>")
+    path = hostile.ods_file(tmp_path / "merged.ods", rows)
+    result = dlists("import", path, "-o", tmp_path / "out", "-j", "1", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    items = yaml.safe_load((tmp_path / "out" / "1" / "licensing.yaml").read_text(encoding="utf-8"))["items"]
+    assert [(i["name"], i["department"]) for i in items] == [("甲", "县市场监管局"), ("乙", "县市场监管局")]
