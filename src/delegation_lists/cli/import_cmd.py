@@ -67,7 +67,8 @@ def import_command(
     report = validate([output])
     counts = report.counts()
     console.print(escape(label("import.done", items=result.built.items, files=len(written) - 1, output=output,
-                               skipped=len(result.issues), errors=counts["error"], warnings=counts["warning"])),
+                               skipped=len({(i.table, i.row) for i in result.issues}), errors=counts["error"],
+                               warnings=counts["warning"])),
                   highlight=False)
     if len(result.per_table) > 1:
         console.print(escape(label("import.sources", sources=result.sources())), highlight=False)
@@ -133,7 +134,8 @@ def _import_into(file: Path, opts: Options, mapping_file: Path | None, root: Pat
     into = run.into
     console.print(escape(label("import.into_done", rows=len(into.outcomes), output=path, by_code=into.count("code"),
                                by_name=into.count("name"), near=into.count("near"), unlinked=into.count("unlinked"),
-                               skipped=len(into.issues), errors=counts["error"], warnings=counts["warning"])), highlight=False)
+                               skipped=len({(i.table, i.row) for i in into.issues}), errors=counts["error"],
+                               warnings=counts["warning"])), highlight=False)
     if _expected(expect, len(into.outcomes)) or into.issues:
         raise typer.Exit(1)
 

@@ -13,7 +13,7 @@ from .furniture import is_form_line, kind_of_title, means_all, note_text, split_
 from .headers import clean, find_header, header_field, section_kind
 from .mapping import Mapping
 from .readers import Table
-from .said import Text, msg
+from .said import Message, Text, msg
 
 LIST_SPLIT = re.compile(r"[、,，;；\n]+")
 TOTAL = re.compile(r"\s*[（(]\s*共\s*\d+\s*项\s*[)）]\s*$|\s*\(\d+ items\)\s*$")
@@ -123,6 +123,11 @@ def _record(cells: list[str], columns: list[str | None], mapping: Mapping) -> tu
     return fields, problems
 
 
+def _about(problem: Text, field: str) -> bool:
+    """A problem with the value of `field`."""
+    return isinstance(problem, Message) and dict(problem.args).get("field") == field
+
+
 def read_rows(table: Table, mapping: Mapping, default_kind: str | None, need_kind: bool = True) -> TableResult:
     """All item records of one table (a row without a kind is a problem when `need_kind`)."""
     result = TableResult()
@@ -165,8 +170,8 @@ def read_rows(table: Table, mapping: Mapping, default_kind: str | None, need_kin
             fields.setdefault("kind", kind)
         if "name" not in fields:
             problems.insert(0, msg("import.row.no_name", cells=" | ".join(c for c in cells if c)[:80]))
-        elif "kind" not in fields and need_kind:
-            problems.append(msg("import.row.no_kind"))
+        elif "kind" not in fields and need_kind and not any(_about(p, "kind") for p in problems):
+            problems.append(msg("import.row.no_kind"))  # (not when its kind was given but unknown: said once)
         if problems:
             result.issues += [RowIssue(table.name, number, p, table.places.get(number, "")) for p in problems]
         else:

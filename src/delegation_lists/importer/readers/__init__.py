@@ -53,7 +53,7 @@ def read_tables(path: Path, encoding: str | None = None) -> list[Table]:
             exc.file = path
         raise
     except LoadError as exc:
-        raise ReadError(exc.message, path) from None
+        raise ReadError(exc.message, f"{path}:{exc.line}:{exc.column}" if exc.line else path) from None
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ReadError(msg("import.read.os", error=str(exc)), path) from None
     except OSError as exc:
