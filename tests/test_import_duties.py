@@ -115,3 +115,15 @@ def test_a_power_list_is_not_a_duty_list() -> None:
     assert not looks_like_duties([power]) and looks_like_duties([duty])
     assert looks_like_duties([Table("配合履职事项", [])])
     assert looks_like_duties([Table("S", [(1, ["二、配合履职事项（共9项）"])])])
+
+
+def test_a_workbook_of_several_lists(tmp_path: Path, dlists):
+    """The export of every duty list of the catalog (the guide and four townships, a sheet each): refused without
+    --name, naming the sheets; with --name the township's sheet is read and the others said."""
+    book = tmp_path / "all.xlsx"
+    assert dlists("export", XUNYANG, "-t", "duties", "-o", book).exit_code == 0
+    refused = dlists("import", book, "-o", tmp_path / "a", "-j", "610928104", "--lang", "en")
+    assert refused.exit_code == 2 and "5 duty lists" in refused.output and "赵湾镇" in refused.output
+    said = _import(dlists, book, tmp_path / "b", "610928104", "赵湾镇")
+    assert "read 赵湾镇 (named 赵湾镇), not 旬阳市、城关街道、吕河镇、蜀河镇" in said
+    assert _imported(tmp_path / "b", "610928104", ("basic",))[1] == _expected("赵湾镇", ("basic",))[1]

@@ -186,6 +186,20 @@ def looks_like_duties(tables: list[Table]) -> bool:
     return False
 
 
+def whole_lists(tables: list[Table]) -> list[Table]:
+    """The tables that each hold a whole duty list (two parts' section titles or more: a sheet per township)."""
+    def parts(table: Table) -> int:
+        found = set()
+        for _, raw in table.rows:
+            filled = {clean(c) for c in raw} - {""}
+            named = part_named(filled.pop()) if len(filled) == 1 else None
+            if named:
+                found.add(named[0])
+        return len(found)
+
+    return [t for t in tables if t.kind != "layout" and parts(t) >= 2]
+
+
 def read_duties(tables: list[Table]) -> DutyRead:
     reader = DutyReader()
     for table in tables:

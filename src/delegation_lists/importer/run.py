@@ -14,7 +14,7 @@ from ..catalog.loading import load_catalog
 from ..model.codes import LEVEL_LOOKUP
 from .build import Builder, Built, Owner
 from .duty_build import build_duties, duty_notes
-from .duty_rows import looks_like_duties, read_duties
+from .duty_rows import looks_like_duties, read_duties, whole_lists
 from .furniture import mode_hint
 from .into import Into, IntoBuilder, Near, find_child
 from .layout import Layout, LayoutError, read_layout
@@ -139,11 +139,20 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
 def _import_duties(path: Path, opts: Options, mapping: Mapping, tables: list[Table]) -> Result:
     """A duty list (履行职责事项清单): one `duties:` document of its jurisdiction (a township unless --level says)."""
     owner = _owner(opts, mapping, tables, default_level="township")
+    notes: list[Text] = []
+    several = whole_lists(tables)
+    if len(several) > 1:  # a workbook of every township's list: the one --name names
+        mine = [t for t in several if owner.name and (t.name == owner.name or owner.name in t.name)]
+        if len(mine) != 1:
+            raise ImportFailed(msg("import.run.several_lists", count=len(several), sheets="、".join(t.name for t in several)))
+        others = "、".join(t.name for t in several if t is not mine[0])
+        notes.append(msg("import.note.other_lists", sheet=mine[0].name, name=owner.name, others=others))
+        tables = mine
     read = read_duties(tables)
     built = build_duties(read, owner, path.name)
     counts = {p: sum(1 for e in next(iter(built.lists.values()), {}).get("duties", []) if e["part"] == p)
               for p in ("basic", "cooperate", "recalled")}
-    notes: list[Text] = [msg("import.note.table", table=t.name, note=text(n)) for t in tables for n in t.notes]
+    notes += [msg("import.note.table", table=t.name, note=text(n)) for t in tables for n in t.notes]
     notes += [msg("import.note.duties", **counts), *duty_notes(read)]
     per_table: dict[str, int] = {}
     for rec in read.records:
