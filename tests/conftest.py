@@ -37,3 +37,15 @@ def _user_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture
 def dlists() -> Run:
     return Run()
+
+
+@pytest.fixture(params=["calamine", "openpyxl"])
+def xlsx_reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test with .xlsx values read by one reader alone: python-calamine, or openpyxl (the fallback when
+    calamine is not installed). Both must give the same results."""
+    from delegation_lists.importer.readers import xlsx
+
+    if request.param == "calamine":
+        pytest.importorskip("python_calamine")
+    monkeypatch.setattr(xlsx, "ENGINES", (request.param,))
+    return str(request.param)

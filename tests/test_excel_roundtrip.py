@@ -12,6 +12,8 @@ from delegation_lists.catalog import Catalog, load_catalog
 from delegation_lists.check import validate
 from delegation_lists.excel.published import published_book
 
+pytestmark = pytest.mark.usefixtures("xlsx_reader")  # every test on calamine and on openpyxl
+
 FIELDS = ("name", "kind", "department", "legal_basis", "statutory_days", "promised_days", "main_item", "violation",
           "penalty_types", "notes", "status")
 
@@ -78,6 +80,21 @@ def test_round_trip_writes_the_files_back(tmp_path: Path, dlists):
     assert dlists("export", tmp_path / "a", "-o", tmp_path / "b.xlsx", "--include-drafts", "--allow-problems").exit_code == 0
     assert dlists("import", tmp_path / "b.xlsx", "-o", tmp_path / "b").exit_code == 0
     assert _files(tmp_path / "b") == _files(tmp_path / "a")
+
+
+def test_checklist_comes_back_to_its_files(tmp_path: Path, dlists):
+    """The checklist template carries the layout sheet too: its rows go back to the files they came from, each
+    item with the fields the checklist shows (code, name, kind, department)."""
+    import yaml
+
+    assert dlists("export", CATALOGS / "xunyang", "-t", "checklist", "-o", tmp_path / "c.xlsx", "--include-drafts").exit_code == 0
+    dlists("import", tmp_path / "c.xlsx", "-o", tmp_path / "c")
+    source = _files(CATALOGS / "xunyang")
+    back = _files(tmp_path / "c")
+    assert set(back) == {f for f in source if "duties" not in f and "guide" not in f}
+    mine = yaml.safe_load(back["county/powers.yaml"])["items"]
+    theirs = yaml.safe_load(source["county/powers.yaml"])["items"]
+    assert [(i["code"], i["name"], i["kind"]) for i in mine] == [(i["code"], i["name"], i["kind"]) for i in theirs]
 
 
 @pytest.mark.parametrize("file", ["../outside.yaml", "/etc/dlists.yaml", ".git/hooks/x.yaml", "a/../../b.yaml", "C:\\x.yaml", "a\nb.yaml",

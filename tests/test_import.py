@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from openpyxl import Workbook
 
 from delegation_lists.check import validate
+
+pytestmark = pytest.mark.usefixtures("xlsx_reader")  # every test on calamine and on openpyxl
 
 
 def _xlsx(path: Path, rows: list[list[object]], merges: list[str] = ()) -> Path:  # type: ignore[assignment]
@@ -131,3 +134,32 @@ def test_zip_bomb_is_refused(tmp_path: Path, dlists, monkeypatch):
     monkeypatch.setattr(zipped, "MAX_UNPACKED", 1000)  # the real limit is 512 MB; the check is the same
     result = dlists("import", src, "-o", tmp_path / "o", "-j", "1")
     assert result.exit_code == 2 and "unpacks to" in result.output
+
+
+def test_messages_in_chinese_under_a_chinese_locale(tmp_path: Path, dlists):
+    """Notes, row problems and refusals come from the message catalogue: Chinese under a Chinese locale (no
+    --lang), English with --lang en."""
+    text = ("事项名称,事项类型,主管部门,设定依据,联系电话\n"
+            "食品经营许可,行政许可,市场监管局,《食品安全法》,1\n"
+            ",行政许可,市场监管局,,2\n"
+            "取水许可,许可证,水利局,《水法》,3\n")
+    src = tmp_path / "list.csv"
+    src.write_bytes(text.encode("gbk"))
+    zh = {"LC_ALL": "zh_CN.UTF-8"}
+    result = dlists("import", src, "-o", tmp_path / "zh", "-j", "100001", env=zh)
+    flat = "".join(result.output.split())
+    assert result.exit_code == 1, result.output
+    assert "按GBK（GB18030）读取" in flat and "未导入的列：联系电话" in flat
+    assert "第3行" in flat and "没有事项名称" in flat
+    assert "未知的kind（事项类型）取值'许可证'" in flat
+    english = dlists("import", src, "-o", tmp_path / "en", "-j", "100001", "--lang", "en", env=zh)
+    assert "read as GBK" in english.output and "unknown kind '许可证'" in english.output
+    broken = _xlsx(tmp_path / "far.xlsx", [["事项名称", "事项类型"], ["甲", "行政许可"]])
+    from openpyxl import load_workbook
+
+    wb = load_workbook(broken)
+    wb.active["GS2"] = "x"
+    wb.save(broken)
+    refused = dlists("import", broken, "-o", tmp_path / "far", "-j", "1", env=zh)
+    assert refused.exit_code == 2
+    assert "工作表“Sheet”在GS2有内容：清单最多200列" in "".join(refused.output.split())

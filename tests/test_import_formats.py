@@ -37,7 +37,7 @@ def _imported(out: Path) -> tuple[dict, list[dict]]:
 
 @needs_data
 @pytest.mark.parametrize("fmt", ["xlsx", "docx", pytest.param("xls", marks=needs_soffice)])
-def test_attachment_imports_as_published(made, fmt, tmp_path: Path, dlists):
+def test_attachment_imports_as_published(made, fmt, xlsx_reader, tmp_path: Path, dlists):
     """296 penalty items of 6 departments to 6 sub-districts; the title without 附件2; no 合计/注 items."""
     out = tmp_path / "out"
     result = dlists("import", made[fmt], "-o", out, "-j", "440309", "--name", "深圳市龙华区", "--mode", "grant")
@@ -72,7 +72,7 @@ def test_pdf_attachment(made, fmt, tmp_path: Path, dlists):
     assert "注：1.本目录所列事项由各街道办事处以自己的名义实施；2.备注栏所列为承接范围的限定。" in result.output
 
 
-def test_content_not_extension(tmp_path: Path, dlists):
+def test_content_not_extension(xlsx_reader, tmp_path: Path, dlists):
     """An .xlsx renamed .xls is read as what it is; an empty file, a zip and a file of nonsense are refused."""
     from openpyxl import Workbook
 

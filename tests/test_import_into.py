@@ -14,6 +14,8 @@ from openpyxl import Workbook
 from delegation_lists.catalog.loading import load_catalog
 from delegation_lists.reconcile import reconcile
 
+pytestmark = pytest.mark.usefixtures("xlsx_reader")  # every test on calamine and on openpyxl
+
 ROOT = Path(__file__).resolve().parent.parent
 ZHAOWAN = "610928104"
 #: county item -> the name 赵湾镇 writes; each close to its county name, none the same after normalising

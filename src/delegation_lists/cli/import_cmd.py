@@ -18,6 +18,7 @@ SHOWN_ALIKE = 3  # rows shown of those sharing one problem (the rest counted)
 if TYPE_CHECKING:
     from ..importer.rows import RowIssue
     from ..importer.run import Options
+    from ..importer.said import Text
 
 
 def import_command(
@@ -67,7 +68,8 @@ def import_command(
     report = validate([output])
     counts = report.counts()
     console.print(escape(label("import.done", items=result.built.items, files=len(written) - 1, output=output,
-                               skipped=len(result.issues), errors=counts["error"], warnings=counts["warning"])),
+                               skipped=len({(i.table, i.row) for i in result.issues}), errors=counts["error"],
+                               warnings=counts["warning"])),
                   highlight=False)
     if len(result.per_table) > 1:
         console.print(escape(label("import.sources", sources=result.sources())), highlight=False)
@@ -75,23 +77,26 @@ def import_command(
         raise typer.Exit(1)
 
 
-def _report_rows(file: Path, notes: list[str], issues: list[RowIssue], hints: Sequence[str] = ()) -> None:
+def _report_rows(file: Path, notes: Sequence[Text], issues: list[RowIssue], hints: Sequence[Text] = ()) -> None:
     """Notes, then the rows not imported: a problem many rows share is shown once with their count."""
+    from ..importer.said import text
+
     for note in notes:
-        err_console.print(f"[yellow]{label('note')}:[/] {escape(note)}", highlight=False)
+        err_console.print(f"[yellow]{label('note')}:[/] {escape(text(note))}", highlight=False)
     shown: dict[str, int] = {}
     for issue in issues:
-        shown[issue.message] = shown.get(issue.message, 0) + 1
-        if shown[issue.message] > SHOWN_ALIKE:
+        message = text(issue.message)
+        shown[message] = shown.get(message, 0) + 1
+        if shown[message] > SHOWN_ALIKE:
             continue
         page = f" ({issue.place})" if issue.place else ""
         where = escape(f"{file}:{issue.table}:{label('import.row', row=issue.row)}{page}")
-        err_console.print(f"{where}: [red]{label('import.row_skipped')}:[/] {escape(issue.message)}", highlight=False)
+        err_console.print(f"{where}: [red]{label('import.row_skipped')}:[/] {escape(message)}", highlight=False)
     for message, count in shown.items():
         if count > SHOWN_ALIKE:
             err_console.print(escape(label("import.alike", n=count - SHOWN_ALIKE, message=message)), highlight=False)
     for hint in hints:
-        err_console.print(f"[cyan]{label('note')}:[/] {escape(hint)}", highlight=False)
+        err_console.print(f"[cyan]{label('note')}:[/] {escape(text(hint))}", highlight=False)
 
 
 def _expected(expect: int | None, got: int) -> bool:
@@ -130,7 +135,8 @@ def _import_into(file: Path, opts: Options, mapping_file: Path | None, root: Pat
     into = run.into
     console.print(escape(label("import.into_done", rows=len(into.outcomes), output=path, by_code=into.count("code"),
                                by_name=into.count("name"), near=into.count("near"), unlinked=into.count("unlinked"),
-                               skipped=len(into.issues), errors=counts["error"], warnings=counts["warning"])), highlight=False)
+                               skipped=len({(i.table, i.row) for i in into.issues}), errors=counts["error"],
+                               warnings=counts["warning"])), highlight=False)
     if _expected(expect, len(into.outcomes)) or into.issues:
         raise typer.Exit(1)
 

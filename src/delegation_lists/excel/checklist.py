@@ -18,6 +18,7 @@ from ..publish.measure import Measure
 from ..publish.model import Paper
 from ..publish.tables import split_own
 from .labels import kind_label, label
+from .layout import layout_sheet
 from .lists import PublishedList, by_kind, field_value, properties, published_lists, sheet_name
 from .model import Book, Column, Formula, Sheet, sheet_title
 from .published import paged
@@ -99,4 +100,4 @@ def checklist_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh", sta
     sheets = [_item_sheet(cat, pl, values, lang, sheet_title(sheet_name(pl, lists), used)) for pl in lists]
     summary = _summary(sheets, lists, values, lang, label("summary", lang))
     props = properties([s.title for s in sheets], lists)
-    return Book([summary, *sheets], props)
+    return Book([summary, *sheets, layout_sheet(cat, sheets)], props)

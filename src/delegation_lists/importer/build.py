@@ -12,6 +12,7 @@ from ..model.items import INHERITED
 from .layout import Layout
 from .mapping import Mapping
 from .rows import Record, RowIssue
+from .said import Message, msg
 from .yaml_out import COMMENT
 
 ITEM_ORDER = ("code", "name", "kind", "department", "legal_basis", "statutory_days", "promised_days", "violation", "penalty_types", "main_item", "status", "mode", "notes")
@@ -33,7 +34,7 @@ class Built:
     regions: dict[str, dict[str, Any]] = field(default_factory=dict)  # an export's region files, for `region`
 
 
-def record_item(rec: Record, defaults: dict[str, Any]) -> dict[str, Any] | str:
+def record_item(rec: Record, defaults: dict[str, Any]) -> dict[str, Any] | Message:
     """One record as a list entry (fields in catalog order, 实施范围 as its delegation), or why it cannot be."""
     f = dict(rec.fields)
     for key in ("department", "kind"):
@@ -45,7 +46,7 @@ def record_item(rec: Record, defaults: dict[str, Any]) -> dict[str, Any] | str:
     if f.get("targets"):
         mode = f.get("delegation_mode") or f.get("mode") or defaults.get("mode")
         if mode is None:
-            return "delegated (实施范围) but no mode: add a 承接方式 column, --mode or defaults.mode"
+            return msg("import.row.no_mode")
         to = "all" if f["targets"] in (["全部"], ["all"]) else f["targets"]  # as catalogs write it
         deleg = {"mode": mode, "to": to, "basis": f.get("basis") or defaults.get("basis"),
                  "scope": f.get("scope") or defaults.get("scope"), "since": f.get("since")}
@@ -99,7 +100,7 @@ class Builder:
 
     def add(self, rec: Record, title: str | None) -> None:
         item = record_item(rec, self.defaults)
-        if isinstance(item, str):
+        if isinstance(item, Message):
             self.issues.append(RowIssue(rec.table, rec.row, item, rec.place))
             return
         for t in item.get("delegation", {}).get("to", []):
@@ -127,7 +128,8 @@ class Builder:
         key = (jur, number, item["kind"])
         if "code" in item:
             if (jur, item["code"]) in self.seen:
-                self.issues.append(RowIssue(rec.table, rec.row, f"code {item['code']} is used by an earlier row (row {self.seen[(jur, item['code'])]})", rec.place))
+                taken = msg("import.row.code_taken", code=item["code"], row=self.seen[(jur, item["code"])])
+                self.issues.append(RowIssue(rec.table, rec.row, taken, rec.place))
                 return
             self.seen[(jur, item["code"])] = rec.row
         origin = self._origin(rec, jur)

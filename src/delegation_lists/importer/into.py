@@ -13,6 +13,7 @@ from ..model.items import INHERITED
 from .build import record_item
 from .link import Found, Link, ParentItems
 from .rows import Record, RowIssue
+from .said import Message, Said, msg
 
 if TYPE_CHECKING:
     from ..catalog import Catalog, Place
@@ -22,7 +23,7 @@ Near = Literal["link", "list"]
 _DROPPED = frozenset(("code", "name", "kind", "department"))
 
 
-class IntoFailed(Exception):
+class IntoFailed(Said):
     """The import cannot go into this catalog (no such jurisdiction, it has a list already, a path outside)."""
 
 
@@ -61,15 +62,17 @@ def find_child(cat: Catalog, key: str | None, titles: list[str]) -> Place:
         place = cat.find_place(key)
         if place is None:
             several = cat.place_candidates(key)
-            hint = "；可能是 " + "、".join(f"{p.name}（{p.code}）" for p in several) if several else ""
-            raise IntoFailed(f"the catalog has no jurisdiction {key!r}{hint}")
+            if several:
+                candidates = "、".join(f"{p.name}（{p.code}）" for p in several)
+                raise IntoFailed(msg("import.into.no_place_like", key=repr(key), candidates=candidates))
+            raise IntoFailed(msg("import.into.no_place", key=repr(key)))
         return place
     named = sorted({p.code: p for t in titles for p in cat.places.values() if p.parent and p.name in t}.values(),
                    key=lambda p: -len(p.name))
     if not named:
-        raise IntoFailed("whose list is this? give --jurisdiction CODE or NAME (the title names no jurisdiction of the catalog)")
+        raise IntoFailed(msg("import.into.whose"))
     if len(named) > 1 and len(named[0].name) == len(named[1].name):
-        raise IntoFailed("the title names " + "、".join(p.name for p in named[:3]) + "; give --jurisdiction")
+        raise IntoFailed(msg("import.into.several", names="、".join(p.name for p in named[:3])))
     return named[0]
 
 
@@ -122,7 +125,7 @@ class IntoBuilder:
 
     def __init__(self, cat: Catalog, place: Place, defaults: dict[str, Any], threshold: float, near: Near) -> None:
         if place.parent is None:
-            raise IntoFailed(f"{place.name}（{place.code}）has no parent in the catalog: its rows have no items to link to")
+            raise IntoFailed(msg("import.into.no_parent", name=place.name, code=place.code))
         self.cat, self.place, self.defaults, self.threshold, self.near = cat, place, defaults, threshold, near
         self.parents = ParentItems(cat, place.parent, place.code)
         self.codes: set[str] = set()
@@ -143,7 +146,7 @@ class IntoBuilder:
             self.linked.setdefault(link.code, rec.where)
             return Outcome(rec, found, entry, comment)
         own = record_item(rec, {"department": _government(self.place), **self.defaults})
-        if isinstance(own, str):
+        if isinstance(own, Message):
             return RowIssue(rec.table, rec.row, own, rec.place)
         comment = _comment(rec, found, False)
         if own.get("kind") in KIND_BY_KEY:

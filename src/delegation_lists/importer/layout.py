@@ -18,12 +18,13 @@ from ..model.code_syntax import is_device_name
 from ..model.items import ListHeader
 from ..model.region import RegionDoc
 from .readers import Table
+from .said import Said, msg
 
 _PART = re.compile(r"[^\x00-\x1f\x7f/\\:*?\"<>|]{1,100}")
 MAX_FILES = 100_000
 
 
-class LayoutError(ValueError):
+class LayoutError(Said, ValueError):
     """The layout sheet cannot be used (why, for the note)."""
 
 
@@ -51,7 +52,7 @@ def _json(cells: list[Any]) -> Any:
     try:
         return json.loads("".join(str(c) for c in cells if c is not None))
     except (ValueError, RecursionError) as exc:
-        raise LayoutError(f"unreadable entry ({type(exc).__name__})") from None
+        raise LayoutError(msg("import.layout.entry", error=type(exc).__name__)) from None
 
 
 def _document(kind: str, cells: list[Any]) -> dict[str, Any]:
@@ -59,7 +60,7 @@ def _document(kind: str, cells: list[Any]) -> dict[str, Any]:
     try:
         (RegionDoc if kind == "region" else ListHeader).model_validate(data)
     except (ValidationError, TypeError) as exc:
-        raise LayoutError(f"a {kind} that does not validate ({str(exc).splitlines()[0]})") from None
+        raise LayoutError(msg("import.layout.invalid", kind=kind, error=str(exc).splitlines()[0])) from None
     return dict(data)
 
 
@@ -79,11 +80,11 @@ def read_layout(table: Table) -> Layout:
         elif kind == "item" and len(cells) >= 5:
             sheet, row, file, index = cells[1:5]
             if not isinstance(row, int | float) or not isinstance(index, int | float):
-                raise LayoutError(f"an item row without its row and index: {cells[:5]}")
+                raise LayoutError(msg("import.layout.row", cells=str(cells[:5])))
             layout.rows[(str(sheet), int(row))] = (safe_file(file), int(index))
         if len(layout.files) + len(layout.regions) > MAX_FILES:
-            raise LayoutError(f"more than {MAX_FILES:,} files")
+            raise LayoutError(msg("import.layout.files", limit=f"{MAX_FILES:,}"))
     unknown = {f for f, _ in layout.rows.values()} - set(layout.headers)
     if unknown:
-        raise LayoutError(f"rows of a file without its header: {sorted(unknown)[0]}")
+        raise LayoutError(msg("import.layout.header", file=sorted(unknown)[0]))
     return layout

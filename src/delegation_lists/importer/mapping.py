@@ -27,6 +27,7 @@ from ..load.yaml.parse import parse
 from ..model.code_syntax import code_fault
 from ..model.fields import CodeText, Level
 from .headers import SYNONYMS
+from .said import Said, msg
 
 FIELDS = frozenset(SYNONYMS)
 
@@ -58,8 +59,8 @@ class Mapping(BaseModel):
         return table.get(raw, raw)
 
 
-class MappingError(Exception):
-    pass
+class MappingError(Said):
+    """The mapping file cannot be used (located where it can be)."""
 
 
 def load_mapping(path: Path | None) -> Mapping:
@@ -69,20 +70,20 @@ def load_mapping(path: Path | None) -> Mapping:
     try:
         data, duplicates = parse(decode(path.read_bytes()))
     except OSError as exc:
-        raise MappingError(f"{path}: {exc.strerror or exc}") from None
+        raise MappingError(msg("import.read.os", error=exc.strerror or str(exc)), path) from None
     except LoadError as exc:
-        raise MappingError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
+        raise MappingError(exc.message, f"{path}:{exc.line}:{exc.column}") from None
     if duplicates:
         key, line, column, _first = duplicates[0]
-        raise MappingError(f"{path}:{line}:{column}: duplicate key `{key}`")
+        raise MappingError(msg("import.mapping.duplicate", key=key), f"{path}:{line}:{column}")
     try:
         mapping = Mapping.model_validate(data or {})
     except ValidationError as exc:
         e = exc.errors()[0]
         fault = code_fault(str(e["input"]).strip(" \t\u3000")) if e["type"] == "code_syntax" else None
         said = code_message(fault, str(e["input"])).text() if fault is not None else e["msg"]
-        raise MappingError(f"{path}: {'.'.join(map(str, e['loc']))}: {said}") from None
+        raise MappingError(msg("import.mapping.field", path=".".join(map(str, e["loc"])), error=said), path) from None
     bad = mapping.unknown_fields()
     if bad:
-        raise MappingError(f"{path}: unknown field(s) {', '.join(bad)}; known: {', '.join(sorted(FIELDS))}")
+        raise MappingError(msg("import.mapping.unknown", fields=", ".join(bad), known=", ".join(sorted(FIELDS))), path)
     return mapping

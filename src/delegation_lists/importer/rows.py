@@ -10,9 +10,10 @@ from typing import Any
 
 from ..model.codes import KIND_LOOKUP, MODE_LOOKUP, PENALTY_LOOKUP, STATUS_LOOKUP
 from .furniture import is_form_line, kind_of_title, means_all, note_text, split_points, strip_attachment, total_count
-from .headers import SYNONYMS, clean, find_header, header_field, section_kind
+from .headers import clean, find_header, header_field, section_kind
 from .mapping import Mapping
 from .readers import Table
+from .said import Message, Text, msg
 
 LIST_SPLIT = re.compile(r"[、,，;；\n]+")
 TOTAL = re.compile(r"\s*[（(]\s*共\s*\d+\s*项\s*[)）]\s*$|\s*\(\d+ items\)\s*$")
@@ -23,7 +24,7 @@ LOOKUPS = {"kind": KIND_LOOKUP, "mode": MODE_LOOKUP, "delegation_mode": MODE_LOO
 class RowIssue:
     table: str
     row: int
-    message: str
+    message: Text
     place: str = ""  # where the row is when not '{table} 第{row}行' ('第2页 第40行')
 
 
@@ -49,7 +50,7 @@ class TableResult:
     records: list[Record] = field(default_factory=list)
     issues: list[RowIssue] = field(default_factory=list)
     title: str | None = None
-    skipped: str | None = None  # why the whole table was skipped (no header)
+    skipped: Text | None = None  # why the whole table was skipped (no header)
     ignored: list[str] = field(default_factory=list)  # headers that name no field (and are not mapped to null)
     notes: list[str] = field(default_factory=list)  # 注/说明 lines under the table
     stated: int | None = None  # the count its 合计 row states
@@ -74,21 +75,21 @@ def _split(text: str) -> list[str]:
     return [p.strip() for p in LIST_SPLIT.split(text) if p.strip()]
 
 
-def _normalise(name: str, text: str, mapping: Mapping) -> tuple[Any, str | None]:
+def _normalise(name: str, text: str, mapping: Mapping) -> tuple[Any, Text | None]:
     """(value, problem) for one field; value None means 'not set'."""
     mapped = mapping.value(name, text)
     if mapped is None or mapped == "":
         return None, None
     if name in LOOKUPS:
         key = LOOKUPS[name].get(mapped) or LOOKUPS[name].get(mapped.lower())
-        return (key, None) if key else (None, f"unknown {name} {mapped!r} (map it with --mapping values.{name})")
+        return (key, None) if key else (None, msg("import.row.unknown_value", field=name, value=repr(mapped)))
     if name == "legal_basis":
         return [part for line in mapped.split("\n") if line for part in split_points(line)], None
     if name == "targets":
         return (["all"] if means_all(mapped) else _split(mapped)), None
     if name.endswith("_days"):
         digits = re.sub(r"(个)?(工作日|日|天)$", "", mapped)
-        return (int(digits), None) if digits.isdigit() else (None, f"{name} is not a number of days: {mapped!r}")
+        return (int(digits), None) if digits.isdigit() else (None, msg("import.row.days", field=name, value=repr(mapped)))
     if name == "since":
         day = mapped.split(" ")[0]  # an Excel date cell reads as '2023-07-01 00:00:00'
         try:
@@ -98,11 +99,11 @@ def _normalise(name: str, text: str, mapping: Mapping) -> tuple[Any, str | None]
     if name == "penalty_types":
         parts = _split(mapped)
         bad = [p for p in parts if p not in PENALTY_LOOKUP]
-        return ([PENALTY_LOOKUP[p] for p in parts], None) if not bad else (None, f"unknown penalty type {bad[0]!r}")
+        return ([PENALTY_LOOKUP[p] for p in parts], None) if not bad else (None, msg("import.row.penalty", value=repr(bad[0])))
     return mapped, None
 
 
-def _record(cells: list[str], columns: list[str | None], mapping: Mapping) -> tuple[dict[str, Any], list[str]]:
+def _record(cells: list[str], columns: list[str | None], mapping: Mapping) -> tuple[dict[str, Any], list[Text]]:
     raw: dict[str, str] = {}
     for name, text in zip(columns, cells, strict=False):
         if not name or name == "seq" or not text:
@@ -111,7 +112,8 @@ def _record(cells: list[str], columns: list[str | None], mapping: Mapping) -> tu
             raw[name] = text
         elif name == "legal_basis":  # 设定依据 and 实施依据 in two columns: both are bases
             raw[name] += "\n" + text
-    fields, problems = {}, []
+    fields: dict[str, Any] = {}
+    problems: list[Text] = []
     for name, text in raw.items():
         value, problem = _normalise(name, text, mapping)
         if problem:
@@ -119,6 +121,11 @@ def _record(cells: list[str], columns: list[str | None], mapping: Mapping) -> tu
         elif value is not None:
             fields[name] = value
     return fields, problems
+
+
+def _about(problem: Text, field: str) -> bool:
+    """A problem with the value of `field`."""
+    return isinstance(problem, Message) and dict(problem.args).get("field") == field
 
 
 def read_rows(table: Table, mapping: Mapping, default_kind: str | None, need_kind: bool = True) -> TableResult:
@@ -131,7 +138,7 @@ def read_rows(table: Table, mapping: Mapping, default_kind: str | None, need_kin
     else:
         at = find_header(table.rows, {k: v for k, v in mapping.columns.items() if v})
         if at is None:
-            result.skipped = f"no header row with {SYNONYMS['name'][0]} and another known column in the first 30 rows"
+            result.skipped = msg("import.note.no_header", limit=30)
             return result
         header_row = table.rows[at][1]
         columns, body, title_rows = _columns(header_row, mapping), table.rows[at + 1:], table.rows[:at]
@@ -162,9 +169,9 @@ def read_rows(table: Table, mapping: Mapping, default_kind: str | None, need_kin
         if kind:
             fields.setdefault("kind", kind)
         if "name" not in fields:
-            problems.insert(0, "no item name: " + " | ".join(c for c in cells if c)[:80])
-        elif "kind" not in fields and need_kind:
-            problems.append("no kind: no kind column, section row or --kind default")
+            problems.insert(0, msg("import.row.no_name", cells=" | ".join(c for c in cells if c)[:80]))
+        elif "kind" not in fields and need_kind and not any(_about(p, "kind") for p in problems):
+            problems.append(msg("import.row.no_kind"))  # (not when its kind was given but unknown: said once)
         if problems:
             result.issues += [RowIssue(table.name, number, p, table.places.get(number, "")) for p in problems]
         else:

@@ -13,8 +13,9 @@ from ..catalog.loading import load_catalog
 from ..load.schema_errors import code_message
 from ..model.code_syntax import code_fault
 from ..model.codes import LEVEL_LOOKUP
-from ..problems import msg
 from .build import Builder, Built, Owner
+from .duty_build import build_duties, duty_notes
+from .duty_rows import looks_like_duties, read_duties, whole_lists
 from .furniture import mode_hint
 from .into import Into, IntoBuilder, Near, find_child
 from .layout import Layout, LayoutError, read_layout
@@ -22,11 +23,12 @@ from .mapping import Mapping
 from .output import write_tree
 from .readers import Table, read_tables
 from .rows import LOOKUPS, Record, RowIssue, read_rows
+from .said import Message, Said, Text, msg, text
 from .text_limits import check_text
 from .yaml_out import render_document
 
 
-class ImportFailed(Exception):
+class ImportFailed(Said):
     """The import cannot start (missing owner, unreadable file): exit 2."""
 
 
@@ -44,8 +46,8 @@ class Options:
 @dataclass
 class Result:
     built: Built
-    notes: list[str] = field(default_factory=list)  # tables skipped, encodings guessed
-    hints: list[str] = field(default_factory=list)  # what to do about the rows not imported
+    notes: list[Text] = field(default_factory=list)  # tables skipped, encodings guessed
+    hints: list[Text] = field(default_factory=list)  # what to do about the rows not imported
     per_table: dict[str, int] = field(default_factory=dict)  # table -> rows read as items
 
     def sources(self) -> str:
@@ -63,19 +65,19 @@ def read_bounded(path: Path, encoding: str | None) -> list[Table]:
     return read_tables(path, encoding)
 
 
-def _owner(opts: Options, mapping: Mapping, tables: list[Table]) -> Owner:
+def _owner(opts: Options, mapping: Mapping, tables: list[Table], default_level: str = "county") -> Owner:
     """Whose list: the options, the mapping, or (an exported workbook) its first sheet's jurisdiction and name."""
     sheets = [t for t in tables if t.jurisdiction]
     code = opts.jurisdiction or mapping.region.code or (sheets[0].jurisdiction if sheets else None)
     if code is None:
-        raise ImportFailed("whose list is this? give --jurisdiction CODE (and --name NAME), or region.code in --mapping")
+        raise ImportFailed(msg("import.run.whose"))
     if opts.jurisdiction:  # (a mapping's code and a sheet's are checked where they are read)
         checked_code(opts.jurisdiction, "DL012.in_option", option="--jurisdiction")
     sheet_name = next((t.jurisdiction_name or re.sub(r"~\d+$", "", t.name) for t in sheets if t.jurisdiction == code), None)
     name = opts.name or mapping.region.name or sheet_name or code
-    level = opts.level or mapping.region.level or "county"
+    level = opts.level or mapping.region.level or default_level
     if level not in LEVEL_LOOKUP:
-        raise ImportFailed(f"unknown level {level!r}; use province, city, county or township (or 省级, 市级, 县级, 乡镇级)")
+        raise ImportFailed(msg("import.run.level", level=repr(level)))
     return Owner(code, name, LEVEL_LOOKUP[level])
 
 
@@ -86,7 +88,7 @@ def resolved_defaults(opts: Options, mapping: Mapping) -> dict[str, Any]:
         if defaults.get(key) is not None:
             value = LOOKUPS[key].get(str(defaults[key]))
             if value is None:
-                raise ImportFailed(f"unknown default {key} {defaults[key]!r}")
+                raise ImportFailed(msg("import.run.default", field=key, value=repr(defaults[key])))
             defaults[key] = value
     return defaults
 
@@ -97,7 +99,7 @@ class Read:
 
     records: list[Record] = field(default_factory=list)
     issues: list[RowIssue] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
 
 
 def read_records(tables: list[Table], mapping: Mapping, kind: str | None, need_kind: bool = True,
@@ -105,20 +107,19 @@ def read_records(tables: list[Table], mapping: Mapping, kind: str | None, need_k
     """Every table's records (a sheet of `owner`, an exported workbook's own sheet, as unassigned)."""
     read = Read()
     for table in tables:
-        read.notes += [f"{table.name}: {n}" for n in table.notes]
+        read.notes += [msg("import.note.table", table=table.name, note=text(n)) for n in table.notes]
         if table.jurisdiction == owner:
             table.jurisdiction = None
         got = read_rows(table, mapping, kind, need_kind)
         if got.skipped:
-            read.notes.append(f"{table.name}: skipped, {got.skipped}")
+            read.notes.append(msg("import.note.skipped", table=table.name, why=text(got.skipped)))
             continue
         if got.ignored:
-            read.notes.append(f"{table.name}: columns not imported: {', '.join(got.ignored)} (name their field in"
-                              " --mapping columns, or map them to null to silence this)")
+            read.notes.append(msg("import.note.columns", table=table.name, columns=", ".join(got.ignored)))
         read.issues += got.issues
-        read.notes += [f"{table.name}: 注 {n}" for n in got.notes]
+        read.notes += [msg("import.note.note", table=table.name, text=n) for n in got.notes]
         if got.stated and got.stated != len(got.records) + len(got.issues):
-            read.notes.append(f"{table.name}: the 合计 row states {got.stated} items; {len(got.records) + len(got.issues)} rows were read")
+            read.notes.append(msg("import.note.total", table=table.name, stated=got.stated, read=len(got.records) + len(got.issues)))
         read.records += got.records
     return read
 
@@ -129,6 +130,8 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     for table in tables:  # a workbook's own word for whose sheet it is: never trusted as a path
         if table.jurisdiction is not None:
             checked_code(table.jurisdiction, "DL012.in_property", file=path.name, sheet=table.name)
+    if looks_like_duties(tables):
+        return _import_duties(path, opts, mapping, tables)
     owner = _owner(opts, mapping, tables)
     defaults = resolved_defaults(opts, mapping)
     layout, notes = _layout(tables)
@@ -162,18 +165,50 @@ def _strangers(tables: list[Table], owner: Owner) -> list[str]:
             " sheets from a workbook of its own, or export again to keep the layout"]
 
 
-def _mode_note(read: Read, built: Built) -> list[str]:
+def _import_duties(path: Path, opts: Options, mapping: Mapping, tables: list[Table]) -> Result:
+    """A duty list (履行职责事项清单): one `duties:` document of its jurisdiction (a township unless --level says)."""
+    owner = _owner(opts, mapping, tables, default_level="township")
+    notes: list[Text] = []
+    several = whole_lists(tables)
+    if len(several) > 1:  # a workbook of every township's list: the one --name names
+        mine = _named_list(several, owner.name)
+        if len(mine) != 1:
+            raise ImportFailed(msg("import.run.several_lists", count=len(several), sheets="、".join(t.name for t in several)))
+        others = "、".join(t.name for t in several if t is not mine[0])
+        notes.append(msg("import.note.other_lists", sheet=mine[0].name, name=owner.name, others=others))
+        tables = mine
+    read = read_duties(tables)
+    built = build_duties(read, owner, path.name)
+    counts = {p: sum(1 for e in next(iter(built.lists.values()), {}).get("duties", []) if e["part"] == p)
+              for p in ("basic", "cooperate", "recalled")}
+    notes += [msg("import.note.table", table=t.name, note=text(n)) for t in tables for n in t.notes]
+    notes += [msg("import.note.duties", **counts), *duty_notes(read)]
+    per_table: dict[str, int] = {}
+    for rec in read.records:
+        per_table[rec.table] = per_table.get(rec.table, 0) + 1
+    return Result(built, notes, [], per_table)
+
+
+def _named_list(tables: list[Table], name: str) -> list[Table]:
+    """The sheets of a workbook of several duty lists that `name` names: by their whole name, else those holding
+    it, a township's own duty list (履行职责事项清单) before its villages' lists and the guide it keeps for them."""
+    if not name:
+        return []
+    exact = [t for t in tables if t.name == name]
+    holding = [t for t in tables if name in t.name]
+    duty_list = [t for t in holding if "履行职责事项清单" in t.name]  # not its villages' (村级组织工作事项清单)
+    return exact or duty_list or [t for t in holding if "指导目录" not in t.name] or holding
+
+
+def _mode_note(read: Read, built: Built) -> list[Text]:
     """When rows were not imported for want of a mode: the mode the title and notes suggest, if any."""
-    if not any("no mode" in i.message for i in built.issues):
+    if not any(isinstance(i.message, Message) and i.message.key == "import.row.no_mode" for i in built.issues):
         return []
-    hint = mode_hint([r.title for r in read.records[:1] if r.title] + read.notes)
-    if hint is None:
-        return []
-    words = {"grant": "赋权 (the townships act in their own name, 以自己的名义实施)", "entrust": "委托 (in the department's name)"}
-    return [f"the list's title and notes suggest {words[hint]}: if so, run again with --mode {hint}"]
+    hint = mode_hint([r.title for r in read.records[:1] if r.title] + [text(n) for n in read.notes])
+    return [msg(f"import.hint.{hint}")] if hint is not None else []
 
 
-def _layout(tables: list[Table]) -> tuple[Layout | None, list[str]]:
+def _layout(tables: list[Table]) -> tuple[Layout | None, list[Text]]:
     """A dlists export's layout sheet (taken out of `tables`), or None with a note why it is not used."""
     found = [t for t in tables if t.kind == "layout"]
     for t in found:
@@ -183,7 +218,7 @@ def _layout(tables: list[Table]) -> tuple[Layout | None, list[str]]:
     try:
         return read_layout(found[0]), []
     except LayoutError as exc:
-        return None, [f"{found[0].name}: the export's layout is not used ({exc}); the lists are written one file per jurisdiction and kind"]
+        return None, [msg("import.note.layout", sheet=found[0].name, why=str(exc))]
 
 
 @dataclass
@@ -192,16 +227,16 @@ class IntoRun:
 
     into: Into
     catalog: Catalog
-    notes: list[str]
+    notes: list[Text]
 
 
 def import_into(path: Path, opts: Options, mapping: Mapping, root: Path, threshold: float, near: Near) -> IntoRun:
     """Read `path` as the list of a jurisdiction of the catalog at `root` and link its rows (nothing written)."""
     if not root.is_dir():
-        raise ImportFailed(f"--into {root}: not a catalog folder")
+        raise ImportFailed(msg("import.run.not_catalog", root=root))
     cat, _ = load_catalog([root])
     if not cat.places:
-        raise ImportFailed(f"--into {root}: no region.yaml there; the catalog's jurisdictions are needed to link to")
+        raise ImportFailed(msg("import.run.no_region", root=root))
     tables = read_bounded(path, opts.encoding)
     defaults = resolved_defaults(opts, mapping)
     read = read_records(tables, mapping, None, need_kind=False)

@@ -30,11 +30,13 @@ def dump(data: Any) -> str:
 
 
 def render_document(doc: dict[str, Any]) -> str:
-    """A document as YAML; a list document's entries indented, each under its comment (`COMMENT`)."""
-    if "items" not in doc:
+    """A document as YAML; a list document's entries (`items:` or `duties:`) indented, each under its comment
+    (`COMMENT`)."""
+    key = next((k for k in ("items", "duties") if k in doc), None)
+    if key is None:
         return dump(doc)
-    lines = [dump({k: v for k, v in doc.items() if k != "items"}).rstrip("\n"), "items:"]
-    for entry in doc["items"]:
+    lines = [dump({k: v for k, v in doc.items() if k != key}).rstrip("\n"), f"{key}:"]
+    for entry in doc[key]:
         comment = entry.get(COMMENT)
         if comment:
             lines.append(f"  # {' '.join(str(comment).split())}")

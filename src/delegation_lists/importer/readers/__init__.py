@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 from ...load.errors import LoadError
+from ..said import msg
 from .calamine import read_calamine
 from .office import read_converted
 from .pdf import read_pdf
@@ -18,17 +19,13 @@ from .xlsx import read_xlsx
 
 __all__ = ["ReadError", "Table", "read_tables"]
 
-REFUSED = {
-    "empty": "the file is empty",
-    "encrypted": "the file is password-protected; open it and save it without a password",
-    "corrupt-zip": "the file is a damaged zip (.xlsx/.docx/.ods): open it in Excel, WPS or LibreOffice and save it again",
-    "zip": "a zip archive, not a list: unpack it and import the attachment inside",
-}
+REFUSED = {"empty": "import.read.empty", "encrypted": "import.read.encrypted", "corrupt-zip": "import.read.corrupt_zip",
+           "zip": "import.read.zip_archive"}
 
 
 def _dispatch(path: Path, fmt: str, encoding: str | None) -> list[Table]:
     if fmt in REFUSED:
-        raise ReadError(f"{path}: {REFUSED[fmt]}")
+        raise ReadError(msg(REFUSED[fmt]), path)
     if fmt == "xlsx":
         return read_xlsx(path)
     if fmt in ("xls", "ods"):
@@ -51,16 +48,22 @@ def read_tables(path: Path, encoding: str | None = None) -> list[Table]:
     try:
         fmt = sniff(path)
         tables = _dispatch(path, fmt, encoding)
-    except (LoadError, UnicodeDecodeError, csv.Error) as exc:
-        raise ReadError(f"{path}: {exc}") from None
+    except ReadError as exc:  # a reader's message names the file; a check's (extent, XML) may not
+        if exc.file is None and not str(exc.message).startswith(str(path)):
+            exc.file = path
+        raise
+    except LoadError as exc:
+        raise ReadError(exc.message, f"{path}:{exc.line}:{exc.column}" if exc.line else path) from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise ReadError(msg("import.read.os", error=str(exc)), path) from None
     except OSError as exc:
-        raise ReadError(f"{path}: {exc.strerror or exc}") from None
+        raise ReadError(msg("import.read.os", error=exc.strerror or str(exc)), path) from None
     except RecursionError:
-        raise ReadError(f"{path}: nested too deeply to be a list") from None
+        raise ReadError(msg("import.read.nested"), path) from None
     suffix = path.suffix.lower().lstrip(".")
     if suffix and fmt not in ("csv", "json") and suffix not in SAME.get(fmt, (fmt,)):
         for table in tables:
-            table.notes.append(f"read as .{fmt}: the file's content is {fmt}, whatever its name says")
+            table.notes.append(msg("import.note.read_as", fmt=fmt))
             break
     return tables
 

@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ..said import msg
 from .table import ReadError, Table
 
 TIMEOUT = 300  # seconds: a list converts in a few
@@ -27,8 +28,7 @@ def read_converted(path: Path, fmt: str, read: Callable[[Path], list[Table]]) ->
     target = TARGET[fmt]
     program = soffice()
     if program is None:
-        raise ReadError(f"{path}: reading {NAMES[fmt]} needs LibreOffice (apt-get install libreoffice-writer-nogui"
-                        f" libreoffice-calc-nogui), or open it and save it as .{target}")
+        raise ReadError(msg("import.read.office_missing", what=NAMES[fmt], target=target), path)
     with tempfile.TemporaryDirectory(prefix="dlists-convert-") as tmp:
         source = Path(tmp) / f"source{path.suffix.lower() or '.' + fmt}"
         shutil.copyfile(path, source)  # a name LibreOffice cannot take as an option, in a folder we own
@@ -37,13 +37,13 @@ def read_converted(path: Path, fmt: str, read: Callable[[Path], list[Table]]) ->
                             "--convert-to", target, "--outdir", f"{tmp}/out", str(source)],
                            check=True, capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            raise ReadError(f"{path}: LibreOffice did not convert it in {TIMEOUT} s") from None
+            raise ReadError(msg("import.read.office_timeout", seconds=TIMEOUT), path) from None
         except (subprocess.CalledProcessError, OSError) as exc:
-            raise ReadError(f"{path}: LibreOffice could not convert it ({exc})") from None
+            raise ReadError(msg("import.read.office_failed", error=str(exc)), path) from None
         made = sorted((Path(tmp) / "out").glob(f"*.{target}"))
         if not made:
-            raise ReadError(f"{path}: LibreOffice could not read it as {NAMES[fmt]}")
+            raise ReadError(msg("import.read.office_unread", what=NAMES[fmt]), path)
         tables = read(made[0])
     for table in tables:
-        table.notes.append(f"converted from {NAMES[fmt]} by LibreOffice")
+        table.notes.append(msg("import.note.converted", what=NAMES[fmt]))
     return tables

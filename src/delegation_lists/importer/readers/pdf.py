@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..said import msg
 from .table import ReadError, Table, need
 
 PAGE_NUMBER = re.compile(r"^[-—–\s]*\d+[-—–\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
@@ -210,19 +211,19 @@ class _Pages:
 
 
 def _open(path: Path) -> Any:
-    pdfplumber = need("pdfplumber", "pdf", "PDF tables")
+    pdfplumber = need("pdfplumber", "pdf", "PDF")
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         return pdfplumber.open(str(path))
     except PDFPasswordIncorrect:
-        raise ReadError(f"{path}: the PDF is password-protected; ask for it without a password") from None
+        raise ReadError(msg("import.read.pdf_locked"), path) from None
     except (PdfminerException, ValueError, TypeError, KeyError, OSError) as exc:
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if type(cause).__name__ == "PDFPasswordIncorrect":
-            raise ReadError(f"{path}: the PDF is password-protected; ask for it without a password") from None
-        raise ReadError(f"{path}: not a readable PDF ({type(cause).__name__}: {cause})") from None
+            raise ReadError(msg("import.read.pdf_locked"), path) from None
+        raise ReadError(msg("import.read.pdf_broken", error=f"{type(cause).__name__}: {cause}"), path) from None
 
 
 def read_pdf(path: Path) -> list[Table]:
@@ -231,7 +232,7 @@ def read_pdf(path: Path) -> list[Table]:
     chars = 0
     with _open(path) as pdf:
         if len(pdf.pages) > MAX_PAGES:
-            raise ReadError(f"{path}: {len(pdf.pages):,} pages is more than a list has ({MAX_PAGES:,})")
+            raise ReadError(msg("import.read.pdf_pages", pages=f"{len(pdf.pages):,}", limit=f"{MAX_PAGES:,}"), path)
         last = len(pdf.pages)
         for number, page in enumerate(pdf.pages, start=1):
             chars += len(page.chars)
@@ -249,9 +250,8 @@ def read_pdf(path: Path) -> list[Table]:
                 pages.text(_lines(page, found[-1].bbox[3], page.height), number)
             page.close()  # its parsed objects go: a 300-page list would otherwise hold them all
     if chars == 0:
-        raise ReadError(f"{path}: the PDF has no text layer (scanned pages): run OCR on it, or ask the office for"
-                        " the Excel or Word file")
+        raise ReadError(msg("import.read.pdf_scanned"), path)
     tables = [t for t in pages.finish() if len(t.rows) > 1]
     if not tables:
-        raise ReadError(f"{path}: no ruled table found in the PDF; a list is imported from its table")
+        raise ReadError(msg("import.read.pdf_no_table"), path)
     return tables

@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
+from ..said import Said, Text, msg
 
-class ReadError(Exception):
-    """The file cannot be read as a table (wrong format, corrupt, unreadable, a reader not installed)."""
+
+class ReadError(Said):
+    """The file cannot be read as a table (wrong format, corrupt, unreadable, a reader not installed): a catalogue
+    message and the file (set by `read_tables` when the reader did not)."""
 
 
 @dataclass
@@ -23,7 +26,7 @@ class Table:
     header: list[str] | None = None  # JSON: the keys are the header
     jurisdiction: str | None = None  # from a dlists export's document properties
     jurisdiction_name: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
     places: dict[int, str] = field(default_factory=dict)  # row number -> where it is, when not '{name} 第{row}行'
     kind: str = "sheet"  # sheet | word | pdf | file | layout (a dlists export's layout sheet)
 
@@ -41,5 +44,4 @@ def need(module: str, extra: str, what: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise ReadError(f"reading {what} needs {EXTRAS[extra]}: pip install 'delegation-lists[{extra}]'"
-                        " (or [import] for every format)") from None
+        raise ReadError(msg("import.read.extra", what=what, package=EXTRAS[extra], extra=extra)) from None

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from ...load.errors import LoadError
 from ...load.text import decode
+from ..said import Text, msg
 from .table import ReadError, Table
 
 MAX_TEXT = 256 * 1024 * 1024  # bytes: a list as text is a few MB; more is a mistake or an attack
 MAX_FIELD = 1024 * 1024  # characters in one CSV cell
 
 
-def _text(path: Path, encoding: str | None, notes: list[str]) -> str:
+def _text(path: Path, encoding: str | None, notes: list[Text]) -> str:
     if path.stat().st_size > MAX_TEXT:
         raise ReadError(f"{path}: {path.stat().st_size / 2**20:,.0f} MB is more than a list's text can be ({MAX_TEXT // 2**20} MB)")
     raw = path.read_bytes()
@@ -25,13 +26,13 @@ def _text(path: Path, encoding: str | None, notes: list[str]) -> str:
     except LoadError:
         if encoding:
             raise
-        notes.append("read as GBK (GB18030): the file is not UTF-8")
+        notes.append(msg("import.note.gbk"))
         return raw.decode("gb18030", errors="strict")
 
 
 def read_csv(path: Path, encoding: str | None) -> list[Table]:
     """The one table of a CSV file; the delimiter is sniffed."""
-    notes: list[str] = []
+    notes: list[Text] = []
     text = _text(path, encoding, notes)
     csv.field_size_limit(MAX_FIELD)
     try:

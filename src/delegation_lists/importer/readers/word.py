@@ -1,7 +1,8 @@
 """.docx (and zip-based WPS .wps) tables with python-docx (the `docx` extra): the paragraphs above a table are
 title rows, the ones under it note rows; merged cells (vertical and horizontal) hold their value in every
 position; a nested table's text joins its cell's; tables of one width in a row (a list split into one table per
-page or section) are one table."""
+page or section) are one table. Every XML part is read by defusedxml before python-docx opens the file
+(xmlsafe.py): lxml leaves an external entity unexpanded and silently drops its text."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from ..said import msg
+from . import xmlsafe
 from .table import ReadError, Table, need
 from .zipped import check_zip
 
@@ -70,15 +73,17 @@ class _Collector:
 
 def read_docx(path: Path) -> list[Table]:
     """The tables of a Word document, with the paragraphs around them."""
-    docx = need("docx", "docx", "Word (.docx) tables")
-    check_zip(path, ".docx document")
+    docx = need("docx", "docx", ".docx")
+    check_zip(path, "docx")
+    with zipfile.ZipFile(path) as zf:  # python-docx parses with lxml: each part through defusedxml first
+        xmlsafe.check_parts(zf, path)
     from docx.opc.exceptions import OpcError
     from lxml.etree import LxmlError
 
     try:
         document = docx.Document(str(path))
     except (OpcError, LxmlError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
-        raise ReadError(f"{path}: not a readable .docx document ({type(exc).__name__}: {exc})") from None
+        raise ReadError(msg("import.read.unreadable", fmt="docx", error=f"{type(exc).__name__}: {exc}"), path) from None
     from docx.table import Table as WordTable
     from docx.text.paragraph import Paragraph
 
@@ -91,5 +96,5 @@ def read_docx(path: Path) -> list[Table]:
             collect.table(_rows(WordTable(child, document)))
     tables = collect.finish()
     if not tables:
-        raise ReadError(f"{path}: the document has no table; a list is imported from its table")
+        raise ReadError(msg("import.read.no_table"), path)
     return tables
