@@ -24,6 +24,8 @@ from dataclasses import dataclass
 CODE_MAX = 100
 _CODE = re.compile(r"(?!(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$))[0-9a-z](?:[0-9a-z_-]|\.(?=[0-9a-z_-]))*", re.I | re.A)
 _CODE_CHAR = re.compile(r"[0-9A-Za-z_.-]")
+#: most codes in one quick test: a digit first (so no device name) and no dot (so no dot rule to check)
+_NUMBERED = re.compile(r"[0-9][0-9A-Za-z_-]{0,%d}" % (CODE_MAX - 1), re.A)
 #: characters no name may hold: C0/C1 controls, zero-width and bidirectional marks, line/paragraph separators,
 #: the byte order mark, and path separators
 _NAME_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f/\\\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
@@ -46,7 +48,7 @@ def is_device_name(part: str) -> bool:
 
 def is_code(text: str) -> bool:
     """Whether `text` is a code (the pattern above): the quick yes/no of the hot paths."""
-    return len(text) <= CODE_MAX and _CODE.fullmatch(text) is not None
+    return _NUMBERED.fullmatch(text) is not None or (len(text) <= CODE_MAX and _CODE.fullmatch(text) is not None)
 
 
 @dataclass(frozen=True)
