@@ -25,7 +25,7 @@ CODE_MAX = 100
 _CODE = re.compile(r"(?!(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$))[0-9a-z](?:[0-9a-z_-]|\.(?=[0-9a-z_-]))*", re.I | re.A)
 _CODE_CHAR = re.compile(r"[0-9A-Za-z_.-]")
 #: most codes in one quick test: a digit first (so no device name) and no dot (so no dot rule to check)
-_NUMBERED = re.compile(r"[0-9][0-9A-Za-z_-]{0,%d}" % (CODE_MAX - 1), re.A)
+_NUMBERED = re.compile(r"[0-9][0-9A-Za-z_-]{0," + str(CODE_MAX - 1) + "}", re.A)
 #: characters no name may hold: C0/C1 controls, zero-width and bidirectional marks, line/paragraph separators,
 #: the byte order mark, and path separators
 _NAME_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f/\\\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
