@@ -27,6 +27,8 @@ class DutyEntry:
     code: str
     source: DutyEntry | None = None
     _duty: Duty | None = None
+    _part: str | None = None
+    _part_known: bool = False
 
     @property
     def duty(self) -> Duty:
@@ -44,7 +46,10 @@ class DutyEntry:
 
     @property
     def part(self) -> str | None:
-        return self.get("part")  # type: ignore[no-any-return]
+        """The part (written, else the guide's), found once: every rule asks it of every entry."""
+        if not self._part_known:
+            self._part, self._part_known = self.get("part"), True
+        return self._part
 
     @property
     def file(self) -> str:
