@@ -93,7 +93,7 @@ def _own_list(township: str, office: str, pairs: list[Pair]) -> str:
 @contextmanager
 def catalog_with(name: str, pairs: list[Pair]) -> Iterator[Path]:
     """A copy of the real catalog `name` whose first township lists `pairs`' variants as its own items."""
-    folder, county, township, office = LISTS[name]
+    folder, _, township, office = LISTS[name]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / name
         shutil.copytree(ROOT / folder, root)

@@ -11,9 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from suggest_eval import evaluate, load_pairs  # noqa: E402
-
-from delegation_lists.reconcile import DEFAULT_THRESHOLD  # noqa: E402
+from delegation_lists.reconcile import DEFAULT_THRESHOLD
+from suggest_eval import evaluate, load_pairs
 
 
 def main() -> None:
@@ -30,8 +29,9 @@ def main() -> None:
                 n = sum(1 for p in pairs if half in ("all", p.half))
                 print(f"{t:>9.2f} {who:>9} {half:>8} {n:>5} {q.suggested:>9} {q.correct:>7} {q.precision:>9.3f} {q.recall:>6.3f}{mark}")
         if "--misses" in sys.argv and t == DEFAULT_THRESHOLD:
-            q = result["reconcile"]["all"]
-            print(f"    reconcile at the default: wrong {q.wrong}; missed {q.missed}")
+            for half in ("tune", "held-out"):
+                q = result["reconcile"][half]
+                print(f"    reconcile at the default, {half} half: wrong {q.wrong}; missed {q.missed}")
 
 
 if __name__ == "__main__":

@@ -23,8 +23,9 @@ class ReconcileError(Exception):
 
 def parents(cat: Catalog) -> list[str]:
     """The default parents: every jurisdiction whose lists delegate something (each county of a province
-    catalog), or else the region root."""
-    delegating = sorted({e.jurisdiction for e in cat.entries if e.item.delegation is not None and e.jurisdiction in cat.places})
+    catalog), or else the region root. (`delegation` is never inherited: the raw items say it, and a township's
+    items are not resolved only to be asked.)"""
+    delegating = sorted({e.jurisdiction for e in cat.entries if e.raw.delegation is not None and e.jurisdiction in cat.places})
     if delegating:
         return delegating
     roots = sorted(p.code for p in cat.places.values() if p.parent is None and p.children)
@@ -78,7 +79,7 @@ def _reconcile(cat: Catalog, pcode: str, children: list[str] | None, threshold: 
         chosen = [p.code for p in wanted if p is not None]
     delegated: dict[str, list[Entry]] = defaultdict(list)
     for e in by_jur[pcode]:
-        if e.item.delegation is not None and inactive(e, cat.as_of) is None:
+        if e.raw.delegation is not None and inactive(e, cat.as_of) is None:
             for child in cat.targets(e)[0]:
                 delegated[child].append(e)
     suggester = Suggester(cat, by_jur[pcode], threshold)
