@@ -15,7 +15,7 @@ from ..atomic import write_text
 from ..diff import DiffResult, Options, Side, diff, load_sides
 from ..diff.records import RecordCheck, check_records
 from ..render.diff import (
-    IMPACT_KEYS,
+    IMPACT_LABELS,
     SUMMARY_HEADER,
     broken_lines,
     field_line,
@@ -127,7 +127,7 @@ def print_text(result: DiffResult, stat: bool, records: RecordCheck | None = Non
     if not result.changes:
         console.print(f"[green]{label('no_differences')}[/]")
         return
-    table = Table(*SUMMARY_HEADER, title="Changes", header_style="bold", box=box.SIMPLE_HEAD)
+    table = Table(*[label(h) for h in SUMMARY_HEADER], title=label("diff.summary"), header_style="bold", box=box.SIMPLE_HEAD)
     for r in summary_rows(result):
         table.add_row(*(escape(str(v)) for v in r))
     console.print(table)
@@ -138,12 +138,12 @@ def print_text(result: DiffResult, stat: bool, records: RecordCheck | None = Non
     for m in moves:
         console.print(f"[blue]{escape(label('file_moved', old=m.old, new=m.new, n=m.items))}[/]", highlight=False)
     for c in rest:
-        console.print(f"[{style[c.type]}]{c.type:8}[/] {escape(result.place(c.jurisdiction))} {escape(item_label(c))}"
+        console.print(f"[{style[c.type]}]{label(c.type)}[/] {escape(result.place(c.jurisdiction))} {escape(item_label(c))}"
                       f"  [dim]{escape(c.file)}:{c.line}[/]", highlight=False)
         for f in c.fields:
             console.print(f"           {escape(field_line(f))}", highlight=False)
     for row in result.impact:
-        parts = [f"{k} {'、'.join(cells)}" for k, cells in zip(IMPACT_KEYS, impact_cells(row, result), strict=True) if cells]
+        parts = [f"{label(k)} {'、'.join(cells)}" for k, cells in zip(IMPACT_LABELS, impact_cells(row, result), strict=True) if cells]
         console.print(f"[bold]{escape(label('impact_on', name=result.place(row.target)))}[/]" + escape("; ".join(parts)), highlight=False)
 
 

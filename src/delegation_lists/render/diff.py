@@ -10,10 +10,13 @@ from typing import Any
 
 from ..diff import TYPES, Change, DiffResult, FieldChange, Summary, TargetImpact
 from ..diff.records import RecordCheck
+from .labels import label, mode
 from .records import records_json, records_markdown
 from .tables import markdown
 
 IMPACT_KEYS = ("delegated", "withdrawn", "mode_changed", "orphaned")
+#: the labels of the impact lists, in IMPACT_KEYS order
+IMPACT_LABELS = ("newly_delegated", "withdrawn", "mode_changed", "orphaned")
 
 
 def field_json(f: FieldChange) -> dict[str, Any]:
@@ -76,13 +79,13 @@ def summary_rows(result: DiffResult) -> list[list[object]]:
     """A row per jurisdiction (by name; SUMMARY_HEADER), then the totals."""
     s = result.summary()
     rows: list[list[object]] = [[result.place(jur), *[counts.get(t, 0) for t in TYPES]] for jur, counts in sorted(s.by_jurisdiction.items())]
-    rows.append(["total", *[s.by_type[t] for t in TYPES]])
+    rows.append([label("total"), *[s.by_type[t] for t in TYPES]])
     return rows
 
 
 def impact_cells(r: TargetImpact, result: DiffResult) -> list[list[str]]:
     """Each impact list of a target as text cells (items by name and code), in IMPACT_KEYS order."""
-    modes = [f"{result.item(m.item)}: {m.old} → {m.new}" for m in r.mode_changed]
+    modes = [f"{result.item(m.item)}: {mode(m.old)} → {mode(m.new)}" for m in r.mode_changed]
     return [[result.item(c) for c in r.delegated], [result.item(c) for c in r.withdrawn], modes, [result.item(c) for c in r.orphaned]]
 
 
@@ -110,32 +113,33 @@ def file_moves(result: DiffResult) -> tuple[list[FileMove], list[Change]]:
 def item_label(c: Change) -> str:
     """The changed item by name and code (`name (new code ← old code)` for a rename; "(region)" for a region)."""
     if c.item is None:
-        return "(region)"
+        return label("region_row")
     code = f"{c.old_item} → {c.item}" if c.type == "renamed" else c.item
     return f"{c.name} ({code})" if c.name else code
 
 
 def broken_lines(result: DiffResult) -> list[str]:
     """One line per file that did not load, for the top of every report."""
-    return [f"{b.side} {b.file}: did not load ({b.problem}); its items are left out of the comparison" for b in result.broken]
+    return [label("broken_detail", side=label(b.side), file=b.file, problem=b.problem) for b in result.broken]
 
 
 def to_markdown(result: DiffResult, old: str, new: str, stat: bool, records: RecordCheck | None = None) -> str:
-    parts = [f"### Catalog diff `{old}` → `{new}`"]
+    parts = [f"### {label('diff.title', old=f'`{old}`', new=f'`{new}`')}"]
     if result.broken:
-        parts += ["", "> **Files that did not load** (run `dlists validate`):", ">", *[f"> - {line}" for line in broken_lines(result)]]
+        parts += ["", f"> **{label('broken')}**", ">", *[f"> - {line}" for line in broken_lines(result)]]
     if records is not None:
         parts += ["", *records_markdown(records, result)]
     if not result.changes:
-        return "\n".join([*parts, "", "No differences."])
-    parts += ["", markdown(SUMMARY_HEADER, summary_rows(result))]
+        return "\n".join([*parts, "", label("no_differences")])
+    parts += ["", markdown([label(h) for h in SUMMARY_HEADER], summary_rows(result))]
     if not stat:
         moves, rest = file_moves(result)
-        parts += [f"- file `{m.old}` → `{m.new}` ({m.items} item(s) moved, unchanged)" for m in moves]
-        detail = [[c.type, result.place(c.jurisdiction), item_label(c), "<br>".join(field_line(f) for f in c.fields)] for c in rest]
+        parts += [f"- {label('file_moved', old=f'`{m.old}`', new=f'`{m.new}`', n=m.items)}" for m in moves]
+        detail = [[label(c.type), result.place(c.jurisdiction), item_label(c), "<br>".join(field_line(f) for f in c.fields)] for c in rest]
         if detail:
-            parts += ["", f"<details><summary>{len(detail)} changes</summary>", "", markdown(["change", "jurisdiction", "item", "fields"], detail), "", "</details>"]
+            heads = [label(h) for h in ("change", "jurisdiction", "item", "fields")]
+            parts += ["", f"<details><summary>{label('changes', n=len(detail))}</summary>", "", markdown(heads, detail), "", "</details>"]
         if result.impact:
             imp = [[result.place(r.target), *["<br>".join(cells) for cells in impact_cells(r, result)]] for r in result.impact]
-            parts += ["", "**Delegation impact**", "", markdown(["township", "newly delegated", "withdrawn", "mode changed", "orphaned items"], imp)]
+            parts += ["", f"**{label('impact')}**", "", markdown([label(h) for h in ("township", *IMPACT_LABELS)], imp)]
     return "\n".join(parts)
