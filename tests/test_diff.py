@@ -256,3 +256,16 @@ def test_a_side_that_does_not_load_is_named_first_and_nothing_of_it_removed(tmp_
     assert data["summary"]["removed"] == 0
     md = dlists("diff", old, new, "-f", "markdown", "--allow-broken")
     assert md.exit_code == 0 and md.stdout.index("did not load") < md.stdout.index("No differences")
+
+
+def test_a_broken_file_withdraws_nothing(tmp_path: Path, dlists):
+    """The county's list fails to parse in the new version: its delegations are neither withdrawn nor orphan the
+    townships' items (the impact says nothing of them), and a township item taking on one of its items is still
+    shown by name (from the version that has it)."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(CASES_DIR / "one-of-each" / "old", old)
+    shutil.copytree(CASES_DIR / "one-of-each" / "old", new)
+    county = new / "county" / "list.yaml"
+    county.write_text(county.read_text(encoding="utf-8").replace("items:", "items:\n  - code: [unclosed", 1), encoding="utf-8")
+    data = json.loads(dlists("diff", old, new, "-f", "json", "--allow-broken").stdout)
+    assert data["impact"] == [] and data["summary"]["removed"] == 0

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -83,6 +84,29 @@ def test_stats_page(dlists, tmp_path: Path) -> None:
     _no_requests(page.read_text(encoding="utf-8"))
     text = _dom(page, tmp_path)
     assert "赵湾镇（610928104）" in text and "行政许可" in text
+
+
+def _page_requests(page: Path, tmp_path: Path) -> list[str]:
+    """Every URL the page asked for while the browser loaded it (from Chromium's own network log: requests made
+    for the file:// page, not the browser's own update checks), other than file: and data: URLs."""
+    assert CHROMIUM is not None
+    log = tmp_path / f"{page.stem}-net.json"
+    subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'netprofile'}", f"--log-net-log={log}", "--dump-dom",
+                    page.as_uri()], capture_output=True, text=True, timeout=120, check=True)
+    text = log.read_text(encoding="utf-8").rstrip().rstrip(",")
+    events = json.loads(text if text.endswith("}") else text + "]}")["events"]
+    return sorted({p["url"] for e in events if "url" in (p := e.get("params", {})) and "file://" in p.get("network_isolation_key", "")
+                   and not p["url"].startswith(("file:", "data:"))})
+
+
+@needs_browser
+def test_pages_make_no_network_request_in_the_browser(dlists, tmp_path: Path) -> None:
+    leak = tmp_path / "leak.html"  # the check sees a page that does ask
+    leak.write_text('<img src="http://example.invalid/x.png"><script>fetch("https://example.invalid/y")</script>', encoding="utf-8")
+    assert _page_requests(leak, tmp_path) == ["http://example.invalid/x.png", "https://example.invalid/y"]
+    for page in (_page(dlists, tmp_path, "rec", "reconcile", CATALOGS / "xunyang"), _page(dlists, tmp_path, "diff", "diff", DIFF / "old", DIFF / "new"),
+                 _page(dlists, tmp_path, "stats", "stats", CATALOGS / "xunyang")):
+        assert _page_requests(page, tmp_path) == [], page.name
 
 
 def test_catalog_text_is_escaped(dlists, tmp_path: Path) -> None:

@@ -36,3 +36,17 @@ def test_csv_and_markdown(dlists):
 def test_unknown_jurisdiction_is_a_usage_error(dlists):
     result = dlists("stats", CATALOGS / "xunyang", "-j", "nowhere")
     assert result.exit_code == 2 and "no jurisdiction" in result.output
+
+
+def test_xlsx_counts_with_a_chart(dlists, tmp_path):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    out = tmp_path / "stats.xlsx"
+    assert dlists("stats", CATALOGS / "xunyang", "--lang", "zh", "-f", "xlsx", "-o", out).exit_code == 0
+    rows = list(load_workbook(out).worksheets[0].iter_rows(values_only=True))
+    assert rows[0][:3] == ("代码", "辖区", "层级") and rows[0][-1] == "合计"
+    assert {r[1] for r in rows[1:]} == {"旬阳市", "城关街道", "吕河镇", "赵湾镇", "蜀河镇"}
+    assert any(n.startswith("xl/chartsheets/") for n in zipfile.ZipFile(out).namelist())  # items per jurisdiction
+    assert dlists("stats", CATALOGS / "xunyang", "-f", "xlsx").exit_code == 2  # needs -o

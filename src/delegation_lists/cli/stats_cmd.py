@@ -40,13 +40,13 @@ from .common import (
 )
 from .table import print_table
 
-FORMATS = ("text", "json", "markdown", "csv", "html")
+FORMATS = ("text", "json", "markdown", "csv", "xlsx", "html")
 
 
 def stats_command(
     paths: list[Path] = typer.Argument(..., help="Catalog files or folders."),
     jurisdiction: str | None = typer.Option(None, "--jurisdiction", "-j", help="Only this jurisdiction (code or name), with its departments and modes."),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | csv | html (one self-contained page)"),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | csv | xlsx | html (xlsx needs -o FILE.xlsx; html is one self-contained page)"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     no_cache: bool = typer.Option(False, "--no-cache", help=NO_CACHE_HELP),
     lang: str | None = lang_option(),
@@ -68,6 +68,8 @@ def stats_command(
         emit(json.dumps(to_json(rows) | stats_duties_json(duties), ensure_ascii=False, indent=2), output)
     elif chosen == "csv":
         emit(to_csv(counts.header, counts.rows).rstrip("\n"), output)
+    elif chosen == "xlsx":
+        _write_xlsx(counts.header, counts.rows, output)
     elif chosen == "html":
         from ..render.html import stats_html
 
@@ -105,6 +107,18 @@ def stats_command(
                 for name, n in r.departments.most_common():
                     dep.add_row(name, str(n))
                 console.print(dep)
+
+
+def _write_xlsx(header: list[str], rows: list[list[object]], output: Path | None) -> None:
+    if output is None:
+        raise UserError("--format xlsx needs --output FILE.xlsx")
+    from ..excel.reports import stats_book
+    from ..excel.writer import write_book
+
+    try:
+        write_book(stats_book(header, rows), output)
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
 def _no_place(cat: Catalog, key: str) -> str:

@@ -55,6 +55,9 @@ def diff(old: Side, new: Side, opts: Options | None = None) -> DiffResult:
         elif fields:
             changes.append(_change("changed", k, None, now, fields, new.name_of(k)))
     changes += _region_changes(old, new, opts)
+    unnamed = _names({c.item for c in changes if c.item and not c.name}, old, new)  # a source whose file did not load
+    for c in changes:
+        c.name = c.name or unnamed.get(c.item or "", "")
     changes.sort(key=lambda c: (c.jurisdiction, c.item or "", c.type))
     place_lines(changes)
     effect = impact(old, new)

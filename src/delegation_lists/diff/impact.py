@@ -31,9 +31,16 @@ def _delegations(side: Side, children: dict[str, list[tuple[str, str]]]) -> dict
     return out
 
 
+def _unknown(key: tuple[str, str], old: Side, new: Side) -> bool:
+    """Whether one side cannot say anything of the item: it is on one side only, and its file did not load on the
+    other (its delegations are then neither withdrawn nor new)."""
+    was, now = old.items.get(key), new.items.get(key)
+    return (now is None and was is not None and was.file in new.broken) or (was is None and now is not None and now.file in old.broken)
+
+
 def impact(old: Side, new: Side) -> list[TargetImpact]:
     """Per delegation target: items newly delegated, withdrawn, or with a changed mode, and the child items
-    (in the new version) whose source was withdrawn."""
+    (in the new version) whose source was withdrawn. Items of a file that did not load on one side are left out."""
     children = _children((old, new))
     before, after = _delegations(old, children), _delegations(new, children)
     rows: dict[str, TargetImpact] = {}
@@ -42,6 +49,8 @@ def impact(old: Side, new: Side) -> list[TargetImpact]:
         return rows.setdefault(target, TargetImpact(target))
 
     for key in before.keys() | after.keys():
+        if _unknown(key, old, new):
+            continue
         (om, ot), (nm, nt) = before.get(key, ("", [])), after.get(key, ("", []))
         for t in nt:
             if t not in ot:

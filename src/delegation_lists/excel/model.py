@@ -91,7 +91,8 @@ class Sheet:
 @dataclass
 class Chart:
     """A bar chart on a sheet of its own: one bar per data row of `sheet` from `first` to `last` (indexes in its
-    rows), labelled by column `labels`, long as column `values` (fractions 0..1 shown as percentages)."""
+    rows), labelled by column `labels`, long as column `values` (fractions 0..1 shown as percentages, unless
+    `counts`: numbers from 0)."""
 
     title: str
     sheet: Sheet
@@ -99,6 +100,7 @@ class Chart:
     values: int
     first: int
     last: int
+    counts: bool = False
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """Workbooks of the other commands, on the same model and writer: the diff (one row per change and field, old
-and new cells highlighted, and its delegation impact) and the reconciliation (a summary, one sheet per child)."""
+and new cells highlighted, and its delegation impact), the reconciliation (a summary, one sheet per child) and
+the counts of `stats` (the kind table, a chart of items per jurisdiction)."""
 
 from __future__ import annotations
 
@@ -81,7 +82,7 @@ def _child_sheet(result: ReconcileResult, c: ChildResult) -> Sheet:
     rows += [[label("mode_mismatch"), m.item, names.get(m.item, ""), label("mm_detail", delegated=mode(m.delegated), taken=mode(m.taken))]
              for m in c.mode_mismatch]
     rows += [[label("missing"), code, names.get(code, ""), label("missing_detail")] for code in c.missing]
-    rows += [[label("unbacked"), u.item, names.get(u.item, ""), label(f"unbacked_{u.why}", source=u.source, how=u.inactive, child=c.name)]
+    rows += [[label("unbacked"), u.item, names.get(u.item, ""), label(f"unbacked_{u.why}", source=result.name(u.source), how=u.inactive, child=c.name)]
              for u in c.unbacked]
     rows += [[label("own"), code, names.get(code, ""), ""] for code in c.own]
     rows += [[label("suggestion"), s.item, names.get(s.item, ""), label("suggest_detail", source=result.name(s.source), score=f"{s.score:.2f}")]
@@ -95,3 +96,14 @@ def _child_sheet(result: ReconcileResult, c: ChildResult) -> Sheet:
     sheet.add_header()
     sheet.rows += rows
     return sheet
+
+
+def stats_book(header: list[str], rows: list[list[Any]]) -> Book:
+    """The counts by jurisdiction and kind (`render/stats.kind_table`: code, jurisdiction by name, level, one column
+    per kind, total) with data bars on the total, and a chart sheet of the totals per jurisdiction."""
+    sheet = Sheet(label("by_kind"), [Column(h, 14 if i < 2 else 10, "cell" if i < 3 else "center") for i, h in enumerate(header)])
+    sheet.add_header()
+    sheet.rows += rows
+    sheet.data_bars.append(len(header) - 1)
+    charts = [Chart(label("items_chart"), sheet, 1, len(header) - 1, 1, len(rows), counts=True)] if rows else []
+    return Book([sheet], charts=charts)

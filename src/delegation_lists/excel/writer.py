@@ -174,13 +174,15 @@ def write_book(book: Book, target: str | Path) -> None:
 
 
 def _write_chart(wb: xlsxwriter.Workbook, chart: Chart, data_title: str, title: str) -> None:
-    """A chart sheet of horizontal bars, one per row, the scale fixed at 0-100%, each bar labelled."""
+    """A chart sheet of horizontal bars, one per row, each bar labelled; the scale fixed at 0-100% (or from 0 for
+    counts)."""
+    fmt = "0" if chart.counts else "0%"
     bars = wb.add_chart({"type": "bar"})
     bars.add_series({"name": chart.title, "categories": sheet_ref(data_title, chart.labels, chart.first, chart.last),
                      "values": sheet_ref(data_title, chart.values, chart.first, chart.last),
-                     "fill": {"color": "#63BE7B"}, "data_labels": {"value": True, "num_format": "0%"}})
+                     "fill": {"color": "#1565C0" if chart.counts else "#63BE7B"}, "data_labels": {"value": True, "num_format": fmt}})
     bars.set_title({"name": chart.title, "name_font": {"name": FONT, "size": 14}})
-    bars.set_x_axis({"min": 0, "max": 1, "num_format": "0%", "major_gridlines": {"visible": True}})
+    bars.set_x_axis({"min": 0, "num_format": fmt, "major_gridlines": {"visible": True}} | ({} if chart.counts else {"max": 1}))
     bars.set_y_axis({"reverse": True, "num_font": {"name": FONT}})
     bars.set_legend({"none": True})
     sheet = wb.add_chartsheet(title)

@@ -1,6 +1,8 @@
 """Which parent item a row of a child's list is: by code, then by the same name (normalised: width, brackets,
-punctuation, penalty suffixes), then by the closest name above a threshold. Within the row's kind when the row
-states one, within its department when it names one the catalog knows; an item delegated to this child first."""
+punctuation, the penalty frame), then by the closest name above a threshold with a margin over the next, scored by
+`catalog/matching.ItemMatcher` (the scorer `reconcile` suggests by). Within the row's kind when the row states
+one (near names: see the matcher for kinds that may differ), within its department when it names one of the
+parent's, however written; an item delegated to this child first."""
 
 from __future__ import annotations
 
@@ -8,13 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from ..model.similarity import NameIndex, normalise
+from ..catalog.matching import Candidate, ItemMatcher
+from ..model.similarity import normalise
 
 if TYPE_CHECKING:
     from ..catalog import Catalog, Entry
 
-#: how much closer the closest name must be than the next one to be linked (else it is only suggested)
-MARGIN = 0.05
 How = Literal["code", "name", "near"]
 
 
@@ -55,15 +56,15 @@ class ParentItems:
         self.by_name: dict[str, list[Entry]] = defaultdict(list)
         for e in self.entries:
             self.by_name[normalise(e.item.name or "")].append(e)
-        self.index = NameIndex((e.code, e.item.name or "") for e in self.entries)
-        self.departments = {cat.department_name(e) for e in self.entries}
+        self.matcher = ItemMatcher(cat, self.entries)
+
+    def _full(self, name: str | None) -> str | None:
+        """A department as the row writes it, a short name declared in region.yaml expanded."""
+        return self.cat.full_department(self.entries[0].doc, name) if name and self.entries else None
 
     def department(self, name: str | None) -> str | None:
-        """A department as the row writes it, as the catalog names it (a short name expanded), if it is one."""
-        if not name or not self.entries:
-            return None
-        full = self.cat.full_department(self.entries[0].doc, name)
-        return full if full in self.departments else None
+        """The parent's department the row's department means (a short name expanded, or written another way)."""
+        return self.matcher.department(self._full(name))
 
     def _fits(self, e: Entry, kind: str | None, department: str | None) -> bool:
         return (kind is None or e.item.kind == kind) and (department is None or self.cat.department_name(e) == department)
@@ -83,14 +84,14 @@ class ParentItems:
             return Found(Link(same[0], "name"))
         if same:
             return Found(ambiguous=tuple(sorted(e.code for e in same)))
-        allowed = {e.code for e in self.entries if self._fits(e, kind, dept)}
-        ranked = self.index.ranked(name, allowed)
-        if not ranked:
+        found = self.matcher.match(name, kind, self._full(department), threshold / 2)
+        best = found.best
+        if best is None or best.score < threshold / 2:  # nothing like it: a candidate this far is noise
             return Found()
-        (code, best), runner = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
-        near = Link(self.by_code[code], "near", round(best, 2))
-        if best >= threshold and best - runner >= MARGIN:
-            return Found(link=near)
-        if best < threshold / 2:  # nothing like it: a candidate this far is noise
-            return Found()
-        return Found(closest=near, ambiguous=tuple(k for k, s in ranked[1:3] if best - s < MARGIN))
+        if found.sure(threshold) is not None:
+            return Found(link=_near(best))
+        return Found(closest=_near(best), ambiguous=found.close_to_best())
+
+
+def _near(c: Candidate) -> Link:
+    return Link(c.entry, "near", round(c.score, 2))

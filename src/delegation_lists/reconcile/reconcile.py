@@ -81,7 +81,7 @@ def _reconcile(cat: Catalog, pcode: str, children: list[str] | None, threshold: 
         chosen = [p.code for p in wanted if p is not None]
     delegated: dict[str, list[Entry]] = defaultdict(list)
     for e in by_jur[pcode]:
-        if e.item.delegation is not None and inactive(e, cat.as_of) is None:
+        if e.raw.delegation is not None and inactive(e, cat.as_of) is None:
             for child in cat.targets(e)[0]:
                 delegated[child].append(e)
     suggester = Suggester(cat, by_jur[pcode], threshold)

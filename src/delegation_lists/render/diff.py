@@ -10,11 +10,13 @@ from typing import Any
 
 from ..diff import TYPES, Change, DiffResult, DutyMove, FieldChange, Summary, TargetImpact
 from ..diff.records import RecordCheck
-from .labels import label, part_label
+from .labels import label, mode, part_label
 from .records import records_json, records_markdown
 from .tables import markdown
 
 IMPACT_KEYS = ("delegated", "withdrawn", "mode_changed", "orphaned")
+#: the labels of the impact lists, in IMPACT_KEYS order
+IMPACT_LABELS = ("newly_delegated", "withdrawn", "mode_changed", "orphaned")
 
 
 def field_json(f: FieldChange) -> dict[str, Any]:
@@ -105,7 +107,7 @@ def summary_rows(result: DiffResult) -> list[list[object]]:
 
 def impact_cells(r: TargetImpact, result: DiffResult) -> list[list[str]]:
     """Each impact list of a target as text cells (items by name and code), in IMPACT_KEYS order."""
-    modes = [f"{result.item(m.item)}: {m.old} → {m.new}" for m in r.mode_changed]
+    modes = [f"{result.item(m.item)}: {mode(m.old)} → {mode(m.new)}" for m in r.mode_changed]
     return [[result.item(c) for c in r.delegated], [result.item(c) for c in r.withdrawn], modes, [result.item(c) for c in r.orphaned]]
 
 

@@ -18,7 +18,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "category": ("类别", "category"), "item": ("事项", "item"), "detail": ("说明", "detail"),
     "no_list": ("尚无清单：{n} 个下级（{delegated} 项下放事项未承接）：{names}", "no list yet: {n} children ({delegated} delegated items not taken on): {names}"),
     "matrix": ("部门 × 下级承接率", "Coverage by department and child"),
-    "coverage_chart": ("各下级承接率", "Coverage per child"),
+    "coverage_chart": ("各下级承接率", "Coverage per child"), "items_chart": ("各辖区事项数", "Items per jurisdiction"),
     "filter": ("筛选事项、下级或部门……", "Filter items, children or departments…"),
     "to_review": ("{n} 项待核", "{n} to review"),
     "clean": ("各下级与下放事项一致", "every child matches its delegations"),
@@ -52,6 +52,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff.region": ("（区划）", "(region)"),
     "diff.broken_file": ("{side} {file}：无法加载（{problem}），其中的事项未参与比较",
                          "{side} {file}: did not load ({problem}); its items are left out of the comparison"),
+    "diff.summary": ("变更汇总", "Changes"), "fields": ("字段变化", "fields"),
+    "region_row": ("（区划）", "(region)"),
+    "broken_detail": ("{side}的 {file}：{problem}；其中的事项未参与比较", "{side} {file}: did not load ({problem}); its items are left out of the comparison"),
     # validate
     "validate.clean": ("[green]✓[/] 没有发现问题（已检查 {checked}）", "[green]✓[/] no problems ({checked} checked)"),
     "validate.found": ("{mark} {errors}、{warnings}，涉及 {files}（已检查 {checked}）{note}",

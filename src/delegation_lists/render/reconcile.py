@@ -106,7 +106,7 @@ def details(result: ReconcileResult, no_duty_shown: int | None = None) -> list[C
         rows = [[label("mode_mismatch"), name(m.item), label("mm_detail", delegated=mode(m.delegated), taken=mode(m.taken))]
                 for m in c.mode_mismatch]
         rows += [[label("missing"), name(code), label("missing_detail")] for code in c.missing]
-        rows += [[label("unbacked"), name(u.item), label(f"unbacked_{u.why}", source=u.source, how=u.inactive, child=c.name)]
+        rows += [[label("unbacked"), name(u.item), label(f"unbacked_{u.why}", source=name(u.source), how=u.inactive, child=c.name)]
                  for u in c.unbacked]
         rows += [[label("suggestion"), name(s.item), label("suggest_detail", source=name(s.source), score=f"{s.score:.2f}")]
                  for s in c.suggestions]

@@ -120,8 +120,8 @@ def certificate_not_allowed(cat: Catalog) -> Iterator[Problem]:
         name = e.get("name") or ""
         if any(normalise(a.duty.name or "") == normalise(name) for a in allowed):
             continue
-        index = NameIndex((str(i), a.duty.name or "") for i, a in enumerate(allowed))
-        best = index.best(name)
+        ranked = NameIndex([(str(i), a.duty.name or "") for i, a in enumerate(allowed)]).ranked(name)
+        best = ranked[0] if ranked else None
         if best is not None and best[1] >= CERTIFICATE_CLOSE:
             meant = allowed[int(best[0])]
             said = msg("DL503.close", name=name, close=meant.duty.name or "", code=meant.code)

@@ -25,7 +25,7 @@ def _label_width(labels: list[str]) -> int:
 def bars(rows: list[Bar], maximum: float, unit_width: int = 360, colour: str = "#2e7d32") -> str:
     """A horizontal bar chart, one bar per row, scaled to `maximum`."""
     left, height = _label_width([r.label for r in rows]), 22
-    width = left + unit_width + 80
+    width = left + unit_width + 6 + _label_width([r.text for r in rows])  # room for the text after the longest bar
     out = [f'<svg class="chart" role="img" width="{width}" height="{height * len(rows) + 6}" viewBox="0 0 {width} {height * len(rows) + 6}" xmlns="http://www.w3.org/2000/svg">']
     for i, r in enumerate(rows):
         y = i * height + 4
