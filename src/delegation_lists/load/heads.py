@@ -4,10 +4,10 @@ jurisdiction its first lines name (guess.py), without parsing it."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .guess import guess_jurisdiction, maybe_region
+from .guess import guess_jurisdiction, maybe_records, maybe_region
 
 HEAD = 8192  # bytes of each file read to guess its jurisdiction
 
@@ -21,6 +21,7 @@ class Files:
     keys: list[str | None]
     guesses: list[str | None]
     regions: list[int]  # indices of the files that may be region files (parsed by the parent)
+    records: list[int] = field(default_factory=list)  # indices of the files that may hold adjustment records
 
     @classmethod
     def read(cls, paths: list[Path], keys: list[str | None] | None = None) -> Files:
@@ -44,4 +45,6 @@ class Files:
             out.guesses.append(None if region else guess)
             if region:
                 out.regions.append(i)
+            elif guess is None and maybe_records(raw):
+                out.records.append(i)
         return out

@@ -1,0 +1,198 @@
+"""`compare`: the diff of two versions of a catalog, part by part when they are large: no process holds both
+versions whole (a province's two versions take 1.4 GB built).
+
+The parts are planned on the files of both versions together (catalog/plan.py): a jurisdiction's files of
+both versions go to one part, with the files of the jurisdictions above it (in either version's region tree)
+as context; the region files and the files of adjustment records are read here, once, and handed to every
+part. Each part diffs the jurisdictions it owns (part.py) in a worker process or here, and join.py joins them.
+
+The one pass over both versions whole (what `diff` does) remains the answer whenever the parts could differ
+from it: a small catalog, a `REV:PATH` version (read from git in one go: the blobs of both revisions are held
+anyway), a file whose head does not say its jurisdiction or says another than its parsed header, a region or
+records file that is also a list, or a join that finds something a part could not see (join.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..catalog.catalog import Catalog
+from ..catalog.parts import PART_BYTES
+from ..catalog.plan import as_guessed, plan_parts
+from ..load.git import is_git_spec
+from ..load.heads import Files
+from ..load.many import load_documents, workers_for
+from ..load.workers import shared
+from ..memory import paused_gc
+from .fields import Options
+from .join import diff, join
+from .part import PartDiff, diff_part
+from .records import named_by_records
+from .results import DiffResult
+from .side import Side, index_doc, load_sides, version_base, version_files
+
+
+@dataclass
+class Compared:
+    """A diff with its two versions: their region files, records, files that did not load and how many files
+    had problems (and, when compared whole, their items)."""
+
+    result: DiffResult
+    old: Side
+    new: Side
+    parts: int  # how many parts it was compared in (1: whole)
+
+
+@dataclass(frozen=True)
+class _File:
+    """A file of a part: its version (0 old, 1 new), place in the version, name there, guessed jurisdiction."""
+
+    version: int
+    at: int
+    path: Path
+    rel: str
+    guess: str | None
+    own: bool
+
+
+@dataclass
+class _Task:
+    files: list[_File]
+    own: frozenset[str]
+    opts: Options
+    named: frozenset[str]
+    encoding: str | None
+    cache: Path | None
+
+
+@dataclass
+class _Outcome:
+    part: PartDiff | None = None
+    mismatch: bool = False
+
+
+_VERSIONS: list[Side] = []  # both versions' region files and records (set in each worker process)
+
+
+@paused_gc()
+def compare(old: str, new: str, opts: Options | None = None, encoding: str | None = None, cache: Path | None = None,
+            jobs: int | None = None, budget: int = PART_BYTES) -> Compared:
+    """The diff of the versions `old` and `new` (folders, files or `REV:PATH`), part by part when they are large."""
+    opts = opts or Options()
+    if not (is_git_spec(old) or is_git_spec(new)):
+        found = _in_parts([Path(old), Path(new)], opts, encoding, cache, jobs, budget)
+        if found is not None:
+            return found
+    sides = load_sides([old, new], encoding, cache)
+    return Compared(diff(sides[0], sides[1], opts), sides[0], sides[1], 1)
+
+
+@dataclass
+class _Versions:
+    """The files of both versions, one list (old, then new), with where each comes from."""
+
+    paths: list[Path]
+    version: list[int]
+    at: list[int]
+    rel: list[str]
+    heads: Files = field(init=False)
+
+
+def _files(roots: list[Path]) -> _Versions:
+    out = _Versions([], [], [], [])
+    for v, root in enumerate(roots):
+        base = version_base(root)
+        for at, path in enumerate(version_files(root)):
+            out.paths.append(path)
+            out.version.append(v)
+            out.at.append(at)
+            out.rel.append(path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix())
+    out.heads = Files.read(out.paths)
+    return out
+
+
+def _in_parts(roots: list[Path], opts: Options, encoding: str | None, cache: Path | None, jobs: int | None,
+              budget: int) -> Compared | None:
+    """The diff in parts, or None: run it whole (see the module's doc)."""
+    files = _files(roots)
+    heads = files.heads
+    if sum(heads.sizes) <= budget:
+        return None
+    shared_files = sorted({*heads.regions, *heads.records})
+    docs = load_documents([files.paths[i] for i in shared_files], encoding, None, 1, cache)
+    if any(d.header is not None for d in docs):
+        return None
+    versions = [Side(), Side()]
+    for i, doc in zip(shared_files, docs, strict=True):
+        index_doc(versions[files.version[i]], files.rel[i], files.at[i], doc)
+    guesses = {i: heads.guesses[i] for i in range(len(files.paths)) if i not in set(shared_files)}
+    known = {i: g for i, g in guesses.items() if g is not None}
+    if not known or len(known) < len(guesses):
+        return None
+    workers = workers_for(files.paths, jobs)
+    tree = Catalog.build([d for d in docs if d.kind == "region"], None)
+    plans = plan_parts(known, {i: heads.sizes[i] for i in known}, tree.places, budget, workers)
+    by_jur: dict[str, list[int]] = {}
+    for i, jur in known.items():
+        by_jur.setdefault(jur, []).append(i)
+    named = named_by_records(versions[0], versions[1])
+    tasks = []
+    for plan in plans:
+        context = {i for jur in _above(plan.own, versions) for i in by_jur.get(jur, ())} - set(plan.files)
+        parted = [_File(files.version[i], files.at[i], files.paths[i], files.rel[i], known[i], i not in context)
+                  for i in plan.files + sorted(context)]
+        tasks.append(_Task(parted, plan.own, opts, named, encoding, cache))
+    _set_versions(versions)
+    workers = min(workers, len(tasks))
+    if workers > 1:
+        outcomes = shared(tasks, _run, _run, lambda o: o, workers, lambda _: None, _set_versions, (versions,))
+    else:
+        outcomes = [_run(t) for t in tasks]
+    parts = [o.part for o in outcomes if o.part is not None]
+    if len(parts) < len(outcomes):
+        return None
+    for p in parts:
+        for v in (0, 1):
+            versions[v].broken |= p.broken[v]
+            versions[v].problems += p.problems[v]
+    owner = {jur: n for n, plan in enumerate(plans) for jur in plan.own}
+    result = join(parts, versions[0], versions[1], opts, owner.get)
+    return None if result is None else Compared(result, versions[0], versions[1], len(parts))
+
+
+def _above(own: frozenset[str], versions: list[Side]) -> set[str]:
+    """The jurisdictions above those in `own` in either version's region tree (their items are sources)."""
+    out: set[str] = set()
+    for code in own:
+        for side in versions:
+            up = side.parents.get(code)
+            while up is not None and up not in out and up not in own:
+                out.add(up)
+                up = side.parents.get(up)
+    return out
+
+
+def _set_versions(versions: list[Side]) -> None:
+    _VERSIONS[:] = versions
+
+
+def _run(task: _Task) -> _Outcome:
+    """Load one part (both versions of its files, a file whose bytes did not change parsed once), check its
+    guesses and diff the jurisdictions it owns (in a worker or here)."""
+    with paused_gc():
+        docs = load_documents([f.path for f in task.files], task.encoding, None, 1, task.cache, dedupe=True)
+        if any(not as_guessed(doc, f.guess) for doc, f in zip(docs, task.files, strict=True)):
+            return _Outcome(mismatch=True)
+        sides = [Side(places=v.places, parents=v.parents, regions=v.regions, region_files=v.region_files) for v in _VERSIONS]
+        for f, doc in zip(task.files, docs, strict=True):
+            if f.own:
+                index_doc(sides[f.version], f.rel, f.at, doc)
+        broken = (dict(sides[0].broken), dict(sides[1].broken))
+        problems = (sides[0].problems, sides[1].problems)
+        for f, doc in zip(task.files, docs, strict=True):
+            if not f.own:
+                index_doc(sides[f.version], f.rel, f.at, doc)
+        part = diff_part(sides[0], sides[1], task.opts, task.own, task.named)
+        part.broken, part.problems = broken, problems
+        return _Outcome(part)
