@@ -146,22 +146,43 @@ def test_duty_moves_in_parts(tmp_path: Path) -> None:
 Edit = Callable[[Path, Path], None]
 
 
+def _withdrawn_from_a_stranger(old: Path, new: Path) -> None:
+    """An item of county 3 delegated to a township of county 1 that takes it on, then withdrawn: the township's
+    part never sees county 3's lists."""
+    code = "610301-XK-08888"
+    for version in (old, new):
+        text = (version / "county-003/county/list-001.yaml").read_text(encoding="utf-8")
+        assert f'code: "{code}"' not in text
+        head, blocks = _blocks(version / "county-003/county/list-001.yaml")
+        to = "      to: [610101100]\n" if version == old else "      to: [610301100]\n"
+        blocks.append(f'  - code: "{code}"\n    name: 借来的事项\n    kind: licensing\n    department: 民政局\n'
+                      f"    delegation:\n      mode: entrust\n{to}")
+        (version / "county-003/county/list-001.yaml").write_text(head + "".join(blocks), encoding="utf-8")
+        _sub(version / "county-001/townships/610101100.yaml", "items:\n",
+             f'items:\n  - code: "610101100-XK-0777"\n    source: "{code}"\n    mode: entrust\n')
+
+
 @pytest.mark.parametrize(("what", "edit"), [
-    ("a head that says another jurisdiction than the list", lambda c, _: c.joinpath("county-002/townships/610201100.yaml").write_text(
+    ("a head that says another jurisdiction than the list", lambda _, c: c.joinpath("county-002/townships/610201100.yaml").write_text(
         c.joinpath("county-002/townships/610201100.yaml").read_text(encoding="utf-8")
         + "".join(f"# {'.' * 60} {i}\n" for i in range(200)) + 'list:\n  jurisdiction: "610201102"\n  level: township\n',
         encoding="utf-8")),
-    ("a head that does not say its jurisdiction", lambda c, _: _sub(
+    ("a head that does not say its jurisdiction", lambda _, c: _sub(
         c / "county-001/county/list-002.yaml", 'list:\n  jurisdiction: "610101"\n  level: county\n', 'list: {jurisdiction: "610101", level: county, title: "a, b"}\n')),
-    ("a code the impact shows held by an item of another county", lambda c, old: _sub(
+    ("a code the impact shows held by an item of another county", lambda old, c: _sub(
         c / "county-003/county/list-001.yaml", 'code: "610301-XK-00001"', f'code: "{_first_delegated(old / "county-001/county/list-001.yaml")}"')),
+    ("a withdrawal from a township by a county not above it", _withdrawn_from_a_stranger),
+    ("a file of one county that no longer loads, naming another county", lambda _, c: _sub(
+        c / "county-001/county/list-003.yaml", 'jurisdiction: "610101"\n  level: county\nitems:', 'jurisdiction: "610301"\n  level: county\nitems: [')),
 ])
 def test_what_a_part_cannot_see_runs_whole(versions: tuple[Path, Path], tmp_path: Path, what: str, edit: Edit) -> None:
-    new = tmp_path / "new"
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(versions[0], old)
     shutil.copytree(versions[1], new)
-    edit(new, versions[0])
-    old = str(versions[0])
-    fell_back = compare(old, str(new), jobs=2, budget=COUNTY_DEPTH)
-    whole = compare(old, str(new), budget=WHOLE)
+    edit(old, new)
+    fell_back = compare(str(old), str(new), jobs=2, budget=COUNTY_DEPTH)
+    whole = compare(str(old), str(new), budget=WHOLE)
     assert fell_back.parts == 1, what
     assert json.dumps(to_json(fell_back.result)) == json.dumps(to_json(whole.result)), what
+    if "stranger" in edit.__name__:
+        assert "610101100-XK-0777" in next(r.orphaned for r in whole.result.impact if r.target == "610101100")
