@@ -20,9 +20,11 @@ from pathlib import Path
 from ..catalog.catalog import Catalog
 from ..catalog.parts import PART_BYTES
 from ..catalog.plan import as_guessed, plan_parts
+from ..load.document import Document
 from ..load.git import is_git_spec
 from ..load.heads import Files
 from ..load.many import load_documents, workers_for
+from ..load.versions import read_versions
 from ..load.workers import shared
 from ..memory import paused_gc
 from .fields import Options
@@ -173,6 +175,17 @@ def _above(own: frozenset[str], versions: list[Side]) -> set[str]:
     return out
 
 
+def _read(files: list[_File], encoding: str | None, cache: Path | None) -> list[Document]:
+    """The documents of a part's files: through the parse cache when there is one, else each changed file read
+    with its earlier version's items (load/versions.py)."""
+    if cache is not None:
+        return load_documents([f.path for f in files], encoding, None, 1, cache, dedupe=True)
+    first = {f.rel: i for i, f in enumerate(files) if f.version == 0}
+    earlier = [first.get(f.rel) if f.version == 1 else None for f in files]
+    return read_versions([f.path for f in files], [e if e is not None and e < i else None for i, e in enumerate(earlier)],
+                         encoding)
+
+
 def _set_versions(versions: list[Side]) -> None:
     _VERSIONS[:] = versions
 
@@ -181,7 +194,7 @@ def _run(task: _Task) -> _Outcome:
     """Load one part (both versions of its files, a file whose bytes did not change parsed once), check its
     guesses and diff the jurisdictions it owns (in a worker or here)."""
     with paused_gc():
-        docs = load_documents([f.path for f in task.files], task.encoding, None, 1, task.cache, dedupe=True)
+        docs = _read(task.files, task.encoding, task.cache)
         if any(not as_guessed(doc, f.guess) for doc, f in zip(docs, task.files, strict=True)):
             return _Outcome(mismatch=True)
         sides = [Side(places=v.places, parents=v.parents, regions=v.regions, region_files=v.region_files) for v in _VERSIONS]

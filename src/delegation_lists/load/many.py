@@ -123,7 +123,7 @@ def load_documents(
     done: list[Document] = []
     for i, doc in enumerate(docs):
         # None left: a twin of an earlier file (parsed or cached above)
-        done.append(doc if doc is not None else _twin(done[twins[i]], paths[i]))
+        done.append(doc if doc is not None else twin(done[twins[i]], paths[i]))
     return done
 
 
@@ -141,7 +141,7 @@ def _twins(keys: Sequence[str | None], docs: list[Document | None]) -> dict[int,
     return out
 
 
-def _twin(doc: Document, path: Path) -> Document:
+def twin(doc: Document, path: Path) -> Document:
     """The document of an identical file under another name (its text is read from its own file if needed)."""
     file = path.as_posix()
     return dataclasses.replace(doc, file=file, path=path, text=None, items=list(doc.items),
