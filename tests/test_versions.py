@@ -5,6 +5,7 @@ whose `-` stands alone, slips, another encoding, problems) the same documents al
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,26 @@ def test_an_earlier_version_in_any_layout(tmp_path: Path, what: str, new: str) -
     together, alone = _read(tmp_path, new, BASE)
     for got, want in zip(together, alone, strict=True):
         _same(got, want)
+
+
+ANCHORED = _with("department: 民政局", "department: *d").replace("department: 市场监督管理局\n    online", "department: &d 市场监督管理局\n    online")
+#: three items in three runs of lines from one `  - ` to the next, but not one item each: a quoted name runs over
+#: a line that looks like an item's first line, and an item's `-` stands alone
+ODD = _with('  - code: "610101-QT-00003"', '  -\n    code: "610101-QT-00003"', _with("name: 对无证经营的处罚", 'name: "对无证经营的\n  - 处罚"'))
+BLOCK = _with("online: true", "online: true\n    notes: |\n      第一行")
+
+
+@pytest.mark.parametrize(("what", "old", "new"), [
+    ("an anchor changed in one item, its alias in an unchanged one", ANCHORED, ANCHORED.replace("&d 市场监督管理局", "&d 民政局")),
+    ("items whose runs of lines are not the items, reordered", ODD, ODD.split("items:\n")[0] + "items:\n"
+     + "".join(reversed(["  - " + b for b in re.split(r"(?m)^  - ", ODD.split("items:\n")[1])[1:]]))),
+    ("a code written as a float where it was an integer (equal in Python)", BLOCK, BLOCK.replace("to: [610101100,", "to: [610101100.0,")),
+])
+def test_what_only_the_whole_text_tells(tmp_path: Path, what: str, old: str, new: str) -> None:
+    together, alone = _read(tmp_path, old, new)
+    for got, want in zip(together, alone, strict=True):
+        _same(got, want)
+    assert together[1].problems or together[1].items != together[0].items, what
 
 
 def test_another_encoding_is_read_whole(tmp_path: Path) -> None:

@@ -1,18 +1,19 @@
 """A changed list file read as its earlier version plus the item blocks that changed: the items whose text is
 the same are taken from the earlier version, and only the head with the changed blocks is parsed.
 
-This gives exactly the document that reading the file whole gives only when each item's text alone decides its
-data, so it is used only for the plainest layout, in both versions (anything else: None, and the file is read
-whole):
-- a UTF-8 file of the `list:` header and then the `items:` block sequence to the end (no other top-level key),
-  the same header text in both versions, and an earlier version that loaded without any problem;
-- nothing the fast parser leaves to PyYAML (anchors, aliases, tags, directives, several documents, flow
-  collections over several lines: `rapid_checks.declines`), no block scalars (`|`, `>`) and no backslash;
-- every line after `items:` blank, a comment, an item's first line (the `- ` marker at the sequence's column)
-  or indented deeper: so each item is the run of lines from its marker to the next one;
-- every line holding a quote is a key with one quoted value (or a flow sequence of simple values) that closes
-  on that line: no quoted text runs over to a line that could look like an item's first line;
-- no input-method slip to mend, and the changed blocks parse with no problem at all, one item per block.
+A list's item blocks are the runs of lines from one `- ` at the items' column (a marker line) to the next. This
+gives exactly the document reading the file whole gives, because it is used only when:
+- both versions are UTF-8, with the same text up to `items:`, and every item's `-` is followed by a space (so
+  every item starts on a marker line); the earlier version loaded without any problem and has as many blocks as
+  items: so no marker line is inside an item (a quote running over lines), and each block is one whole item;
+- the later version has nothing the fast parser leaves to PyYAML (anchors and aliases, which let one item's data
+  depend on another's text, tags, directives, several documents, flow collections over several lines:
+  `rapid_checks.declines`), no block scalars (`|`, `>`: their ends depend on what follows) and no input-method
+  slip to mend;
+- its changed blocks, parsed alone after the head, give one item each and no problem at all: a block whose quote
+  runs over into the next would take that block in (one item fewer) or reach the end of the text (an error).
+Then every block of the later version is one whole item whose data its text alone decides, and an unchanged
+block is the earlier version's item. Anything else (None): the file is read whole.
 """
 
 from __future__ import annotations
@@ -39,23 +40,15 @@ def blocks(text: str) -> tuple[str, list[str]] | None:
     first = next((ln for ln in body.split("\n", 64) if ln.strip() and not ln.lstrip(" ").startswith("#")), None)
     if first is None or not first.lstrip(" ").startswith("- "):
         return None
-    indent = len(first) - len(first.lstrip(" "))
-    marker = "\n" + " " * indent + "- "
-    lines = "\n" + body  # every line starts after a line break
-    shallow = lines.count("\n") - lines.count("\n" + " " * (indent + 1)) - lines.endswith("\n")
-    if shallow != lines.count(marker) and _stray(body, indent):
-        return None  # a line left of the items, or level with them but not an item's first line: another key
+    marker = "\n" + first[: len(first) - len(first.lstrip(" "))] + "- "
+    lines = "\n" + body
+    if re.search(re.escape(marker[:-1]) + "(?! )", lines):
+        return None  # an item whose `-` is not followed by a space: its first line is not a marker line
     pieces = lines.split(marker)
     head = text[: at + len(_HEAD_END)] + pieces[0][1:]
     found = [marker[1:] + piece + "\n" for piece in pieces[1:]]
     found[-1] = found[-1][:-1]
     return head + ("\n" if len(pieces[0]) > 1 else ""), found
-
-
-def _stray(body: str, indent: int) -> bool:
-    """Whether a line of `body` is left of the column `indent`, or at it but not an item's first line (`- `),
-    and not blank or a comment."""
-    return bool((indent and re.search(rf"(?m)^ {{0,{indent - 1}}}+[^ #\n]", body)) or re.search(rf"(?m)^ {{{indent}}}(?![ #\n]|- |$)", body))
 
 
 def spliced(earlier: Document, raw: bytes, path: Path, file: str, encoding: str | None) -> Document | None:
