@@ -31,8 +31,8 @@ _HEAD_END = "\nitems:\n"
 
 def blocks(text: str) -> tuple[str, list[str]] | None:
     """The head (through the `items:` line, with any blank lines and comments after it) and the item blocks of a
-    list text whose lines after `items:` are blank, comments, items' first lines or deeper, or None. The head
-    and the blocks are the text: `head + "".join(blocks) == text`."""
+    list text (None: no `items:` line followed by a marker line, or an item whose `-` stands alone). The head and
+    the blocks are the text: `head + "".join(blocks) == text`."""
     at = text.find(_HEAD_END)
     if at < 0:
         return None
