@@ -56,6 +56,7 @@ SPLICED = [  # the changed blocks alone are parsed
     ("comments and blank lines between items", _with('  - code: "610101-CF-00002"', '\n  # 处罚\n  - code: "610101-CF-00002"')),
     ("no line break at the end", BASE.rstrip("\n")),
     ("a number written as a float", _with("promised_days: 5", "promised_days: 5.0")),
+    ("a flow sequence over two lines", _with("to: [610101100, 610101101]", "to: [610101100,\n        610101101]")),
 ]
 
 WHOLE = [  # read whole: the layout does not allow taking blocks, or the changed blocks alone have problems
@@ -67,11 +68,12 @@ WHOLE = [  # read whole: the layout does not allow taking blocks, or the changed
     ("a block scalar", _with("online: true", "online: true\n    notes: |\n      第一行\n      第二行")),
     ("an anchor and an alias", _with("department: 民政局", "department: *d").replace("department: 市场监督管理局\n    online", "department: &d 市场监督管理局\n    online")),
     ("a key after the items", BASE + "extra: 1\n"),
+    ("a second document", BASE + "---\nlist: {}\n"),
     ("an item whose dash stands alone", _with('  - code: "610101-QT-00003"', '  -\n    code: "610101-QT-00003"')),
     ("items at the first column", BASE.replace("\n  ", "\n")),
     ("an input-method slip", _with("kind: other", "kind：other")),
     ("a duplicate key in a changed item", _with("kind: other", "kind: other\n    kind: other")),
-    ("a flow sequence over two lines", _with("to: [610101100, 610101101]", "to: [610101100,\n        610101101]")),
+    ("a flow sequence running over an item's first line", _with("to: [610101100, 610101101]", "to: [610101100,\n  - 610101101]")),
     ("a YAML error", _with("kind: other", "kind: [other")),
 ]
 

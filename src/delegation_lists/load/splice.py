@@ -6,12 +6,12 @@ gives exactly the document reading the file whole gives, because it is used only
 - both versions are UTF-8, with the same text up to `items:`, and every item's `-` is followed by a space (so
   every item starts on a marker line); the earlier version loaded without any problem and has as many blocks as
   items: so no marker line is inside an item (a quote running over lines), and each block is one whole item;
-- the later version has nothing the fast parser leaves to PyYAML (anchors and aliases, which let one item's data
-  depend on another's text, tags, directives, several documents, flow collections over several lines:
-  `rapid_checks.declines`), no block scalars (`|`, `>`: their ends depend on what follows) and no input-method
-  slip to mend;
+- the later version has no anchors, aliases or tags (which let one item's data depend on another's text) and no
+  block scalars (`|`, `>`: where they end, and what they keep, depends on what follows);
 - its changed blocks, parsed alone after the head, give one item each and no problem at all: a block whose quote
-  runs over into the next would take that block in (one item fewer) or reach the end of the text (an error).
+  or flow collection runs over into the next would take that block in (one item fewer) or reach the end of the
+  text (an error); a slip, a second document or anything else a line says on its own is a problem there too
+  (and in an unchanged block it was one in the earlier version).
 Then every block of the later version is one whole item whose data its text alone decides, and an unchanged
 block is the earlier version's item. Anything else (None): the file is read whole.
 """
@@ -23,10 +23,10 @@ from pathlib import Path
 
 from .document import Document, read_document
 from .text import plain_utf8
-from .yaml.rapid_checks import declines
-from .yaml.slips import mend
 
 _HEAD_END = "\nitems:\n"
+#: a tag, anchor or alias (as rapid_checks finds them): what lets one item's data depend on another's text
+_PROPERTY = re.compile(r"(?:^|[\s\[{,])[!&*]", re.M)
 
 
 def blocks(text: str) -> tuple[str, list[str]] | None:
@@ -61,7 +61,7 @@ def spliced(earlier: Document, raw: bytes, path: Path, file: str, encoding: str 
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if "|" in text or ">" in text or declines(text) or mend(text).slips:
+    if "|" in text or ">" in text or (("!" in text or "&" in text or "*" in text) and _PROPERTY.search(text)):
         return None
     before, after = blocks(earlier.text), blocks(text)
     if before is None or after is None or before[0] != after[0] or len(before[1]) != len(earlier.items):
