@@ -55,10 +55,10 @@ def item_changes(old: Side, new: Side, opts: Options, own: frozenset[str] | None
     changes += [_change("added", k, None, new.items[k], [], new.name_of(k)) for k in added if k not in paired_new]
     for k, was in old.items.items():
         now = new.items.get(k)
-        if now is None or not mine(k):
-            continue
-        if was.file == now.file and (was.item is now.item or was.item.__dict__ == now.item.__dict__):
-            continue  # the common case: untouched (no need to dump the items to compare them field by field)
+        if now is None or (was.item is now.item and was.file == now.file) or not mine(k):
+            continue  # the common case: the very item of an unchanged file, or an unchanged item of a changed one
+        if was.file == now.file and was.item.__dict__ == now.item.__dict__:
+            continue  # untouched (no need to dump the items to compare them field by field)
         odata, ndata = old.data(k), new.data(k)
         if was.file == now.file and odata == ndata:
             continue

@@ -36,19 +36,17 @@ def blocks(text: str) -> tuple[str, list[str]] | None:
     at = text.find(_HEAD_END)
     if at < 0:
         return None
-    body = text[at + len(_HEAD_END):]
-    first = next((ln for ln in body.split("\n", 64) if ln.strip() and not ln.lstrip(" ").startswith("#")), None)
-    if first is None or not first.lstrip(" ").startswith("- "):
+    after = at + len(_HEAD_END)
+    first = next((ln for ln in text[after: after + 4096].split("\n") if ln.strip() and not ln.lstrip(" ").startswith("#")), "")
+    if not first.lstrip(" ").startswith("- "):
         return None
     marker = "\n" + first[: len(first) - len(first.lstrip(" "))] + "- "
-    lines = "\n" + body
-    if re.search(re.escape(marker[:-1]) + "(?! )", lines):
-        return None  # an item whose `-` is not followed by a space: its first line is not a marker line
-    pieces = lines.split(marker)
-    head = text[: at + len(_HEAD_END)] + pieces[0][1:]
+    pieces = text.split(marker)
+    if len(pieces[0]) < after - 1 or text.count(marker[:-1]) != len(pieces) - 1:
+        return None  # a marker line above `items:`, or an item whose `-` is not followed by a space
     found = [marker[1:] + piece + "\n" for piece in pieces[1:]]
     found[-1] = found[-1][:-1]
-    return head + ("\n" if len(pieces[0]) > 1 else ""), found
+    return pieces[0] + "\n", found
 
 
 def spliced(earlier: Document, raw: bytes, path: Path, file: str, encoding: str | None) -> Document | None:
