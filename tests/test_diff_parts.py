@@ -122,6 +122,15 @@ def test_parts_equal_the_whole(versions: tuple[Path, Path], budget: int, jobs: i
     assert check.covered and check.unrecorded and check.unmatched
 
 
+def test_parts_through_the_parse_cache(versions: tuple[Path, Path], tmp_path: Path) -> None:
+    """Cold (every file parsed and cached) and warm (every file from the cache): the same as the whole pass."""
+    old, new = (str(v) for v in versions)
+    whole = compare(old, new, budget=WHOLE)
+    for _ in ("cold", "warm"):
+        _same(compare(old, new, jobs=2, budget=COUNTY_DEPTH, cache=tmp_path / "cache"), whole)
+    assert any((tmp_path / "cache").rglob("*.msgpack"))
+
+
 def test_unchanged_versions(versions: tuple[Path, Path]) -> None:
     old = str(versions[0])
     _same(compare(old, old, jobs=1, budget=COUNTY_DEPTH), compare(old, old, budget=WHOLE))

@@ -81,7 +81,7 @@ WHOLE = [  # read whole: the layout does not allow taking blocks, or the changed
 def _same(got: Document, want: Document) -> None:
     assert got.kind == want.kind and got.header == want.header and got.items == want.items
     assert [p.to_dict() for p in got.problems] == [p.to_dict() for p in want.problems]
-    assert (got.text, got.claimed, got.known_codes, got.duties) == (want.text, want.claimed, want.known_codes, want.duties)
+    assert (got.source(), got.claimed, got.known_codes, got.duties) == (want.source(), want.claimed, want.known_codes, want.duties)
 
 
 def _read(tmp_path: Path, old: str, new: str, encoding: str | None = None, raw: bool = False) -> tuple[list[Document], list[Document]]:
@@ -133,6 +133,19 @@ def test_what_only_the_whole_text_tells(tmp_path: Path, what: str, old: str, new
     for got, want in zip(together, alone, strict=True):
         _same(got, want)
     assert together[1].problems or together[1].items != together[0].items, what
+
+
+@pytest.mark.parametrize(("what", "new"), SPLICED[:2] + WHOLE[:2])
+def test_through_the_parse_cache(tmp_path: Path, what: str, new: str) -> None:
+    """Cold, each version parsed (or spliced) and cached; warm, both from the cache: the same documents."""
+    paths = [tmp_path / "old" / "list.yaml", tmp_path / "new" / "list.yaml"]
+    for path, text in zip(paths, (BASE, new), strict=True):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    alone = [read_document(p, p.as_posix()) for p in paths]
+    for _ in ("cold", "warm"):
+        for got, want in zip(read_versions(paths, [None, 0], cache=tmp_path / "cache"), alone, strict=True):
+            _same(got, want)
 
 
 def test_another_encoding_is_read_whole(tmp_path: Path) -> None:

@@ -176,14 +176,11 @@ def _above(own: frozenset[str], versions: list[Side]) -> set[str]:
 
 
 def _read(files: list[_File], encoding: str | None, cache: Path | None) -> list[Document]:
-    """The documents of a part's files: through the parse cache when there is one, else each changed file read
-    with its earlier version's items (load/versions.py)."""
-    if cache is not None:
-        return load_documents([f.path for f in files], encoding, None, 1, cache, dedupe=True)
+    """The documents of a part's files, each changed file read with its earlier version (load/versions.py)."""
     first = {f.rel: i for i, f in enumerate(files) if f.version == 0}
     earlier = [first.get(f.rel) if f.version == 1 else None for f in files]
     return read_versions([f.path for f in files], [e if e is not None and e < i else None for i, e in enumerate(earlier)],
-                         encoding)
+                         encoding, cache)
 
 
 def _set_versions(versions: list[Side]) -> None:

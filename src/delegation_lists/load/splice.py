@@ -49,19 +49,19 @@ def blocks(text: str) -> tuple[str, list[str]] | None:
     return pieces[0] + "\n", found
 
 
-def spliced(earlier: Document, raw: bytes, path: Path, file: str, encoding: str | None) -> Document | None:
-    """The document of `raw` (a later version of `earlier`'s file) made from `earlier`'s items where the item
-    blocks are the same text, or None: read it whole."""
-    if (earlier.kind != "list" or earlier.header is None or earlier.problems or earlier.duties or not earlier.text
-            or any(item is None for item in earlier.items) or not plain_utf8(raw, encoding)):
+def spliced(earlier: Document, earlier_raw: bytes, raw: bytes, path: Path, file: str, encoding: str | None) -> Document | None:
+    """The document of `raw` (a later version of the file of `earlier`, read from `earlier_raw`) made from
+    `earlier`'s items where the item blocks are the same text, or None: read it whole."""
+    if (earlier.kind != "list" or earlier.header is None or earlier.problems or earlier.duties
+            or any(item is None for item in earlier.items) or not plain_utf8(raw, encoding) or not plain_utf8(earlier_raw, encoding)):
         return None
     try:
-        text = raw.decode("utf-8")
+        text, earlier_text = raw.decode("utf-8"), earlier_raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
     if "|" in text or ">" in text or (("!" in text or "&" in text or "*" in text) and _PROPERTY.search(text)):
         return None
-    before, after = blocks(earlier.text), blocks(text)
+    before, after = blocks(earlier_text), blocks(text)
     if before is None or after is None or before[0] != after[0] or len(before[1]) != len(earlier.items):
         return None
     known = dict(zip(before[1], earlier.items, strict=True))

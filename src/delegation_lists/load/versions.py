@@ -12,14 +12,20 @@ from pathlib import Path
 
 from ..memory import paused_gc
 from ..model.quick import earlier_items
+from .cache import Cache, restore
+from .digest import content_key
 from .document import Document, read_bounded, read_document
 from .errors import LoadError
 from .many import twin
 from .splice import spliced
 
 
-def read_versions(paths: Sequence[Path], earlier: Sequence[int | None], encoding: str | None = None) -> list[Document]:
-    """Every file, in order; `earlier[i]`: the index of the earlier version of file i (before i), or None."""
+def read_versions(paths: Sequence[Path], earlier: Sequence[int | None], encoding: str | None = None,
+                  cache: Path | None = None) -> list[Document]:
+    """Every file, in order; `earlier[i]`: the index of the earlier version of file i (before i), or None.
+    With `cache` (a folder), files whose bytes were seen before come from the parse cache under it, and the
+    others are put there."""
+    store = Cache(cache, encoding) if cache is not None else None
     raws: list[bytes | None] = []
     docs: list[Document] = []
     with paused_gc():
@@ -28,14 +34,36 @@ def read_versions(paths: Sequence[Path], earlier: Sequence[int | None], encoding
                 raw: bytes | None = read_bounded(path)
             except (OSError, LoadError):
                 raw = None  # reading again reports why
+            key = content_key(raw, path) if store is not None and raw is not None else None
             if before is not None and raw is not None and raws[before] == raw:
                 docs.append(twin(docs[before], path))
-            elif before is not None and raw is not None and (made := spliced(docs[before], raw, path, path.as_posix(), encoding)):
-                docs.append(made)
             else:
-                known = earlier_items(docs[before].data, docs[before].items) if before is not None else None
-                docs.append(read_document(path, path.as_posix(), encoding, raw=raw, earlier=known))
+                docs.append(_cached(store, key, path, encoding) or _read(docs, raws, before, raw, path, encoding))
+                if store is not None and key is not None and docs[-1].digest is None:
+                    docs[-1].digest = key
+                    store.put(key, docs[-1])
             raws.append(raw)
     for doc in docs:
         doc.data = None  # not needed after validation
     return docs
+
+
+def _cached(store: Cache | None, key: str | None, path: Path, encoding: str | None) -> Document | None:
+    entry = store.get(key) if store is not None and key is not None else None
+    doc = restore(entry, path.as_posix(), path, encoding) if entry is not None else None
+    if doc is not None:
+        doc.digest = key
+    return doc
+
+
+def _read(docs: list[Document], raws: list[bytes | None], before: int | None, raw: bytes | None, path: Path,
+          encoding: str | None) -> Document:
+    """A file parsed: spliced from its earlier version when it can be, else read with its earlier items."""
+    if before is None:
+        return read_document(path, path.as_posix(), encoding, raw=raw)
+    earlier, earlier_raw = docs[before], raws[before]
+    if raw is not None and earlier_raw is not None:
+        made = spliced(earlier, earlier_raw, raw, path, path.as_posix(), encoding)
+        if made is not None:
+            return made
+    return read_document(path, path.as_posix(), encoding, raw=raw, earlier=earlier_items(earlier.data, earlier.items))
