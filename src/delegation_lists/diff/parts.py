@@ -128,7 +128,8 @@ def _in_parts(roots: list[Path], opts: Options, encoding: str | None, cache: Pat
     versions = [Side(), Side()]
     for i, doc in zip(shared_files, docs, strict=True):
         index_doc(versions[files.version[i]], files.rel[i], files.at[i], doc)
-    guesses = {i: heads.guesses[i] for i in range(len(files.paths)) if i not in set(shared_files)}
+    apart = set(shared_files)
+    guesses = {i: heads.guesses[i] for i in range(len(files.paths)) if i not in apart}
     known = {i: g for i, g in guesses.items() if g is not None}
     if not known or len(known) < len(guesses):
         return None
