@@ -131,6 +131,27 @@ def test_parts_through_the_parse_cache(versions: tuple[Path, Path], tmp_path: Pa
     assert any((tmp_path / "cache").rglob("*.msgpack"))
 
 
+def test_git_revisions_in_parts(versions: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`REV:PATH` versions (a pull request's base and head, as CI diffs them), and one of each kind: the blobs
+    planned and read part by part, the same as the whole pass; the work tree (the head) is never read for
+    the base's files."""
+    if shutil.which("git") is None:
+        pytest.skip("git not installed")
+    repo = tmp_path / "repo"
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", "-C", str(repo)]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    for n, version in enumerate(versions):
+        shutil.rmtree(repo / "cat", ignore_errors=True)
+        shutil.copytree(version, repo / "cat")
+        subprocess.run([*git, "add", "-A"], check=True)
+        subprocess.run([*git, "commit", "-qm", f"v{n}"], check=True)
+    monkeypatch.chdir(repo)
+    for old, new in [("HEAD~1:cat", "HEAD:cat"), ("HEAD~1:cat", "cat"), (str(versions[0]), "HEAD:cat")]:
+        _same(compare(old, new, jobs=2, budget=COUNTY_DEPTH), compare(old, new, budget=WHOLE))
+    parted = compare("HEAD~1:cat", "HEAD:cat", jobs=1, budget=COUNTY_DEPTH)
+    assert {c.file for c in parted.result.changes if c.item} and not any(b.file.startswith(("/", "HEAD")) for b in parted.result.broken)
+
+
 def test_unchanged_versions(versions: tuple[Path, Path]) -> None:
     old = str(versions[0])
     _same(compare(old, old, jobs=1, budget=COUNTY_DEPTH), compare(old, old, budget=WHOLE))

@@ -21,9 +21,9 @@ from ..catalog.catalog import Catalog
 from ..catalog.parts import PART_BYTES
 from ..catalog.plan import as_guessed, plan_parts
 from ..load.document import Document
-from ..load.git import is_git_spec
+from ..load.git import GitFile, git_files, is_git_spec
 from ..load.heads import Files
-from ..load.many import load_documents, workers_for
+from ..load.many import workers_for
 from ..load.versions import read_versions
 from ..load.workers import shared
 from ..memory import paused_gc
@@ -32,7 +32,7 @@ from .join import diff, join
 from .part import PartDiff, diff_part
 from .records import named_by_records
 from .results import DiffResult
-from .side import Side, index_doc, load_sides, version_base, version_files
+from .side import Side, git_relative, index_doc, load_sides, version_base, version_files
 
 
 @dataclass
@@ -48,7 +48,8 @@ class Compared:
 
 @dataclass(frozen=True)
 class _File:
-    """A file of a part: its version (0 old, 1 new), place in the version, name there, guessed jurisdiction."""
+    """A file of a part: its version (0 old, 1 new), place in the version, name there, guessed jurisdiction,
+    and for a version read from git, its blob."""
 
     version: int
     at: int
@@ -56,6 +57,7 @@ class _File:
     rel: str
     guess: str | None
     own: bool
+    blob: GitFile | None = None
 
 
 @dataclass
@@ -82,10 +84,9 @@ def compare(old: str, new: str, opts: Options | None = None, encoding: str | Non
             jobs: int | None = None, budget: int = PART_BYTES) -> Compared:
     """The diff of the versions `old` and `new` (folders, files or `REV:PATH`), part by part when they are large."""
     opts = opts or Options()
-    if not (is_git_spec(old) or is_git_spec(new)):
-        found = _in_parts([Path(old), Path(new)], opts, encoding, cache, jobs, budget)
-        if found is not None:
-            return found
+    found = _in_parts([old, new], opts, encoding, cache, jobs, budget)
+    if found is not None:
+        return found
     sides = load_sides([old, new], encoding, cache)
     return Compared(diff(sides[0], sides[1], opts), sides[0], sides[1], 1)
 
@@ -94,35 +95,49 @@ def compare(old: str, new: str, opts: Options | None = None, encoding: str | Non
 class _Versions:
     """The files of both versions, one list (old, then new), with where each comes from."""
 
-    paths: list[Path]
-    version: list[int]
-    at: list[int]
-    rel: list[str]
-    heads: Files = field(init=False)
+    paths: list[Path] = field(default_factory=list)
+    version: list[int] = field(default_factory=list)
+    at: list[int] = field(default_factory=list)
+    rel: list[str] = field(default_factory=list)
+    blobs: list[GitFile | None] = field(default_factory=list)
+
+    def add(self, version: int, path: Path, rel: str, blob: GitFile | None = None) -> None:
+        """The next file of `version` (the old version's files all come first)."""
+        self.at.append(self.at[-1] + 1 if self.version and self.version[-1] == version else 0)
+        self.paths.append(path)
+        self.version.append(version)
+        self.rel.append(rel)
+        self.blobs.append(blob)
 
 
-def _files(roots: list[Path]) -> _Versions:
-    out = _Versions([], [], [], [])
-    for v, root in enumerate(roots):
-        base = version_base(root)
-        for at, path in enumerate(version_files(root)):
-            out.paths.append(path)
-            out.version.append(v)
-            out.at.append(at)
-            out.rel.append(path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix())
-    out.heads = Files.read(out.paths)
+def _files(args: list[str]) -> _Versions | None:
+    """The files of both versions (None: a blob too large to read, which the whole pass reports)."""
+    out = _Versions()
+    for v, arg in enumerate(args):
+        if is_git_spec(arg):
+            for blob in git_files(arg):
+                if blob.raw is None:
+                    return None
+                out.add(v, blob.path, git_relative(arg, blob.name), blob)
+        else:
+            base = version_base(Path(arg))
+            for path in version_files(Path(arg)):
+                out.add(v, path, path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix())
     return out
 
 
-def _in_parts(roots: list[Path], opts: Options, encoding: str | None, cache: Path | None, jobs: int | None,
+def _in_parts(args: list[str], opts: Options, encoding: str | None, cache: Path | None, jobs: int | None,
               budget: int) -> Compared | None:
     """The diff in parts, or None: run it whole (see the module's doc)."""
-    files = _files(roots)
-    heads = files.heads
+    files = _files(args)
+    if files is None:
+        return None
+    heads = Files.read(files.paths, raws=[b.raw if b is not None else None for b in files.blobs])
     if sum(heads.sizes) <= budget:
         return None
     shared_files = sorted({*heads.regions, *heads.records})
-    docs = load_documents([files.paths[i] for i in shared_files], encoding, None, 1, cache)
+    docs = read_versions([files.paths[i] for i in shared_files], [None] * len(shared_files), encoding, cache,
+                         [files.blobs[i] for i in shared_files])
     if any(d.header is not None for d in docs):
         return None
     versions = [Side(), Side()]
@@ -133,7 +148,7 @@ def _in_parts(roots: list[Path], opts: Options, encoding: str | None, cache: Pat
     known = {i: g for i, g in guesses.items() if g is not None}
     if not known or len(known) < len(guesses):
         return None
-    workers = workers_for(files.paths, jobs)
+    workers = workers_for(files.paths, jobs, sum(heads.sizes))
     tree = Catalog.build([d for d in docs if d.kind == "region"], None)
     plans = plan_parts(known, {i: heads.sizes[i] for i in known}, tree.places, budget, workers)
     by_jur: dict[str, list[int]] = {}
@@ -143,7 +158,7 @@ def _in_parts(roots: list[Path], opts: Options, encoding: str | None, cache: Pat
     tasks = []
     for plan in plans:
         context = {i for jur in _above(plan.own, versions) for i in by_jur.get(jur, ())} - set(plan.files)
-        parted = [_File(files.version[i], files.at[i], files.paths[i], files.rel[i], known[i], i not in context)
+        parted = [_File(files.version[i], files.at[i], files.paths[i], files.rel[i], known[i], i not in context, files.blobs[i])
                   for i in plan.files + sorted(context)]
         tasks.append(_Task(parted, plan.own, opts, named, encoding, cache))
     _set_versions(versions)
@@ -181,7 +196,7 @@ def _read(files: list[_File], encoding: str | None, cache: Path | None) -> list[
     first = {f.rel: i for i, f in enumerate(files) if f.version == 0}
     earlier = [first.get(f.rel) if f.version == 1 else None for f in files]
     return read_versions([f.path for f in files], [e if e is not None and e < i else None for i, e in enumerate(earlier)],
-                         encoding, cache)
+                         encoding, cache, [f.blob for f in files])
 
 
 def _set_versions(versions: list[Side]) -> None:

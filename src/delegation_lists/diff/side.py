@@ -127,7 +127,7 @@ def load_sides(args: Sequence[str], encoding: str | None = None, cache: Path | N
             out.append(_index([(relative(d, base), d) for d in docs]))
         else:
             docs = read_git(arg, encoding)
-            out.append(_index([(git_relative(arg, d), d) for d in docs]))
+            out.append(_index([(git_relative(arg, d.file), d) for d in docs]))
     return out
 
 
@@ -146,11 +146,11 @@ def relative(doc: Document, base: Path) -> str:
     return doc.path.relative_to(base).as_posix() if doc.path.is_relative_to(base) else doc.file
 
 
-def git_relative(arg: str, doc: Document) -> str:
-    """A file's name in a `REV:PATH` version: relative to PATH."""
+def git_relative(arg: str, file: str) -> str:
+    """A file's name (`REV:path`) in a `REV:PATH` version: relative to PATH."""
     rev, _, sub = arg.partition(":")
     prefix = f"{rev}:{sub.strip('/')}/" if sub.strip("/") else f"{rev}:"
-    return doc.file[len(prefix):] if doc.file.startswith(prefix) else doc.file.split(":", 1)[1]
+    return file[len(prefix):] if file.startswith(prefix) else file.split(":", 1)[1]
 
 
 LOAD_CODES = frozenset(f"DL00{n}" for n in range(1, 8))  # the file could not be read as a document at all

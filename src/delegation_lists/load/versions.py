@@ -16,29 +16,29 @@ from .cache import Cache, restore
 from .digest import content_key
 from .document import Document, read_bounded, read_document
 from .errors import LoadError
+from .git import GitFile
 from .many import twin
 from .splice import spliced
 
 
 def read_versions(paths: Sequence[Path], earlier: Sequence[int | None], encoding: str | None = None,
-                  cache: Path | None = None) -> list[Document]:
+                  cache: Path | None = None, blobs: Sequence[GitFile | None] | None = None) -> list[Document]:
     """Every file, in order; `earlier[i]`: the index of the earlier version of file i (before i), or None.
     With `cache` (a folder), files whose bytes were seen before come from the parse cache under it, and the
-    others are put there."""
+    others are put there. `blobs[i]`: file i read from git (named `REV:path`, its text kept; never cached)."""
     store = Cache(cache, encoding) if cache is not None else None
     raws: list[bytes | None] = []
     docs: list[Document] = []
     with paused_gc():
-        for path, before in zip(paths, earlier, strict=True):
-            try:
-                raw: bytes | None = read_bounded(path)
-            except (OSError, LoadError):
-                raw = None  # reading again reports why
-            key = content_key(raw, path) if store is not None and raw is not None else None
+        for i, (path, before) in enumerate(zip(paths, earlier, strict=True)):
+            blob = blobs[i] if blobs is not None else None
+            raw = blob.raw if blob is not None else _bytes(path)
+            name = blob.name if blob is not None else path.as_posix()
+            key = content_key(raw, path) if store is not None and raw is not None and blob is None else None
             if before is not None and raw is not None and raws[before] == raw:
-                docs.append(twin(docs[before], path))
+                docs.append(twin(docs[before], path, name if blob is not None else None))
             else:
-                docs.append(_cached(store, key, path, encoding) or _read(docs, raws, before, raw, path, encoding))
+                docs.append(_cached(store, key, path, encoding) or _read(docs, raws, before, raw, path, name, encoding))
                 if store is not None and key is not None and docs[-1].digest is None:
                     docs[-1].digest = key
                     store.put(key, docs[-1])
@@ -46,6 +46,13 @@ def read_versions(paths: Sequence[Path], earlier: Sequence[int | None], encoding
     for doc in docs:
         doc.data = None  # not needed after validation
     return docs
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return read_bounded(path)
+    except (OSError, LoadError):
+        return None  # reading again reports why
 
 
 def _cached(store: Cache | None, key: str | None, path: Path, encoding: str | None) -> Document | None:
@@ -56,14 +63,14 @@ def _cached(store: Cache | None, key: str | None, path: Path, encoding: str | No
     return doc
 
 
-def _read(docs: list[Document], raws: list[bytes | None], before: int | None, raw: bytes | None, path: Path,
+def _read(docs: list[Document], raws: list[bytes | None], before: int | None, raw: bytes | None, path: Path, name: str,
           encoding: str | None) -> Document:
     """A file parsed: spliced from its earlier version when it can be, else read with its earlier items."""
     if before is None:
-        return read_document(path, path.as_posix(), encoding, raw=raw)
+        return read_document(path, name, encoding, raw=raw)
     earlier, earlier_raw = docs[before], raws[before]
     if raw is not None and earlier_raw is not None:
-        made = spliced(earlier, earlier_raw, raw, path, path.as_posix(), encoding)
+        made = spliced(earlier, earlier_raw, raw, path, name, encoding)
         if made is not None:
             return made
-    return read_document(path, path.as_posix(), encoding, raw=raw, earlier=earlier_items(earlier.data, earlier.items))
+    return read_document(path, name, encoding, raw=raw, earlier=earlier_items(earlier.data, earlier.items))
