@@ -1,15 +1,17 @@
 """`compare`: the diff of two versions of a catalog, part by part when they are large: no process holds both
-versions whole (a province's two versions take 1.4 GB built).
+versions whole (a province's two versions take 1.4 GB built; 2.1 GB read from git).
 
 The parts are planned on the files of both versions together (catalog/plan.py): a jurisdiction's files of
 both versions go to one part, with the files of the jurisdictions above it (in either version's region tree)
 as context; the region files and the files of adjustment records are read here, once, and handed to every
-part. Each part diffs the jurisdictions it owns (part.py) in a worker process or here, and join.py joins them.
+part. Each part reads its files (a changed file with its earlier version: load/versions.py), diffs the
+jurisdictions it owns (part.py) in a worker process or here, and join.py joins them. A `REV:PATH` version's
+blobs are read here in one go (as `git cat-file` gives them) and each part parses its own.
 
 The one pass over both versions whole (what `diff` does) remains the answer whenever the parts could differ
-from it: a small catalog, a `REV:PATH` version (read from git in one go: the blobs of both revisions are held
-anyway), a file whose head does not say its jurisdiction or says another than its parsed header, a region or
-records file that is also a list, or a join that finds something a part could not see (join.py).
+from it: a small catalog, a file whose head does not say its jurisdiction or says another than its parsed
+header, a region or records file that is also a list, a blob too large to read, or a join that finds something
+a part could not see (join.py).
 """
 
 from __future__ import annotations
