@@ -152,6 +152,25 @@ def test_git_revisions_in_parts(versions: tuple[Path, Path], tmp_path: Path, mon
     assert {c.file for c in parted.result.changes if c.item} and not any(b.file.startswith(("/", "HEAD")) for b in parted.result.broken)
 
 
+@pytest.mark.parametrize("case", sorted(p.name for p in (ROOT / "tests" / "diff-cases").iterdir()))
+def test_case_folders_in_parts(case: str) -> None:
+    """The hand-made pairs of tests/diff-cases (one of each change, records, duty moves, a move and reindent),
+    every jurisdiction its own part where the tree allows it."""
+    old, new = (str(ROOT / "tests" / "diff-cases" / case / v) for v in ("old", "new"))
+    whole = compare(old, new, budget=WHOLE)
+    parted = compare(old, new, jobs=1, budget=1)
+    assert json.dumps(to_json(parted.result)) == json.dumps(to_json(whole.result))
+    assert parted.parts > 1
+
+
+def test_example_catalogs_in_parts(tmp_path: Path) -> None:
+    """The example catalogs (counties, townships, villages, duty lists, 旬阳) against a copy with names edited."""
+    old = tmp_path / "catalogs"
+    shutil.copytree(ROOT / "catalogs", old)
+    new = modified_copy(old, 10)
+    _same(compare(str(old), str(new), jobs=2, budget=50_000), compare(str(old), str(new), budget=WHOLE))
+
+
 def test_unchanged_versions(versions: tuple[Path, Path]) -> None:
     old = str(versions[0])
     _same(compare(old, old, jobs=1, budget=COUNTY_DEPTH), compare(old, old, budget=WHOLE))
