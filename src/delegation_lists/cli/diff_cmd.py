@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..atomic import write_text
-from ..diff import DiffResult, Options, Side, diff, load_sides
+from ..diff import DiffResult, Options, Side, compare
 from ..diff.records import RecordCheck, check_records
 from ..render.diff import (
     IMPACT_HEADER,
@@ -69,12 +69,13 @@ def diff_command(
     if chosen == "xlsx" and output is None:
         raise UserError("--format xlsx needs --output FILE.xlsx")
     config = load_config()
-    sides = load_sides([old, new], config.encoding, cache_root(no_cache, config))
-    for arg, side in zip((old, new), sides, strict=True):
+    opts = Options(strict_whitespace, strict_order, frozenset(ignore_field or []))
+    compared = compare(old, new, opts, config.encoding, cache_root(no_cache, config))
+    for arg, side in zip((old, new), (compared.old, compared.new), strict=True):
         if side.problems > len(side.broken):
             err_console.print(f"[yellow]{label('warning')}:[/] " + escape(label("partial.diff", arg=arg, n=side.problems - len(side.broken))), highlight=False)
-    result = diff(sides[0], sides[1], Options(strict_whitespace, strict_order, frozenset(ignore_field or [])))
-    records = _records(records_mode, result, sides[0], sides[1])
+    result = compared.result
+    records = _records(records_mode, result, compared.old, compared.new)
     if chosen == "xlsx":
         assert output is not None
         try:

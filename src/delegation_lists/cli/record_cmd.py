@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from ..diff import diff, load_sides
+from ..diff import compare
 from ..diff.draft import DraftRefused, append_draft, draft_record
 from ..diff.records import check_records
 from ..render.labels import label
@@ -31,10 +31,10 @@ def record_command(
     except ValueError:
         raise UserError(f"--date {date}: use YYYY-MM-DD") from None
     config = load_config()
-    sides = load_sides([old, new], config.encoding, cache_root(no_cache, config))
-    result = diff(sides[0], sides[1])
-    check = check_records(result, sides[0], sides[1])
-    taken = {r.record.id for side in sides for r in side.records}
+    compared = compare(old, new, None, config.encoding, cache_root(no_cache, config))
+    result = compared.result
+    check = check_records(result, compared.old, compared.new)
+    taken = {r.record.id for side in (compared.old, compared.new) for r in side.records}
     draft = draft_record(check, result.places, today, taken)
     if draft is None:
         console.print(f"[green]{escape(label('record.nothing'))}[/]", highlight=False)

@@ -4,6 +4,7 @@ when the guide entry moves, unless it states its own part."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..load.document import Document
@@ -14,12 +15,12 @@ from .results import DutyMove
 from .side import Side
 
 
-def duty_moves(old: Side, new: Side) -> list[DutyMove]:
-    """Every duty entry of both versions whose part (its own, or inherited from its guide entry) differs, in
-    (jurisdiction, code) order, each at its line in the new version."""
+def duty_moves(old: Side, new: Side, mine: Callable[[str], bool] = lambda _: True) -> list[DutyMove]:
+    """Every duty entry of both versions (of the jurisdictions `mine`) whose part (its own, or inherited from its
+    guide entry) differs, in (jurisdiction, code) order, each at its line in the new version."""
     out = []
     composed: dict[int, Any] = {}  # a document composed once, however many of its entries moved
-    for key in sorted(old.duties.keys() & new.duties.keys()):
+    for key in sorted(k for k in old.duties.keys() & new.duties.keys() if mine(k[0])):
         was, now = old.duty_field(key, "part"), new.duty_field(key, "part")
         if was is None or now is None or was == now:
             continue

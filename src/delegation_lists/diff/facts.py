@@ -43,15 +43,14 @@ SHOWN_BY_IMPACT = frozenset(("delegation", "delegation.to", "delegation.mode"))
 
 
 def facts_of(result: DiffResult, old: Side, new: Side) -> list[Fact]:
-    """Every fact of `result` (region changes and items that only moved between files need no decision)."""
+    """Every fact of `result` (region changes and items that only moved between files need no decision); the
+    versions are read for their region files only (the parent of each target)."""
     out: list[Fact] = []
     moved = {code for row in result.impact for code in [*row.delegated, *row.withdrawn, *(m.item for m in row.mode_changed)]}
     for c in result.changes:
         if c.item is None:
             continue
-        side = old if c.type == "removed" else new
-        at = side.items.get((c.jurisdiction, c.item))
-        source = at.item.source if at is not None else None
+        source = c.source
         if c.type in ("added", "removed"):
             out.append(Fact(c.type, c.jurisdiction, c.item, c.name, source=source))
         elif c.type == "renamed":
@@ -59,11 +58,9 @@ def facts_of(result: DiffResult, old: Side, new: Side) -> list[Fact]:
         else:  # changed, or moved with fields changed on the way
             out += [Fact("changed", c.jurisdiction, c.item, c.name, field=f.field, source=source)
                     for f in c.fields if f.field != "file" and not (c.item in moved and f.field in SHOWN_BY_IMPACT)]
-    modes: dict[str, dict[str, str]] = {}
     for row in result.impact:
         parent = new.parents.get(row.target) or old.parents.get(row.target) or ""
-        mode = modes[parent] if parent in modes else modes.setdefault(parent, _modes(new, parent))
-        out += [Fact("delegated", parent, code, result.names.get(code, ""), target=row.target, mode=mode.get(code))
+        out += [Fact("delegated", parent, code, result.names.get(code, ""), target=row.target, mode=result.modes.get((parent, code)))
                 for code in row.delegated]
         out += [Fact("withdrawn", parent, code, result.names.get(code, ""), target=row.target) for code in row.withdrawn]
         out += [Fact("mode_changed", parent, m.item, result.names.get(m.item, ""), target=row.target, mode=m.new,
@@ -72,8 +69,3 @@ def facts_of(result: DiffResult, old: Side, new: Side) -> list[Fact]:
             for m in result.duty_moves]
     return out
 
-
-def _modes(side: Side, jurisdiction: str) -> dict[str, str]:
-    """Item code -> delegation mode of the delegating items of one jurisdiction."""
-    return {code: at.item.delegation.mode for (jur, code), at in side.items.items()
-            if jur == jurisdiction and at.item.delegation is not None}

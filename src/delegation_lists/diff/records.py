@@ -69,7 +69,9 @@ class RecordCheck:
 
 
 def check_records(result: DiffResult, old: Side, new: Side) -> RecordCheck:
-    """Each fact of `result` covered by a record, or unrecorded; each new record's change matched, or not."""
+    """Each fact of `result` covered by a record, or unrecorded; each new record's change matched, or not. The
+    versions are read for their records and region files only: what the check needs of their items is in
+    `result` (its `names`, `modes` and `record_names`)."""
     names = {name: code for side in (old, new) for code, name in side.places.items()}
     records = _unique(old.records + new.records)
     earlier = {r.record.id for r in old.records}
@@ -93,14 +95,17 @@ def check_records(result: DiffResult, old: Side, new: Side) -> RecordCheck:
             check.unrecorded.append(Unrecorded(fact, tuple(dict.fromkeys(r.record.id for r, _, _ in found))))
     left = [(r, j, c) for r in new.records if r.record.id not in earlier
             for j, c in enumerate(r.record.changes) if (r.file, r.index, j) not in used]
-    wanted = {c.target for _, _, c in left}
-    # names only of the items unmatched changes name (not of every item: this runs on every diff with records)
-    codes = {key[1]: side.name_of(key) for side in (old, new) for key in side.items if key[1] in wanted}
-    codes |= {key[1]: side.duty_field(key, "name") or "" for side in (old, new) for key in side.duties if key[1] in wanted}
+    codes = result.record_names  # the names of the items and duty entries the new records name (known codes only)
     for r, _, c in left:
         reason: Why = "unknown_item" if c.target not in codes else "no_difference"
         check.unmatched.append(Unmatched(r.record.id, c.action, c.target, r.file, r.index, reason, codes.get(c.target, "")))
     return check
+
+
+def named_by_records(old: Side, new: Side) -> frozenset[str]:
+    """The codes the changes of the records new in the new version name (the diff finds their names)."""
+    earlier = {r.record.id for r in old.records}
+    return frozenset(c.target for r in new.records if r.record.id not in earlier for c in r.record.changes)
 
 
 def _unique(records: Iterable[SideRecord]) -> list[SideRecord]:

@@ -38,6 +38,7 @@ class Change:
     doc: Document | None = field(default=None, repr=False, compare=False)  # where to look up the line
     index: int = -1
     name: str = ""  # the item's name (its source's when it inherits it), "" for a region
+    source: str | None = None  # the parent item the item takes on (for the records check: facts.py)
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,10 @@ class DiffResult:
     places: dict[str, str] = field(default_factory=dict)  # jurisdiction code -> name (both sides)
     names: dict[str, str] = field(default_factory=dict)  # item code -> name, for the items of the impact
     duty_moves: list[DutyMove] = field(default_factory=list)  # duty entries placed in another part
+    #: for the records check (records.py, facts.py): the new version's delegation mode of each item newly
+    #: delegated, by (delegating jurisdiction, item), and the names of the items the new records name
+    modes: dict[tuple[str, str], str] = field(default_factory=dict)
+    record_names: dict[str, str] = field(default_factory=dict)
 
     def place(self, code: str) -> str:
         """A jurisdiction by name, or its code when the name is not known."""

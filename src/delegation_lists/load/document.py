@@ -13,7 +13,7 @@ from ..memory import paused_gc
 from ..model.adjustments import AdjustmentsDoc
 from ..model.duties import Duty, validate_duties
 from ..model.items import Item, ListHeader
-from ..model.quick import validate_list
+from ..model.quick import Earlier, validate_list
 from ..model.region import RegionDoc
 from ..problems import Problem, Related, msg
 from ..problems.codes import problem
@@ -96,9 +96,10 @@ def _kind(data: Any, path: Path) -> str | None:
     return "region" if path.name in ("region.yaml", "region.yml") else None
 
 
-def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes | None = None) -> Document:
+def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes | None = None,
+                  earlier: Earlier | None = None) -> Document:
     """Read (or take `raw` bytes, e.g. from git), decode, parse and validate one catalog file; every failure
-    becomes a Problem."""
+    becomes a Problem. `earlier`: the items of an earlier version of the file (model/quick.py)."""
     doc = Document(file, path, encoding=encoding)
     try:
         raw = read_bounded(path) if raw is None else raw
@@ -111,7 +112,7 @@ def read_document(path: Path, file: str, encoding: str | None = None, raw: bytes
                 for key, ln, col, first in duplicates
             ]
             doc.data = data
-            _validate(doc)
+            _validate(doc, earlier)
     except OSError as exc:
         doc.problems.append(problem("DL007", file, msg("DL007", reason=exc.strerror or exc)))
     except LoadError as exc:
@@ -163,7 +164,7 @@ def _keep(doc: Document, text: str, mended: Mended) -> None:
     doc.problems += [problem("DL001", doc.file, slip.message, line=slip.line, column=slip.column) for slip in mended.slips]
 
 
-def _validate(doc: Document) -> None:
+def _validate(doc: Document, earlier: Earlier | None = None) -> None:
     data = doc.data
     if data is None:
         doc.problems.append(problem("DL005", doc.file, msg("DL005.empty"), line=1, column=1))
@@ -187,7 +188,7 @@ def _validate(doc: Document) -> None:
         elif "duties" in data:
             doc.header, doc.duties = validate_duties(data)
         else:
-            header, items = validate_list(data)
+            header, items = validate_list(data, earlier)
             doc.header, doc.items = header, list(items)
     except ValidationError as exc:
         doc.problems += schema_problems(exc, doc.file, data)

@@ -49,8 +49,19 @@ def _git(args: list[str], cwd: Path, data: bytes | None = None) -> bytes:
     return proc.stdout
 
 
-def read_git(spec: str, encoding: str | None = None, cwd: Path | None = None) -> list[Document]:
-    """Every catalog file under PATH at revision REV, as Documents named `REV:path`."""
+@dataclass(frozen=True)
+class GitFile:
+    """A catalog file at a revision: its name as shown (`REV:path`), its place in the work tree, and its bytes
+    (None: larger than `MAX_BLOB`, not read)."""
+
+    name: str
+    path: Path
+    raw: bytes | None
+    size: int
+
+
+def git_files(spec: str, cwd: Path | None = None) -> list[GitFile]:
+    """Every catalog file under PATH at revision REV, by name."""
     rev, _, sub = spec.partition(":")
     cwd = cwd or Path.cwd()
     try:
@@ -67,16 +78,19 @@ def read_git(spec: str, encoding: str | None = None, cwd: Path | None = None) ->
     if not blobs:
         raise PathError(f"{spec}: no catalog files at that revision and path")
     sizes = _sizes(top, blobs)
-    readable = [b for b in blobs if sizes[b.oid] <= MAX_BLOB]
-    contents = _contents(top, readable)
+    contents = _contents(top, [b for b in blobs if sizes[b.oid] <= MAX_BLOB])
+    return [GitFile(f"{rev}:{b.name}", Path(top / b.name), contents.get(b.oid), sizes[b.oid]) for b in sorted(blobs, key=lambda b: b.name)]
+
+
+def read_git(spec: str, encoding: str | None = None, cwd: Path | None = None) -> list[Document]:
+    """Every catalog file under PATH at revision REV, as Documents named `REV:path`."""
     docs = []
-    for b in sorted(blobs, key=lambda b: b.name):
-        name = f"{rev}:{b.name}"
-        if b.oid in contents:
-            docs.append(read_document(Path(top / b.name), name, encoding, raw=contents[b.oid]))
+    for f in git_files(spec, cwd):
+        if f.raw is not None:
+            docs.append(read_document(f.path, f.name, encoding, raw=f.raw))
         else:
-            too_big = msg("DL007", reason=f"{sizes[b.oid]:,} bytes, over the limit of {MAX_BLOB:,}")
-            docs.append(Document(name, Path(top / b.name), problems=[problem("DL007", name, too_big)]))
+            too_big = msg("DL007", reason=f"{f.size:,} bytes, over the limit of {MAX_BLOB:,}")
+            docs.append(Document(f.name, f.path, problems=[problem("DL007", f.name, too_big)]))
     return docs
 
 

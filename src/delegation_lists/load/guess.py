@@ -23,6 +23,11 @@ def maybe_region(path: Path, raw: bytes) -> bool:
     return path.name in REGION_FILES or raw.startswith(b"region:") or b"\nregion:" in raw
 
 
+def maybe_records(raw: bytes) -> bool:
+    """Whether a file may be a file of adjustment records (a top-level `adjustments:` key in its head)."""
+    return raw.startswith(b"adjustments:") or b"\nadjustments:" in raw
+
+
 def guess_jurisdiction(raw: bytes, complete: bool = True) -> str | None:
     """The `list: jurisdiction:` of a file's bytes, when the plain shape makes it certain; None otherwise.
     `complete=False`: `raw` is the file's head (whole lines), and a header running to its end gives None."""

@@ -81,13 +81,14 @@ def _unpack(chunk: Chunk) -> list[Document]:
     return [doc for doc, _, _ in chunk]
 
 
-def workers_for(paths: Sequence[Path], jobs: int | None) -> int:
+def workers_for(paths: Sequence[Path], jobs: int | None, size: int | None = None) -> int:
+    """How many processes to read `paths` with (`size`: their bytes, when the caller has them)."""
     if jobs is not None:
         return max(1, jobs)
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if cpus < 2 or len(paths) < 8:
         return 1
-    size = sum(p.stat().st_size for p in paths if p.is_file())
+    size = sum(p.stat().st_size for p in paths if p.is_file()) if size is None else size
     return min(cpus, 8) if size >= PARALLEL_MIN_BYTES else 1
 
 
@@ -123,7 +124,7 @@ def load_documents(
     done: list[Document] = []
     for i, doc in enumerate(docs):
         # None left: a twin of an earlier file (parsed or cached above)
-        done.append(doc if doc is not None else _twin(done[twins[i]], paths[i]))
+        done.append(doc if doc is not None else twin(done[twins[i]], paths[i]))
     return done
 
 
@@ -141,11 +142,12 @@ def _twins(keys: Sequence[str | None], docs: list[Document | None]) -> dict[int,
     return out
 
 
-def _twin(doc: Document, path: Path) -> Document:
-    """The document of an identical file under another name (its text is read from its own file if needed)."""
-    file = path.as_posix()
-    return dataclasses.replace(doc, file=file, path=path, text=None, items=list(doc.items),
-                               problems=[dataclasses.replace(p, file=file) for p in doc.problems])
+def twin(doc: Document, path: Path, file: str | None = None) -> Document:
+    """The document of an identical file under another name (its text is read from its own file if needed);
+    `file`: a name that is not the path (a blob of a git revision: its text is kept, the path is not its own)."""
+    name = file or path.as_posix()
+    return dataclasses.replace(doc, file=name, path=path, text=doc.text if file else None, items=list(doc.items),
+                               problems=[dataclasses.replace(p, file=name) for p in doc.problems])
 
 
 def _parse_shared(chunks: list[tuple[list[Path], str | None, Path | None]], workers: int, store: Cache | None,

@@ -4,10 +4,14 @@ several times faster.
 
 Every other item goes through pydantic; on any error the whole document is validated again by `ListDoc`, so
 error messages and their places are exactly pydantic's (tests/test_quick.py compares both ways).
+
+Given the items of an earlier version of the same file (`Earlier`: the diff reads two versions), an item whose
+data is exactly the earlier one's (same values of the same types) is that earlier Item, not validated again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -50,8 +54,57 @@ def _taken(x: dict[str, Any]) -> Item | None:
     return _make(values, {"code", *x})
 
 
-def validate_list(data: dict[str, Any]) -> tuple[ListHeader, list[Item | None]]:
-    """(header, items) of a list document; raises pydantic's ValidationError as `ListDoc` does."""
+#: code -> (the data of an item of an earlier version of a file, the Item made of it)
+Earlier = Mapping[str, tuple[dict[str, Any], Item]]
+
+
+def earlier_items(data: Any, items: list[Item | None]) -> dict[str, tuple[dict[str, Any], Item]]:
+    """The `Earlier` of a list document's data and its items (those with a code of their own)."""
+    found = data.get("items") if isinstance(data, dict) else None
+    if type(found) is not list or len(found) != len(items):
+        return {}
+    return {x["code"]: (x, item) for x, item in zip(found, items, strict=True)
+            if item is not None and type(x) is dict and type(x.get("code")) is str}
+
+
+_TEXT = frozenset((str,))
+
+
+def _same_types(a: dict[Any, Any], b: dict[Any, Any]) -> bool:
+    """Whether two mappings already known equal (`==`) hold values of the same types all through: `1`, `1.0`
+    and `true` are equal in Python, not in YAML. (A text equals only a text; keys must be texts.)"""
+    for k, v in a.items():
+        kind = type(v)
+        if kind is str or v is None:
+            continue
+        w = b[k]
+        if kind is not type(w) or (kind is list and not _same_list(v, w)) or (kind is dict and not _same_types(v, w)):
+            return False
+    return set(map(type, a)) <= _TEXT
+
+
+def _same_list(a: list[Any], b: list[Any]) -> bool:
+    for x, y in zip(a, b, strict=True):
+        kind = type(x)
+        if kind is str:
+            continue
+        if kind is not type(y) or (kind is list and not _same_list(x, y)) or (kind is dict and not _same_types(x, y)):
+            return False
+    return True
+
+
+def _earlier(x: Any, earlier: Earlier) -> Item | None:
+    """The earlier version's Item of exactly the same data as `x`, if any."""
+    code = x.get("code") if type(x) is dict else None
+    found = earlier.get(code) if type(code) is str else None
+    if found is None or found[0] != x or not _same_types(found[0], x):  # both dicts
+        return None
+    return found[1]
+
+
+def validate_list(data: dict[str, Any], earlier: Earlier | None = None) -> tuple[ListHeader, list[Item | None]]:
+    """(header, items) of a list document; raises pydantic's ValidationError as `ListDoc` does. `earlier`: the
+    items of an earlier version of the file, taken when their data is the same."""
     items = data.get("items")
     if "list" not in data or not data.keys() <= _KEYS or type(items) is not list:
         whole = ListDoc.model_validate(data)
@@ -60,6 +113,8 @@ def validate_list(data: dict[str, Any]) -> tuple[ListHeader, list[Item | None]]:
     rest_at, rest = [], []
     for i, x in enumerate(items):
         made = _taken(x) if type(x) is dict and 2 <= len(x) <= 4 else None
+        if made is None and earlier:
+            made = _earlier(x, earlier)
         if made is not None:
             out.append(made)
         else:

@@ -49,6 +49,12 @@ def scan_items(text: str, count: int) -> ItemLines | None:
     indent = len(first) - len(first.lstrip(" "))
     if not first.lstrip(" ").startswith("- "):
         return None
-    marker = first[:indent] + "- "
-    found = [i for i, ln in enumerate(lines[start + 1:], start=start + 1) if ln.startswith(marker)]
+    marker = "\n" + first[:indent] + "- "
+    found, line, at = [], 0, 0
+    pos = text.find(marker, sum(len(ln) + 1 for ln in lines[:start]) - 1 if start else 0)
+    while pos >= 0:  # each marker line after `items:`, its number counted from the last one's
+        line += text.count("\n", at, pos + 1)
+        found.append(line)
+        at = pos + 1
+        pos = text.find(marker, at)
     return ItemLines(lines, found, indent) if len(found) == count else None
