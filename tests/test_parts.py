@@ -106,3 +106,14 @@ def test_villages_stay_with_their_township() -> None:
     assert not parted.whole
     assert merge_duty_parts(parted.results) == merge_duty_parts(whole.results)
     assert merge_duty_parts(whole.results).villages
+
+
+def test_adjustment_records_do_not_make_it_whole(generated: Path, tmp_path: Path) -> None:
+    """An `adjustments:` file (records of decisions) is read once and shared: the catalog is still run in parts."""
+    cat = tmp_path / "cat"
+    shutil.copytree(generated, cat)
+    (cat / "adjustments.yaml").write_text(
+        'adjustments:\n  - id: "2025-001"\n    date: 2025-01-10\n    basis: 样编办发〔2025〕1号\n    changes:\n'
+        '      - {action: withdraw, item: "610101-XK-00001", from: all}\n', encoding="utf-8")
+    stats_parts, reconcile_parts = _both(cat, 2)
+    assert stats_parts >= 3 and reconcile_parts >= 3

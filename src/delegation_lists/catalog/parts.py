@@ -82,7 +82,7 @@ def run_in_parts(paths: Iterable[str | Path], op: Operation[R], *, encoding: str
     heads = Files.read(files)
     if sum(heads.sizes) <= budget:
         return _whole(files, op, encoding, as_of, jobs, cache)
-    region_docs = load_documents([files[i] for i in heads.regions], encoding, None, 1, cache)
+    region_docs = load_documents([files[i] for i in [*heads.regions, *heads.records]], encoding, None, 1, cache)  # shared by every part
     if any(d.header is not None for d in region_docs):
         return _whole(files, op, encoding, as_of, jobs, cache)
     tree = Catalog.build(region_docs, as_of)
@@ -132,7 +132,7 @@ def _run(task: _Task[R]) -> _Outcome[R]:
 def _tasks(files: list[Path], heads: Files, tree: Catalog, op: Operation[R], budget: int, workers: int, uncut: frozenset[str],
            encoding: str | None, cache: Path | None, as_of: dt.date | None) -> list[_Task[R]] | None:
     """One task per part, or None when a file's jurisdiction could not be read off its head."""
-    regions = set(heads.regions)
+    regions = set(heads.regions) | set(heads.records)  # (read by the parent, shared by every part)
     guesses = {i: heads.guesses[i] for i in range(len(files)) if i not in regions}
     if not guesses or any(g is None for g in guesses.values()):
         return None
