@@ -9,11 +9,12 @@ import re
 
 from ..model.codes import KINDS
 
-ATTACHMENT = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[:：]\s*|$)")
-FORM = re.compile(r"^\s*(?:填\s*(?:表|报)|制\s*表|编\s*制|报\s*送)\s*(?:单\s*位|时\s*间|日\s*期|人|部\s*门)|^\s*(?:单位|日期)\s*[:：]")
-TOTAL = re.compile(r"^\s*(?:合\s*计|总\s*计|共\s*计|小\s*计)\s*[:：]?\s*(?:(?P<n>\d+)\s*项?)?\s*$")
-COUNT = re.compile(r"^\s*(?:共\s*)?(?P<n>\d+)\s*(?:项|个|条)?\s*$")
-NOTE = re.compile(r"^\s*(?:注|备注|说明|附注|注释)\s*(?:[:：]|\d|[一二三四五六七八九十]、)|^\s*注\s*$")
+ATTACHMENT = re.compile(r"^\s*(?:附\s*件\s*[\d一二三四五六七八九十]*|(?:Attachment|Annex)\s*\d*)\s*(?:[:：]\s*|$)", re.I)
+FORM = re.compile(r"^\s*(?:填\s*(?:表|报)|制\s*表|编\s*制|报\s*送|发\s*布|印\s*发)\s*(?:单\s*位|时\s*间|日\s*期|人|部\s*门)"
+                  r"|^\s*(?:单位|日期)\s*[:：]|^\s*(?:Issued by|Date)\s*:")
+TOTAL = re.compile(r"^\s*(?:合\s*计|总\s*计|共\s*计|小\s*计|Total)\s*[:：]?\s*(?:(?P<n>\d+)\s*(?:项|items?)?)?\s*$", re.I)
+COUNT = re.compile(r"^\s*(?:共\s*)?(?P<n>\d+)\s*(?:项|个|条|items?)?\s*$", re.I)
+NOTE = re.compile(r"^\s*(?:注|备注|说明|附注|注释)\s*(?:[:：]|\d|[一二三四五六七八九十]、)|^\s*注\s*$|^\s*Notes?\s*\d*\s*:")
 ALL = re.compile(r"^(?:全(?:县|区|市|旗|镇))?(?:各|所有|全部)\s*(?:乡镇|镇|乡|街道|苏木|社区|村)"
                  r"(?:\s*[（(]\s*(?:街道|乡镇|镇|乡|社区)(?:办事处)?\s*[)）])?(?:办事处|人民政府)?$|^(?:全部|all)$")
 POINT = re.compile(r"(?:^|(?<=[\s。；;，,]))(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*")
@@ -34,7 +35,7 @@ def total_count(cells: list[str]) -> int | None:
     filled = [c for c in cells if c]
     if not filled:
         return None
-    match = TOTAL.match(filled[0])
+    match = TOTAL.match(re.sub(r"\s+", "", filled[0]))  # (a narrow 序号 column wraps "Total" as "Tot al")
     if match is None:
         return None
     if match["n"]:
