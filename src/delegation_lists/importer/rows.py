@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.codes import MODE_LOOKUP, PENALTY_LOOKUP, STATUS_LOOKUP
-from .furniture import is_form_line, kind_of_title, means_all, note_text, split_points, strip_attachment, total_count
+from .furniture import is_form_line, is_own, kind_of_title, means_all, note_text, split_points, strip_attachment, total_count
 from .headers import KIND_WORDS, clean, find_header, header_field, section_kind
 from .mapping import Mapping
 from .readers import Table
@@ -115,6 +115,9 @@ def _record(cells: list[str], columns: list[str | None], mapping: Mapping) -> tu
             raw[name] += "\n" + text
     fields: dict[str, Any] = {}
     problems: list[Text] = []
+    if "mode" in raw and is_own(raw["mode"]):  # 承接方式 自有: an own item, no mode (never linked to a parent's)
+        del raw["mode"]
+        fields["own"] = True
     for name, text in raw.items():
         value, problem = _normalise(name, text, mapping)
         if problem:
@@ -187,7 +190,8 @@ def read_rows(table: Table, mapping: Mapping, default_kind: str | None, need_kin
             continue
         fields, problems = _record(cells, columns, mapping)
         for key, value in [*in_section.items(), *shared.items()]:
-            fields.setdefault(key, value)
+            if not (key == "mode" and fields.get("own")):
+                fields.setdefault(key, value)
         if kind:
             fields.setdefault("kind", kind)
         if "name" not in fields:
