@@ -127,8 +127,10 @@ def read_records(tables: list[Table], mapping: Mapping, kind: str | None, need_k
 def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     """Read `path` and build the catalog documents; row problems are collected, not raised."""
     tables = read_bounded(path, opts.encoding)
-    for table in tables:  # a workbook's own word for whose sheet it is: never trusted as a path
-        if table.jurisdiction is not None:
+    for table in tables:  # a workbook's (a Word document's) own word for whose table it is: never trusted as a path
+        if table.jurisdiction is not None and table.kind == "word":
+            checked_code(table.jurisdiction, "DL012.in_part", file=path.name, sheet=table.name)
+        elif table.jurisdiction is not None:
             checked_code(table.jurisdiction, "DL012.in_property", file=path.name, sheet=table.name)
     if looks_like_duties(tables):
         return _import_duties(path, opts, mapping, tables)
