@@ -25,15 +25,16 @@ from pathlib import Path, PurePosixPath
 from ..atomic import write_text
 from ..load.discover import NOT_CATALOG, REGION_FILES, SUFFIXES
 from ..model.code_syntax import is_device_name
+from .said import Said, msg
 
 
-class OutputRefused(Exception):
-    """The output folder cannot be written as asked (exit 2): `key` names the reason (its message is
-    `import.out.KEY` in render/labels.py: path, file, input, not_empty, foreign, cwd), `values` fill it."""
+class OutputRefused(Said):
+    """The output folder cannot be written as asked (exit 2): `key` names the reason, its message the catalogue's
+    `import.out.KEY` (path, file, input, not_empty, foreign, cwd) filled with `args`."""
 
     def __init__(self, key: str, **args: object) -> None:
-        self.key, self.values = key, {k: str(v) for k, v in args.items()}
-        super().__init__(key, self.values)
+        self.key = key
+        super().__init__(msg(f"import.out.{key}", **args))
 
 
 def plain_relative(rel: str) -> PurePosixPath:

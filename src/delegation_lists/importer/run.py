@@ -154,17 +154,15 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     return Result(built, notes + read.notes, _mode_note(read, built), per_table)
 
 
-def _strangers(tables: list[Table], owner: Owner) -> list[str]:
+def _strangers(tables: list[Table], owner: Owner) -> list[Text]:
     """Without an export's layout, every sheet is taken for the owner's or a child's: say so when sheets name
     jurisdictions whose codes are not under the owner's (a city's workbook of several counties)."""
     others = {t.jurisdiction: t.jurisdiction_name or t.name for t in tables
               if t.jurisdiction and t.jurisdiction != owner.code and not t.jurisdiction.startswith(owner.code)}
     if not others:
         return []
-    named = ", ".join(f"{code} {name}" for code, name in list(others.items())[:3]) + (" ..." if len(others) > 3 else "")
-    return [f"the workbook holds the lists of {len(others)} jurisdiction(s) whose codes are not under {owner.code} ({named});"
-            f" without its layout sheet (_dlists) they are written as children of {owner.name}: import each one's"
-            " sheets from a workbook of its own, or export again to keep the layout"]
+    named = "、".join(f"{code} {name}" for code, name in list(others.items())[:3]) + ("……" if len(others) > 3 else "")
+    return [msg("import.note.strangers", count=len(others), code=owner.code, named=named, name=owner.name)]
 
 
 def _import_duties(path: Path, opts: Options, mapping: Mapping, tables: list[Table]) -> Result:
