@@ -66,9 +66,12 @@ def import_command(
         raise UserError(str(exc)) from None
     except OSError as exc:
         raise UserError(text(msg("import.out.os", out=output, error=exc.strerror or exc))) from None
+    for folder in written.cleaned:
+        err_console.print(f"[yellow]{label('note')}:[/] {escape(text(msg('import.note.cleaned', folder=folder, out=output)))}",
+                          highlight=False)
     report = validate([output])
     counts = report.counts()
-    console.print(escape(label("import.done", items=result.built.items, files=len(written) - 1, output=output,
+    console.print(escape(label("import.done", items=result.built.items, files=len(written.files) - 1, output=output,
                                skipped=len({(i.table, i.row) for i in result.issues}), errors=counts["error"],
                                warnings=counts["warning"])),
                   highlight=False)

@@ -20,7 +20,7 @@ from .furniture import mode_hint
 from .into import Into, IntoBuilder, Near, find_child
 from .layout import Layout, LayoutError, read_layout
 from .mapping import Mapping
-from .output import write_tree
+from .output import Written, write_tree
 from .readers import Table, read_tables
 from .rows import LOOKUPS, Record, RowIssue, read_rows
 from .said import Message, Said, Text, msg, text
@@ -247,10 +247,10 @@ def import_into(path: Path, opts: Options, mapping: Mapping, root: Path, thresho
     return IntoRun(into, cat, read.notes)
 
 
-def write_catalog(built: Built, out: Path, force: bool = False, inputs: list[Path] | None = None) -> list[Path]:
+def write_catalog(built: Built, out: Path, force: bool = False, inputs: list[Path] | None = None) -> Written:
     """Write region.yaml and the list files as the whole content of folder `out`, in one step (importer/output.py):
     only inside it; a folder that is not empty only with `force`, and never one holding an input (else
-    OutputRefused)."""
+    OutputRefused); temporary folders killed imports into `out` left beside it are removed first."""
     regions = built.regions or {"region.yaml": built.region}
     files = {rel: render_document(doc) for rel, doc in {**regions, **built.lists}.items()}
     return write_tree(out, files, force, inputs)

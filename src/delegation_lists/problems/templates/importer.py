@@ -144,6 +144,8 @@ _RUN: dict[str, tuple[str, str]] = {
                           "--force 会替换整个文件夹 {out}，但其中的 {foreign} 不是导入写出的清单文件；请先移走它或换一个文件夹"),
     "import.out.cwd": ("--force cannot replace {out}: it holds the current folder; run the import from elsewhere",
                       "--force 不能替换 {out}：当前目录就在其中；请在别处运行导入"),
+    "import.note.cleaned": ("removed {folder}: the temporary folder of an import into {out} that was interrupted (its process is gone)",
+                            "已删除 {folder}：这是此前导入 {out} 时中断留下的临时文件夹（其进程已不在）"),
     "import.out.os": ("cannot write to {out}: {error}", "无法写入 {out}：{error}"),
     "import.into.outside": ("{path} is outside the catalog {root}; --into writes only inside the catalog's folder",
                             "{path} 不在清单目录 {root} 内；--into 只写入清单目录之内"),
