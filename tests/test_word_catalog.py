@@ -121,3 +121,33 @@ def test_a_word_list_without_the_part_still_imports(exported: Path, tmp_path: Pa
     plain = _with_part(exported, tmp_path / "plain.docx", lambda t: '<?xml version="1.0"?><other xmlns="urn:else"/>')
     result = dlists("import", plain, "-o", tmp_path / "out", "-j", "610928", "--name", "旬阳市")
     assert "items read per table: 表1 98, 表2 15, 表3 37" in result.output.replace("\n", " "), result.output
+
+
+def test_a_list_over_two_sections_stays_one(tmp_path: Path):
+    """A list split over two sections (the second table repeating the header, no paragraph before it) is one
+    table; a table after a section break with text of its own above it is another list."""
+    from docx.enum.section import WD_SECTION
+
+    from delegation_lists.importer.readers import read_tables
+
+    doc = docx.Document()
+    header = ["序号", "事项名称", "实施部门"]
+
+    def table(rows: list[list[str]]) -> None:
+        grid = doc.add_table(rows=0, cols=3)
+        for cells in [header, *rows]:
+            row = grid.add_row()
+            for cell, text in zip(row.cells, cells, strict=True):
+                cell.text = text
+
+    doc.add_paragraph("某镇承接事项")
+    table([["一、行政许可（共2项）", "一、行政许可（共2项）", "一、行政许可（共2项）"], ["1", "甲许可", "县局"]])
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    table([["2", "乙许可", "县局"]])
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    doc.add_paragraph("另一镇承接事项")
+    table([["1", "丙许可", "县局"]])
+    doc.save(str(tmp_path / "two.docx"))
+    tables = read_tables(tmp_path / "two.docx")
+    assert [[c[1] for _, c in t.rows if len(c) > 1] for t in tables] == [
+        ["事项名称", "一、行政许可（共2项）", "甲许可", "事项名称", "乙许可"], ["事项名称", "丙许可"]]

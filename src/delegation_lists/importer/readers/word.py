@@ -1,8 +1,8 @@
 """.docx (and zip-based WPS .wps) tables with python-docx (the `docx` extra): the paragraphs above a table are
 title rows, the ones under it note rows; merged cells (vertical and horizontal) hold their value in every
 position; a nested table's text joins its cell's; tables of one width in a row (a list split into one table per
-page or section) are one table, unless the next one opens with a header row of its own after a section break or
-after a list title ("……清单（共37项）"): then it is another list (a document of several lists, one a section), and
+page or section) are one table, unless the next one opens with a header row of its own after a list title
+("……清单（共37项）") or after a section break and paragraphs of its own: then it is another list (a document of several lists, one a section), and
 the paragraphs up to the section break stay under the list before. A document `dlists export` wrote carries
 its layout (docx_layout.py): each list's jurisdiction, each row's file. Every XML part is read by defusedxml
 before python-docx opens the file (xmlsafe.py): lxml leaves an external entity unexpanded and silently drops
@@ -61,8 +61,9 @@ class _Collector:
             self.broken = True
 
     def _new_list(self, rows: list[list[str]]) -> bool:
-        """A table that opens with a header row, after a section break or a list's title: another list."""
-        apart = self.broken or any(LIST_TITLE.search(p) for p in self.pending)
+        """A table that opens with a header row, after a list's title or after a section break and text of its
+        own (a list split over two sections, its header repeated, goes on as one)."""
+        apart = (self.broken and bool(self.pending)) or any(LIST_TITLE.search(p) for p in self.pending)
         return apart and bool(rows) and find_header([(1, rows[0])], {}, limit=1) is not None
 
     def table(self, rows: list[list[str]]) -> None:
