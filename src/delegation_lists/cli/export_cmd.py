@@ -45,6 +45,7 @@ def export_command(
     from ..excel.published import book_of, dropped_notes
     from ..excel.stations import station_book
     from ..publish.tables import published_tables
+    from ..publish.word_layout import word_layout
 
     if template not in TEMPLATES:
         raise UserError(f"unknown template {template!r}; choose one of: {', '.join(TEMPLATES)}")
@@ -93,7 +94,8 @@ def export_command(
     if not shown and not tables:
         raise UserError("nothing to export: every list is a draft (pass --include-drafts to export drafts)")
     with console.status(f"writing {output} ..."):
-        write_output(chosen, output, book, tables, lang)
+        layout = word_layout(cat, tables) if chosen == "docx" and tables else None
+        write_output(chosen, output, book, tables, lang, layout)
     listed = [s for s in shown if s.origins] or shown  # (the checklist's summary is not a list; duty sheets have no origins)
     rows = sum(t.count for t in tables) or sum(len(s.origins) or len(s.rows) - len(s.banners) - 1 for s in listed)
     err_console.print(escape(label("export.wrote", output=output, sheets=len(tables) or len(listed), rows=rows)), highlight=False)

@@ -99,16 +99,17 @@ def output_format(fmt: str | None, output: Path, template: str) -> str:
     return str(chosen)
 
 
-def write_output(fmt: str, output: Path, book: Book | None, tables: list[PublishedTable], lang: str) -> None:
-    """Write the export: the workbook (.xlsx), the published tables as Word tables (.docx), or the workbook
-    printed to PDF by LibreOffice (.pdf)."""
+def write_output(fmt: str, output: Path, book: Book | None, tables: list[PublishedTable], lang: str,
+                 layout: bytes | None = None) -> None:
+    """Write the export: the workbook (.xlsx), the published tables as Word tables (.docx, with `layout`: where
+    each row comes from), or the workbook printed to PDF by LibreOffice (.pdf)."""
     from ..excel.writer import write_book
     from ..publish.pdf import PdfError, write_pdf
     from ..publish.word import WordError, write_docx
 
     try:
         if fmt == "docx":
-            write_docx(tables, output, lang)
+            write_docx(tables, output, lang, layout)
         elif book is not None and fmt == "pdf":
             write_pdf(lambda path: write_book(book, path), ".xlsx", output)
         elif book is not None:

@@ -45,12 +45,13 @@ def import_command(
     from ..importer.output import OutputRefused
     from ..importer.readers import ReadError
     from ..importer.run import ImportFailed, Options, import_file, write_catalog
+    from ..importer.said import msg, text
 
     opts = Options(jurisdiction, name, level, kind, mode, basis, encoding)
     if into is not None:
         return _import_into(file, opts, mapping_file, into, output, near.lower(), threshold, expect, force)
     if output is None:
-        raise UserError("give --output FOLDER for the catalog to write, or --into CATALOG to import into one")
+        raise UserError(text(msg("import.run.no_output")))
     try:
         mapping = load_mapping(mapping_file)
         result = import_file(file, opts, mapping)
@@ -58,16 +59,19 @@ def import_command(
         raise UserError(str(exc)) from None
     _report_rows(file, result.notes, result.issues, result.hints)
     if result.built.items == 0:
-        raise UserError(f"{file}: no item rows found" + ("" if result.issues else " (is there a header row with 事项名称?)"))
+        raise UserError(f"{file}: " + text(msg("import.run.no_items" if result.issues else "import.run.no_items_header")))
     try:
         written = write_catalog(result.built, output, force, [file, *([mapping_file] if mapping_file else [])])
     except OutputRefused as exc:
-        raise UserError(label(f"import.out.{exc.key}", None, **exc.values)) from None
+        raise UserError(str(exc)) from None
     except OSError as exc:
-        raise UserError(f"cannot write to {output}: {exc.strerror or exc}") from None
+        raise UserError(text(msg("import.out.os", out=output, error=exc.strerror or exc))) from None
+    for folder in written.cleaned:
+        err_console.print(f"[yellow]{label('note')}:[/] {escape(text(msg('import.note.cleaned', folder=folder, out=output)))}",
+                          highlight=False)
     report = validate([output])
     counts = report.counts()
-    console.print(escape(label("import.done", items=result.built.items, files=len(written) - 1, output=output,
+    console.print(escape(label("import.done", items=result.built.items, files=len(written.files) - 1, output=output,
                                skipped=len({(i.table, i.row) for i in result.issues}), errors=counts["error"],
                                warnings=counts["warning"])),
                   highlight=False)
@@ -115,19 +119,20 @@ def _import_into(file: Path, opts: Options, mapping_file: Path | None, root: Pat
     from ..importer.mapping import MappingError, load_mapping
     from ..importer.readers import ReadError
     from ..importer.run import ImportFailed, import_into
+    from ..importer.said import msg, text
 
     if near not in ("link", "list"):
-        raise UserError(f"--near {near}: use link or list")
+        raise UserError(text(msg("import.run.near", near=near)))
     try:
         run = import_into(file, opts, load_mapping(mapping_file), root, threshold, "link" if near == "link" else "list")
         _report_rows(file, run.notes, run.into.issues)
         if not run.into.outcomes:
-            raise UserError(f"{file}: no item rows found")
+            raise UserError(f"{file}: " + text(msg("import.run.no_items")))
         path = write_into(run.catalog, root, run.into, output, force)
     except (MappingError, ImportFailed, ReadError, IntoFailed) as exc:
         raise UserError(str(exc)) from None
     except OSError as exc:
-        raise UserError(f"cannot write to {output or root}: {exc.strerror or exc}") from None
+        raise UserError(text(msg("import.out.os", out=output or root, error=exc.strerror or exc))) from None
     for o in run.into.outcomes:
         if o.linked is None or o.linked.how == "near":
             err_console.print(f"[{'cyan' if o.linked is not None else 'yellow'}]{escape(o.comment)}[/]", highlight=False)

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..diff import TYPES, DiffResult, FieldChange
 from ..diff.records import RecordCheck
+from ..publish.measure import text_pt, units_for
 from ..reconcile import CATEGORIES, ChildResult, ReconcileResult
 from ..render.diff import impact_cells, show, summary_rows
 from ..render.labels import label, mode
@@ -16,6 +17,17 @@ from ..render.reconcile import DUTY_HEADER, count_row
 from ..render.reconcile import duty_rows as rec_duty_rows
 from .adjustments import adjustment_sheet
 from .model import Book, Chart, Column, Sheet
+
+SIZE = 10.0  # pt, the cells' text
+CODE_MARGIN = 1.0  # a unit of room beside the longest code (fonts that set digits wider than measured)
+
+
+def fit(units: float, header: str, values: Sequence[Any] = ()) -> float:
+    """A column `units` wide, or wider where its longest value (a code: never wrapped) or the longest word of its
+    header would not fit on one line (measured as publish/measure.py measures: Latin at 0.64 em)."""
+    words = [w for w in header.split() if w] or [header]
+    longest = max((text_pt(str(v), SIZE) for v in [*values, *words] if v is not None), default=0.0)
+    return max(float(units), round(units_for(longest) + CODE_MARGIN, 1))
 
 
 def _cells(value: Any) -> str:
@@ -56,7 +68,9 @@ def reconcile_book(results: list[ReconcileResult]) -> Book:
     filterable column); headers in the user's language."""
     heads = ["parent", "child", "code", "delegated", *CATEGORIES, "coverage"]
     styles = ["cell"] * 3 + ["center"] * (len(heads) - 4) + ["percent"]
-    summary = Sheet(label("summary_sheet"), [Column(label(h), 14 if i < 2 else 10, styles[i]) for i, h in enumerate(heads)])
+    codes = [c.jurisdiction for r in results for c in r.children]
+    summary = Sheet(label("summary_sheet"), [Column(label(h), fit(14 if i < 2 else 10, label(h), codes if h == "code" else ()), styles[i])
+                                             for i, h in enumerate(heads)])
     summary.add_header()
     summary.data_bars.append(len(heads) - 1)
     sheets = [summary]
@@ -68,8 +82,9 @@ def reconcile_book(results: list[ReconcileResult]) -> Book:
     charts = [Chart(label("coverage_chart"), summary, 1, len(heads) - 1, 1, len(summary.rows) - 1)] if len(summary.rows) > 1 else []
     duty_rows = [[r.parent_name, *row] for r in results for row in rec_duty_rows(r)]
     if duty_rows:
-        duty = Sheet(label("duties.check")[:31], [Column(label(h), 14 if i < 3 else 12, "cell" if i < 3 else "center")
-                                                  for i, h in enumerate(["parent", *DUTY_HEADER])])
+        heads = ["parent", *DUTY_HEADER]
+        duty = Sheet(label("duties.check")[:31], [Column(label(h), fit(14 if i < 3 else 12, label(h), [r[i] for r in duty_rows] if i < 3 else ()),
+                                                         "cell" if i < 3 else "center") for i, h in enumerate(heads)])
         duty.add_header()
         duty.rows += duty_rows
         sheets.insert(1, duty)
@@ -91,7 +106,8 @@ def _child_sheet(result: ReconcileResult, c: ChildResult) -> Sheet:
         rows += [[label("recalled_taken"), r.item, names.get(r.item, ""),
                   label(f"recalled_taken_{r.by}", duty=f"{r.name} ({r.duty})", score=f"{r.score:.2f}")] for r in c.duties.recalled_taken]
         rows += [[label("no_duty"), code, names.get(code, ""), label("no_duty_detail")] for code in c.duties.without_duty]
-    sheet = Sheet(c.name, [Column(label("category"), 12), Column(label("code"), 20), Column(label("item"), 40, "wrap"),
+    sheet = Sheet(c.name, [Column(label("category"), fit(12, label("category"), [r[0] for r in rows])),
+                           Column(label("code"), fit(20, label("code"), [r[1] for r in rows])), Column(label("item"), 40, "wrap"),
                            Column(label("detail"), 50, "wrap")])
     sheet.add_header()
     sheet.rows += rows

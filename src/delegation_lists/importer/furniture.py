@@ -1,6 +1,7 @@
 """Attachment furniture: what a published list carries besides its items. Recognised here and kept out of the
 items: "附件2" lines, 填表单位/填表时间 lines, 合计/总计 rows (their count checked against the rows read), 注/说明
-lines under the table (kept as the list's notes); "全县各镇（街道）" in 实施范围 means every child; a 依据 cell of
+lines under the table (kept as the list's notes); 自有 in 承接方式 is an own item (no mode); "全县各镇（街道）" in
+实施范围 means every child; a 依据 cell of
 numbered points is several bases; a title that names one kind ("……行政处罚事项目录") gives the rows their kind."""
 
 from __future__ import annotations
@@ -9,13 +10,16 @@ import re
 
 from ..model.codes import KINDS
 
-ATTACHMENT = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[:：]\s*|$)")
-FORM = re.compile(r"^\s*(?:填\s*(?:表|报)|制\s*表|编\s*制|报\s*送)\s*(?:单\s*位|时\s*间|日\s*期|人|部\s*门)|^\s*(?:单位|日期)\s*[:：]")
-TOTAL = re.compile(r"^\s*(?:合\s*计|总\s*计|共\s*计|小\s*计)\s*[:：]?\s*(?:(?P<n>\d+)\s*项?)?\s*$")
-COUNT = re.compile(r"^\s*(?:共\s*)?(?P<n>\d+)\s*(?:项|个|条)?\s*$")
-NOTE = re.compile(r"^\s*(?:注|备注|说明|附注|注释)\s*(?:[:：]|\d|[一二三四五六七八九十]、)|^\s*注\s*$")
+ATTACHMENT = re.compile(r"^\s*(?:附\s*件\s*[\d一二三四五六七八九十]*|(?:Attachment|Annex)\s*\d*)\s*(?:[:：]\s*|$)", re.I)
+FORM = re.compile(r"^\s*(?:填\s*(?:表|报)|制\s*表|编\s*制|报\s*送|发\s*布|印\s*发)\s*(?:单\s*位|时\s*间|日\s*期|人|部\s*门)"
+                  r"|^\s*(?:单位|日期)\s*[:：]|^\s*(?:Issued by|Date)\s*:")
+TOTAL = re.compile(r"^\s*(?:合\s*计|总\s*计|共\s*计|小\s*计|Total)\s*[:：]?\s*(?:(?P<n>\d+)\s*(?:项|items?)?)?\s*$", re.I)
+COUNT = re.compile(r"^\s*(?:共\s*)?(?P<n>\d+)\s*(?:项|个|条|items?)?\s*$", re.I)
+NOTE = re.compile(r"^\s*(?:注|备注|说明|附注|注释)\s*(?:[:：]|\d|[一二三四五六七八九十]、)|^\s*注\s*$|^\s*Notes?\s*\d*\s*:")
 ALL = re.compile(r"^(?:全(?:县|区|市|旗|镇))?(?:各|所有|全部)\s*(?:乡镇|镇|乡|街道|苏木|社区|村)"
                  r"(?:\s*[（(]\s*(?:街道|乡镇|镇|乡|社区)(?:办事处)?\s*[)）])?(?:办事处|人民政府)?$|^(?:全部|all)$")
+#: 承接方式 of a township's own item, as `dlists export --own section` writes it (自有 / own): no mode at all
+OWN = re.compile(r"^\s*(?:自\s*有(?:\s*事\s*项)?|own(?:\s+items?)?)\s*$", re.I)
 POINT = re.compile(r"(?:^|(?<=[\s。；;，,]))(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*")
 
 
@@ -34,7 +38,7 @@ def total_count(cells: list[str]) -> int | None:
     filled = [c for c in cells if c]
     if not filled:
         return None
-    match = TOTAL.match(filled[0])
+    match = TOTAL.match(re.sub(r"\s+", "", filled[0]))  # (a narrow 序号 column wraps "Total" as "Tot al")
     if match is None:
         return None
     if match["n"]:
@@ -47,6 +51,11 @@ def note_text(cells: list[str]) -> str | None:
     """A note line under (or in) the table: one text across the row, starting 注/说明/备注 -> the text."""
     filled = list(dict.fromkeys(c for c in cells if c))
     return filled[0] if len(filled) == 1 and NOTE.match(filled[0]) else None
+
+
+def is_own(mode: str) -> bool:
+    """ "自有" (or "own") in the 承接方式 column: the township's own item, taken on from no one (no mode)."""
+    return bool(OWN.match(mode))
 
 
 def means_all(text: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model.codes import KIND_LOOKUP
+from ..model.codes import KIND_LOOKUP, KINDS
 
 #: field -> the headers that name it (compared after cleaning; the first is what `dlists export` writes)
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -32,6 +32,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 HEADER_LOOKUP = {re.sub(r"\s+", "", s).lower(): f for f, names in SYNONYMS.items() for s in names}
 SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u200b\ufeff]+")
+#: kinds as an English list names them ("1. Administrative coercion (1 items)"), with every catalog spelling
+KIND_WORDS = {**KIND_LOOKUP, **{k.en.lower(): k.key for k in KINDS}}
 SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*[、.．]\s*(?P<kind>[^（(]+?)\s*(?:[（(].*[)）])?\s*$")
 
 
@@ -66,4 +68,4 @@ def section_kind(cells: list[str]) -> str | None:
     if len(filled) != 1:
         return None
     match = SECTION.match(filled.pop())
-    return KIND_LOOKUP.get(match["kind"]) if match else None
+    return (KIND_WORDS.get(match["kind"]) or KIND_WORDS.get(match["kind"].lower())) if match else None

@@ -135,6 +135,8 @@ class IntoBuilder:
         f = rec.fields
         found = self.parents.find(f.get("code"), f.get("name", ""), f.get("kind"), f.get("department"), self.threshold)
         link = found.link if found.link is not None and (found.link.how != "near" or self.near == "link") else None
+        if f.get("own"):  # the list says 自有: its own item, whatever it resembles
+            link = None
         earlier = self.linked.get(link.code) if link is not None else None
         if link is not None and earlier is not None and link.how == "near":  # taken by an earlier row: only a guess
             found, link = Found(closest=link), None

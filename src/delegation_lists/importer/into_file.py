@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..atomic import write_text
 from ..load.discover import input_overwritten
 from .into import Into, IntoFailed
+from .said import msg
 from .yaml_out import COMMENT, render_document
 
 if TYPE_CHECKING:
@@ -32,11 +33,11 @@ def target_path(cat: Catalog, root: Path, into: Into, output: Path | None) -> Pa
     real_root = root.resolve()
     real = path.parent.resolve() / path.name
     if real_root != real.parent and real_root not in real.parents:
-        raise IntoFailed(f"{path} is outside the catalog {root}; --into writes only inside the catalog's folder")
+        raise IntoFailed(msg("import.into.outside", path=path, root=root))
     if path.is_symlink():
-        raise IntoFailed(f"{path} is a symbolic link; not writing through it")
+        raise IntoFailed(msg("import.into.symlink", path=path))
     if path.suffix not in (".yaml", ".yml"):
-        raise IntoFailed(f"{path}: a list file ends in .yaml")
+        raise IntoFailed(msg("import.into.not_yaml", path=path))
     return path
 
 
@@ -52,14 +53,12 @@ def write_into(cat: Catalog, root: Path, into: Into, output: Path | None, force:
     """Write the list; refuse when the jurisdiction has a list already, or the file exists (unless `force`)."""
     there = existing_lists(cat, into.place.code)
     if there:
-        raise IntoFailed(f"{into.place.name}（{into.place.code}）already has a list in the catalog: {', '.join(there)};"
-                         " move it out of the catalog (and compare with `dlists diff`) before importing its list")
+        raise IntoFailed(msg("import.into.has_list", name=into.place.name, code=into.place.code, files=", ".join(there)))
     path = target_path(cat, root, into, output)
     if path.exists() and input_overwritten(path, [root]):
-        raise IntoFailed(f"{path} is a file of the catalog (another jurisdiction's list or a region file); --force"
-                         " replaces only a file the catalog does not read: name another file")
+        raise IntoFailed(msg("import.into.catalog_file", path=path))
     if path.exists() and not force:
-        raise IntoFailed(f"{path} exists; use --force to replace")
+        raise IntoFailed(msg("import.into.exists", path=path))
     path.parent.mkdir(parents=True, exist_ok=True)
     write_text(path, render(into))
     return path

@@ -41,10 +41,10 @@ class Layout:
 def safe_file(text: object) -> str:
     """A file of the layout as a relative path, or LayoutError when it could lead anywhere else."""
     if not isinstance(text, str) or not text.endswith((".yaml", ".yml")) or len(text) > 400:
-        raise LayoutError(f"not a catalog file: {str(text)[:60]!r}")
+        raise LayoutError(msg("import.layout.not_file", file=repr(str(text)[:60])))
     parts = text.split("/")
     if any(p in ("", ".", "..") or p.startswith(".") or not _PART.fullmatch(p) or is_device_name(p) for p in parts):
-        raise LayoutError(f"not a plain relative path: {text[:60]!r}")
+        raise LayoutError(msg("import.layout.not_plain", file=repr(text[:60])))
     return text
 
 

@@ -2,11 +2,12 @@
 
 Every file of the import is a plain relative path (no `..`, no absolute or hidden part) checked again, once
 resolved, to lie inside the folder being written. The tree is written into a hidden temporary folder beside DIR
-(`.DIR.dlists-XXXX`), then put in DIR's place in one step: renamed into place when DIR is new or empty; with
+(`.DIR.dlists-PID-XXXX`, PID the writing process's), then put in DIR's place in one step: renamed into place when DIR is new or empty; with
 `--force`, exchanged with the previous import (Linux `renameat2(RENAME_EXCHANGE)`; two renames in a row where
 the file system cannot), then the previous tree is deleted. So a killed import leaves the previous tree or the
-new one, never a mix and never a part of one (at most the hidden temporary folder beside it); nothing is ever
-written through a symbolic link found in DIR, as nothing is written into the old tree at all.
+new one, never a mix and never a part of one (at most the hidden temporary folder beside it, which the next import
+into DIR removes once its process is gone: stale.py); nothing is ever written through a symbolic link found in
+DIR, as nothing is written into the old tree at all.
 
 `--force` replaces what a previous import wrote, nothing else: DIR must hold only catalog files (`*.yaml`,
 `*.yml` in plain folders), no symbolic link, no hidden entry (`.git`), no other file, and no input of this import.
@@ -20,20 +21,23 @@ import errno
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..atomic import write_text
 from ..load.discover import NOT_CATALOG, REGION_FILES, SUFFIXES
 from ..model.code_syntax import is_device_name
+from .said import Said, msg
+from .stale import clean_stale, temp_prefix
 
 
-class OutputRefused(Exception):
-    """The output folder cannot be written as asked (exit 2): `key` names the reason (its message is
-    `import.out.KEY` in render/labels.py: path, file, input, not_empty, foreign, cwd), `values` fill it."""
+class OutputRefused(Said):
+    """The output folder cannot be written as asked (exit 2): `key` names the reason, its message the catalogue's
+    `import.out.KEY` (path, file, input, not_empty, foreign, cwd) filled with `args`."""
 
     def __init__(self, key: str, **args: object) -> None:
-        self.key, self.values = key, {k: str(v) for k, v in args.items()}
-        super().__init__(key, self.values)
+        self.key = key
+        super().__init__(msg(f"import.out.{key}", **args))
 
 
 def plain_relative(rel: str) -> PurePosixPath:
@@ -102,12 +106,22 @@ def _folder_mode(target: Path) -> int:
     return 0o777 & ~umask
 
 
-def write_tree(out: Path, files: dict[str, str], force: bool = False, inputs: list[Path] | None = None) -> list[Path]:
-    """Write `files` (relative path -> text) as the whole content of folder `out`, in one step."""
+@dataclass
+class Written:
+    """The files written, and the temporary folders of interrupted imports into the same folder removed first."""
+
+    files: list[Path]
+    cleaned: list[Path] = field(default_factory=list)
+
+
+def write_tree(out: Path, files: dict[str, str], force: bool = False, inputs: list[Path] | None = None) -> Written:
+    """Write `files` (relative path -> text) as the whole content of folder `out`, in one step; first remove
+    what killed imports into `out` left beside it."""
     real = check_target(out, force, inputs or [])
     rels = [plain_relative(rel) for rel in files]
     real.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{real.name}.dlists-", dir=real.parent))
+    cleaned = clean_stale(real)
+    tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(real), dir=real.parent))
     try:
         for rel, text in zip(rels, files.values(), strict=True):
             target = tmp.joinpath(*rel.parts)
@@ -120,7 +134,7 @@ def write_tree(out: Path, files: dict[str, str], force: bool = False, inputs: li
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
-    return [out / Path(*rel.parts) for rel in rels]
+    return Written([out / Path(*rel.parts) for rel in rels], cleaned)
 
 
 def _put_in_place(tmp: Path, real: Path) -> None:

@@ -8,16 +8,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.codes import KIND_LOOKUP, MODE_LOOKUP, PENALTY_LOOKUP, STATUS_LOOKUP
-from .furniture import is_form_line, kind_of_title, means_all, note_text, split_points, strip_attachment, total_count
-from .headers import clean, find_header, header_field, section_kind
+from ..model.codes import MODE_LOOKUP, PENALTY_LOOKUP, STATUS_LOOKUP
+from .furniture import is_form_line, is_own, kind_of_title, means_all, note_text, split_points, strip_attachment, total_count
+from .headers import KIND_WORDS, clean, find_header, header_field, section_kind
 from .mapping import Mapping
 from .readers import Table
 from .said import Message, Text, msg
+from .stated import stated_in_heading, stated_line
 
 LIST_SPLIT = re.compile(r"[、,，;；\n]+")
 TOTAL = re.compile(r"\s*[（(]\s*共\s*\d+\s*项\s*[)）]\s*$|\s*\(\d+ items\)\s*$")
-LOOKUPS = {"kind": KIND_LOOKUP, "mode": MODE_LOOKUP, "delegation_mode": MODE_LOOKUP, "status": STATUS_LOOKUP}
+LOOKUPS = {"kind": KIND_WORDS, "mode": MODE_LOOKUP, "delegation_mode": MODE_LOOKUP, "status": STATUS_LOOKUP}
 
 
 @dataclass
@@ -114,6 +115,9 @@ def _record(cells: list[str], columns: list[str | None], mapping: Mapping) -> tu
             raw[name] += "\n" + text
     fields: dict[str, Any] = {}
     problems: list[Text] = []
+    if "mode" in raw and is_own(raw["mode"]):  # 承接方式 自有: an own item, no mode (never linked to a parent's)
+        del raw["mode"]
+        fields["own"] = True
     for name, text in raw.items():
         value, problem = _normalise(name, text, mapping)
         if problem:
@@ -121,6 +125,18 @@ def _record(cells: list[str], columns: list[str | None], mapping: Mapping) -> tu
         elif value is not None:
             fields[name] = value
     return fields, problems
+
+
+def _state(said: tuple[str, str] | None, into: dict[str, Any], mapping: Mapping) -> bool:
+    """Keep a stated value (stated.py) in `into`, normalised as a cell of its column would be; False when
+    nothing is stated or the value is not one its column takes (the line is then read as before)."""
+    if said is None:
+        return False
+    value, problem = _normalise(said[0], said[1], mapping)
+    if problem is not None or value is None:
+        return False
+    into[said[0]] = value
+    return True
 
 
 def _about(problem: Text, field: str) -> bool:
@@ -145,12 +161,17 @@ def read_rows(table: Table, mapping: Mapping, default_kind: str | None, need_kin
         header_cells = [clean(c) for c in header_row]
     result.ignored = [clean(h) for h, f in zip(header_row, columns, strict=False) if f is None and clean(h) and clean(h) not in mapping.columns]
     titles = [strip_attachment(clean(c)) for _, cells in title_rows for c in dict.fromkeys(cells) if clean(c)]
-    titles = [t for t in titles if t and not is_form_line(t)]
+    shared: dict[str, Any] = {}  # what lines above the table (or between its rows) state for the rows under them
+    titles = [t for t in titles if t and not is_form_line(t) and not _state(stated_line(t), shared, mapping)]
     result.title = TOTAL.sub("", titles[0]) if titles else None
     kind = default_kind or kind_of_title(result.title)
+    in_section: dict[str, Any] = {}  # what the current section's heading states for its rows
     for number, row in body:
         cells = [_cell_values(c) for c in row]
         if not any(cells) or cells == header_cells:
+            continue
+        alone = list(dict.fromkeys(c for c in cells if c))
+        if len(alone) == 1 and _state(stated_line(alone[0]), shared, mapping):
             continue
         stated, note = total_count(cells), note_text(cells)
         if stated is not None:
@@ -163,9 +184,14 @@ def read_rows(table: Table, mapping: Mapping, default_kind: str | None, need_kin
             continue
         section = section_kind(cells)
         if section is not None:
-            kind = section
+            kind, in_section = section, {}
+            for said in stated_in_heading(alone[0]):
+                _state(said, in_section, mapping)
             continue
         fields, problems = _record(cells, columns, mapping)
+        for key, value in [*in_section.items(), *shared.items()]:
+            if not (key == "mode" and fields.get("own")):
+                fields.setdefault(key, value)
         if kind:
             fields.setdefault("kind", kind)
         if "name" not in fields:

@@ -20,7 +20,7 @@ from .furniture import mode_hint
 from .into import Into, IntoBuilder, Near, find_child
 from .layout import Layout, LayoutError, read_layout
 from .mapping import Mapping
-from .output import write_tree
+from .output import Written, write_tree
 from .readers import Table, read_tables
 from .rows import LOOKUPS, Record, RowIssue, read_rows
 from .said import Message, Said, Text, msg, text
@@ -127,8 +127,10 @@ def read_records(tables: list[Table], mapping: Mapping, kind: str | None, need_k
 def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     """Read `path` and build the catalog documents; row problems are collected, not raised."""
     tables = read_bounded(path, opts.encoding)
-    for table in tables:  # a workbook's own word for whose sheet it is: never trusted as a path
-        if table.jurisdiction is not None:
+    for table in tables:  # a workbook's (a Word document's) own word for whose table it is: never trusted as a path
+        if table.jurisdiction is not None and table.kind == "word":
+            checked_code(table.jurisdiction, "DL012.in_part", file=path.name, sheet=table.name)
+        elif table.jurisdiction is not None:
             checked_code(table.jurisdiction, "DL012.in_property", file=path.name, sheet=table.name)
     if looks_like_duties(tables):
         return _import_duties(path, opts, mapping, tables)
@@ -152,17 +154,15 @@ def import_file(path: Path, opts: Options, mapping: Mapping) -> Result:
     return Result(built, notes + read.notes, _mode_note(read, built), per_table)
 
 
-def _strangers(tables: list[Table], owner: Owner) -> list[str]:
+def _strangers(tables: list[Table], owner: Owner) -> list[Text]:
     """Without an export's layout, every sheet is taken for the owner's or a child's: say so when sheets name
     jurisdictions whose codes are not under the owner's (a city's workbook of several counties)."""
     others = {t.jurisdiction: t.jurisdiction_name or t.name for t in tables
               if t.jurisdiction and t.jurisdiction != owner.code and not t.jurisdiction.startswith(owner.code)}
     if not others:
         return []
-    named = ", ".join(f"{code} {name}" for code, name in list(others.items())[:3]) + (" ..." if len(others) > 3 else "")
-    return [f"the workbook holds the lists of {len(others)} jurisdiction(s) whose codes are not under {owner.code} ({named});"
-            f" without its layout sheet (_dlists) they are written as children of {owner.name}: import each one's"
-            " sheets from a workbook of its own, or export again to keep the layout"]
+    named = "、".join(f"{code} {name}" for code, name in list(others.items())[:3]) + ("……" if len(others) > 3 else "")
+    return [msg("import.note.strangers", count=len(others), code=owner.code, named=named, name=owner.name)]
 
 
 def _import_duties(path: Path, opts: Options, mapping: Mapping, tables: list[Table]) -> Result:
@@ -247,10 +247,10 @@ def import_into(path: Path, opts: Options, mapping: Mapping, root: Path, thresho
     return IntoRun(into, cat, read.notes)
 
 
-def write_catalog(built: Built, out: Path, force: bool = False, inputs: list[Path] | None = None) -> list[Path]:
+def write_catalog(built: Built, out: Path, force: bool = False, inputs: list[Path] | None = None) -> Written:
     """Write region.yaml and the list files as the whole content of folder `out`, in one step (importer/output.py):
     only inside it; a folder that is not empty only with `force`, and never one holding an input (else
-    OutputRefused)."""
+    OutputRefused); temporary folders killed imports into `out` left beside it are removed first."""
     regions = built.regions or {"region.yaml": built.region}
     files = {rel: render_document(doc) for rel, doc in {**regions, **built.lists}.items()}
     return write_tree(out, files, force, inputs)

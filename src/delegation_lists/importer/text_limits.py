@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .readers.sniff import sniff
 from .readers.table import ReadError
+from .said import Said, msg
 
 MAX_RECORD = 1024 * 1024  # bytes of one CSV record; characters of one JSON string
 MAX_DEPTH = 100  # nesting levels of a JSON document
@@ -28,7 +29,7 @@ _TO_BRACKET = re.compile(_TEXT + rb"([\[\]{}])", re.S)
 _SKIP = re.compile(_TEXT, re.S)
 
 
-class TooLarge(Exception):
+class TooLarge(Said):
     """A text list over one of the bounds (the message says where and which)."""
 
 
@@ -49,8 +50,7 @@ class _Guard:
             self.line += line.endswith("\n")
             self.used += len(line)
             if self.used > MAX_RECORD:
-                raise TooLarge(f"line {self.start}: a row longer than {MAX_RECORD:,} bytes"
-                               " (a row of a list is a few thousand); is this a list?")
+                raise TooLarge(msg("import.limit.csv_row", line=self.start, limit=f"{MAX_RECORD:,}"))
             yield line
 
 
@@ -91,8 +91,7 @@ def check_json(path: Path) -> None:
                     line_at = data.rfind(b"\n", 0, at)
                     col = len(data[line_at + 1 : at].decode("utf-8", "replace")) + (column if line_at < 0 else 0) + 1
                     line = lines + data.count(b"\n", 0, at) + 1
-                    raise TooLarge(f"line {line}, column {col}: JSON nested deeper"
-                                   f" than {MAX_DEPTH} levels (a list of objects is 2)")
+                    raise TooLarge(msg("import.limit.json_depth", line=line, column=col, limit=MAX_DEPTH))
                 pos = m.end()
             skipped = _SKIP.match(data, pos)
             pos = skipped.end() if skipped else pos
@@ -103,7 +102,7 @@ def check_json(path: Path) -> None:
             column = len(data[last + 1 : pos].decode("utf-8", "replace")) + (column if last < 0 else 0)
             data = data[pos:]
             if len(data) > MAX_RECORD:
-                raise TooLarge(f"line {lines + 1}: a JSON string longer than {MAX_RECORD:,} characters; is this a list?")
+                raise TooLarge(msg("import.limit.json_string", line=lines + 1, limit=f"{MAX_RECORD:,}"))
 
 
 def check_text(path: Path) -> None:
@@ -115,4 +114,4 @@ def check_text(path: Path) -> None:
         elif fmt == "json":
             check_json(path)
     except TooLarge as exc:
-        raise ReadError(f"{path}: {exc}") from None
+        raise ReadError(exc.message, path) from None

@@ -12,6 +12,7 @@ from typing import Any
 from ..atomic import atomic_path
 from .model import HEADER_FOOTER, MARGINS, PublishedTable
 from .pages import WORD_LINE, word_pages
+from .word_layout import add_layout
 from .word_table import fill_table
 
 
@@ -137,8 +138,9 @@ def _table(doc: Any, table: PublishedTable, lang: str) -> None:
     fill_table(grid, table, lang)
 
 
-def write_docx(tables: Sequence[PublishedTable], target: str | Path, lang: str = "zh") -> None:
-    """Write the published tables to `target` (.docx), atomically."""
+def write_docx(tables: Sequence[PublishedTable], target: str | Path, lang: str = "zh", layout: bytes | None = None) -> None:
+    """Write the published tables to `target` (.docx), atomically; `layout` (publish/word_layout.py) as its
+    custom XML part."""
     docx = need_docx()
     doc = docx.Document()
     for n, table in enumerate(tables):
@@ -160,5 +162,7 @@ def write_docx(tables: Sequence[PublishedTable], target: str | Path, lang: str =
         for note in table.notes:
             _paragraph(doc, note)
     doc.core_properties.title = tables[0].title if tables else ""
+    if layout is not None:
+        add_layout(doc, layout)
     with atomic_path(target) as tmp:
         doc.save(str(tmp))

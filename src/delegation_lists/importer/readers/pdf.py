@@ -11,20 +11,30 @@ from pathlib import Path
 from typing import Any
 
 from ..said import msg
+from ..stated import stated_line
 from .table import ReadError, Table, need
 
-PAGE_NUMBER = re.compile(r"^[-—–\s]*\d+[-—–\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
+PAGE_NUMBER = re.compile(r"^[-—–\s]*\d+[-—–\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$"
+                         r"|^Page\s+\d+(\s+of\s+\d+)?$", re.I)
 POINT = re.compile(r"^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、)")
 WIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]")
 MAX_PAGES = 5000
-#: a line that starts a paragraph of its own (附件2, 填表单位, 注, a numbered point); "附件2" alone ends one
-ALONE = re.compile(r"\s*附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*")
-STARTS = re.compile(r"^\s*(?:附\s*件|填|制表|注|备注|说明|\d+[.、．]|[（(]\d+[)）])")
+#: a line that starts a paragraph of its own (附件2, 填表单位, 注, a numbered point; Attachment 2, Note); "附件2" alone ends one
+ALONE = re.compile(r"\s*(?:附\s*件\s*[\d一二三四五六七八九十]*|(?:Attachment|Annex)\s*\d*)\s*[:：]?\s*", re.I)
+STARTS = re.compile(r"^\s*(?:附\s*件|填|制表|注|备注|说明|\d+[.、．]|[（(]\d+[)）]|(?:Attachment|Annex|Notes?|Issued by)\b)", re.I)
+#: a line that ends a paragraph: a title with its total ("……清单（共92项）")
+ENDS = re.compile(r"[（(]\s*共\s*\d+\s*项\s*[)）]\s*$|\(\d+ items\)\s*$")
+
+
+def goes_on(paragraph: str, line: str) -> bool:
+    """Whether `line` is the wrapped rest of `paragraph`: not when it starts one of its own (附件, 注, a numbered
+    point, a stated value "下放依据：……"), nor after "附件2" alone or a title ending in its total."""
+    return not (STARTS.match(line) or ALONE.fullmatch(paragraph) or ENDS.search(paragraph) or stated_line(line))
 
 
 def unwrap(text: str | None) -> str | None:
     """A cell's lines as the PDF wrapped them -> its text: a wrap between Chinese characters vanishes, one
-    between Latin words is a space; a line break before a numbered point or after 。/； is kept."""
+    between Latin words is a space (one after a hyphen is none); a line break before a numbered point or after 。/； is kept."""
     if text is None or "\n" not in text:
         return text
     lines = text.split("\n")
@@ -32,8 +42,8 @@ def unwrap(text: str | None) -> str | None:
     for line in lines[1:]:
         if POINT.match(line):
             out += "\n" + line
-        elif WIDE.match(out[-1:] or " ") or WIDE.match(line[:1] or " "):
-            out += line
+        elif WIDE.match(out[-1:] or " ") or WIDE.match(line[:1] or " ") or out.endswith("-"):
+            out += line  # (a break after a hyphen, as in 2023-07-|01 or a code, is no space either)
         else:
             out += " " + line
     return out
@@ -129,7 +139,7 @@ def _lines(page: Any, top: float, bottom: float) -> list[str]:
     lines = [line.strip() for line in (band.extract_text() or "").split("\n")]
     paragraphs: list[str] = []
     for line in (x for x in lines if x and not PAGE_NUMBER.match(x)):
-        if paragraphs and not STARTS.match(line) and not ALONE.fullmatch(paragraphs[-1]):
+        if paragraphs and goes_on(paragraphs[-1], line):
             paragraphs[-1] = unwrap(paragraphs[-1] + "\n" + line) or line  # a wrapped line of the paragraph
         else:
             paragraphs.append(line)
@@ -158,7 +168,7 @@ class _Pages:
             self.tables.append(Table("PDF", [], kind="pdf"))
         for line in lines:
             rows = self.tables[-1].rows
-            if rows and len(rows[-1][1]) == 1 and not STARTS.match(line) and not ALONE.fullmatch(rows[-1][1][0] or ""):
+            if rows and len(rows[-1][1]) == 1 and goes_on(rows[-1][1][0] or "", line):
                 rows[-1] = (rows[-1][0], [unwrap(f"{rows[-1][1][0]}\n{line}")])  # a paragraph going on over the page
             else:
                 self._add([line], page)

@@ -19,7 +19,7 @@ MAX_FIELD = 1024 * 1024  # characters in one CSV cell
 
 def _text(path: Path, encoding: str | None, notes: list[Text]) -> str:
     if path.stat().st_size > MAX_TEXT:
-        raise ReadError(f"{path}: {path.stat().st_size / 2**20:,.0f} MB is more than a list's text can be ({MAX_TEXT // 2**20} MB)")
+        raise ReadError(msg("import.read.too_large", size=f"{path.stat().st_size / 2**20:,.0f}", limit=MAX_TEXT // 2**20), path)
     raw = path.read_bytes()
     try:
         return decode(raw, encoding)
@@ -48,13 +48,13 @@ def read_json(path: Path, encoding: str | None) -> list[Table]:
     try:
         data = json.loads(_text(path, encoding, []))
     except json.JSONDecodeError as exc:
-        raise ReadError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        raise ReadError(msg("import.read.json_invalid", error=exc.msg), f"{path}:{exc.lineno}:{exc.colno}") from None
     except RecursionError:
-        raise ReadError(f"{path}: JSON nested too deeply to be a list") from None
+        raise ReadError(msg("import.read.json_nested"), path) from None
     if isinstance(data, dict):
         data = data.get("items", data.get("data"))
     if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
-        raise ReadError(f"{path}: expected a list of objects (or {{\"items\": [...]}})")
+        raise ReadError(msg("import.read.json_shape"), path)
     keys = list(dict.fromkeys(k for d in data for k in d))
     rows = [(i, [d.get(k) for k in keys]) for i, d in enumerate(data, start=1)]
     return [Table(path.stem, rows, header=keys, kind="file")]

@@ -49,6 +49,13 @@ _HOSTILE: dict[str, tuple[str, str]] = {
                         "解压后 {size} MB，超过清单可能需要的 {limit} MB：请另存为 .csv 或拆分后导入"),
     "import.zip.ratio": ("part {part} unpacks {ratio} times its size (refused as a zip bomb)",
                          "部件 {part} 解压后是压缩大小的 {ratio} 倍（按 zip 炸弹拒绝）"),
+    # text lists (text_limits.py)
+    "import.limit.csv_row": ("line {line}: a row longer than {limit} bytes (a row of a list is a few thousand); is this a list?",
+                             "第 {line} 行：一行超过 {limit} 字节（清单的一行只有几千字节）；这是清单吗？"),
+    "import.limit.json_depth": ("line {line}, column {column}: JSON nested deeper than {limit} levels (a list of objects is 2)",
+                                "第 {line} 行第 {column} 列：JSON 嵌套超过 {limit} 层（对象数组只有 2 层）"),
+    "import.limit.json_string": ("line {line}: a JSON string longer than {limit} characters; is this a list?",
+                                 "第 {line} 行：JSON 字符串超过 {limit} 个字符；这是清单吗？"),
     # XML inside (readers/xmlsafe.py)
     "import.xml.dtd": ("part {part} declares a DTD or an entity (the form of an XML bomb or an external-entity attack; no office suite writes one): refused. Open the file in Excel, WPS or LibreOffice and save it again if you trust it",
                        "部件 {part} 声明了 DTD 或实体（XML 炸弹或外部实体攻击的形式，办公软件不会写入）：拒绝读取。如确认文件可信，请用 Excel、WPS 或 LibreOffice 打开后重新保存"),
@@ -124,6 +131,40 @@ _RUN: dict[str, tuple[str, str]] = {
     "import.into.several": ("the title names {names}; give --jurisdiction", "标题中有 {names}：请用 --jurisdiction 指明"),
     "import.into.no_parent": ("{name} ({code}) has no parent in the catalog: its rows have no items to link to",
                               "{name}（{code}）在清单中没有上级：无可对应的上级事项"),
+    # where `dlists import -o DIR` may write (output.py, into_file.py)
+    "import.out.path": ("{rel}: not a plain relative path inside the output folder; refused",
+                       "{rel}：不是输出目录内的普通相对路径，拒绝写入"),
+    "import.out.file": ("{out} is a file, not a folder; -o names the folder the catalog is written into",
+                       "{out} 是文件而不是文件夹；-o 应指定写入清单的文件夹"),
+    "import.out.input": ("{input} is inside the output folder {out}: the import would replace what it reads; name another folder",
+                        "{input} 位于输出目录 {out} 中：导入会替换正在读取的文件；请换一个输出目录"),
+    "import.out.not_empty": ("{out} is not empty ({first} …); use --force to replace the previous import, or name a new folder",
+                            "{out} 不是空文件夹（{first} …）；用 --force 替换上次导入的结果，或指定新文件夹"),
+    "import.out.foreign": ("--force replaces the whole folder {out}, and {foreign} there is not a catalog file an import writes; move it out or name another folder",
+                          "--force 会替换整个文件夹 {out}，但其中的 {foreign} 不是导入写出的清单文件；请先移走它或换一个文件夹"),
+    "import.out.cwd": ("--force cannot replace {out}: it holds the current folder; run the import from elsewhere",
+                      "--force 不能替换 {out}：当前目录就在其中；请在别处运行导入"),
+    "import.note.cleaned": ("removed {folder}: the temporary folder of an import into {out} that was interrupted (its process is gone)",
+                            "已删除 {folder}：这是此前导入 {out} 时中断留下的临时文件夹（其进程已不在）"),
+    "import.out.os": ("cannot write to {out}: {error}", "无法写入 {out}：{error}"),
+    "import.into.outside": ("{path} is outside the catalog {root}; --into writes only inside the catalog's folder",
+                            "{path} 不在清单目录 {root} 内；--into 只写入清单目录之内"),
+    "import.into.symlink": ("{path} is a symbolic link; not writing through it", "{path} 是符号链接，不经由它写入"),
+    "import.into.not_yaml": ("{path}: a list file ends in .yaml", "{path}：清单文件的扩展名应为 .yaml"),
+    "import.into.has_list": ("{name} ({code}) already has a list in the catalog: {files}; move it out of the catalog (and compare with `dlists diff`) before importing its list",
+                             "{name}（{code}）在清单目录中已有清单：{files}；请先把它移出清单目录（可用 `dlists diff` 比较），再导入"),
+    "import.into.catalog_file": ("{path} is a file of the catalog (another jurisdiction's list or a region file); --force replaces only a file the catalog does not read: name another file",
+                                 "{path} 是清单目录中的文件（其他辖区的清单或区划文件）；--force 只替换清单目录不读取的文件：请换一个文件名"),
+    "import.into.exists": ("{path} exists; use --force to replace", "{path} 已存在；用 --force 替换"),
+    # the command (cli/import_cmd.py)
+    "import.run.no_output": ("give --output FOLDER for the catalog to write, or --into CATALOG to import into one",
+                             "请用 --output 指定写入清单的文件夹，或用 --into 指定要导入的清单目录"),
+    "import.run.no_items": ("no item rows found", "没有找到事项行"),
+    "import.run.no_items_header": ("no item rows found (is there a header row with 事项名称?)", "没有找到事项行（是否有含“事项名称”的表头行？）"),
+    "import.run.near": ("--near {near}: use link or list", "--near {near}：应为 link 或 list"),
+    # without an export's layout (run.py)
+    "import.note.strangers": ("the workbook holds the lists of {count} jurisdiction(s) whose codes are not under {code} ({named}); without its layout sheet (_dlists) they are written as children of {name}: import each one's sheets from a workbook of its own, or export again to keep the layout",
+                              "工作簿中有 {count} 个辖区的清单，其编码不在 {code} 之下（{named}）；由于没有布局工作表（_dlists），它们将作为{name}的下级写出：请把各辖区的工作表分别另存为工作簿导入，或重新导出以保留布局"),
     # --mapping (mapping.py)
     "import.mapping.field": ("field {path}: {error}", "字段 {path}：{error}"),
     "import.mapping.duplicate": ("duplicate key `{key}`", "键 `{key}` 重复"),
@@ -134,6 +175,8 @@ _RUN: dict[str, tuple[str, str]] = {
     "import.layout.row": ("an item row without its row and index: {cells}", "事项行缺少行号和序号：{cells}"),
     "import.layout.files": ("more than {limit} files", "文件超过 {limit} 个"),
     "import.layout.header": ("rows of a file without its header: {file}", "有事项行的文件缺少表头：{file}"),
+    "import.layout.not_file": ("not a catalog file: {file}", "不是清单文件：{file}"),
+    "import.layout.not_plain": ("not a plain relative path: {file}", "不是普通的相对路径：{file}"),
 }
 
 IMPORT: dict[str, tuple[str, str]] = {**_READ, **_HOSTILE, **_ROWS, **_RUN}

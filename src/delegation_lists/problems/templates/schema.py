@@ -38,6 +38,8 @@ SCHEMA: dict[str, tuple[str, str]] = {
     # ... read from a workbook's document properties or an option (`dlists import`, exit 2): where, then why
     "DL012.in_property": ("{file}: sheet '{sheet}' (document property dlists:{sheet}): {why}",
                           "{file}：工作表“{sheet}”的文档属性 dlists:{sheet}：{why}"),
+    "DL012.in_part": ("{file}: table '{sheet}' (its jurisdiction in the document's dlists layout part, customXml): {why}",
+                      "{file}：表格“{sheet}”（文档中 dlists 布局部件 customXml 所记的辖区）：{why}"),
     "DL012.in_option": ("{option}: {why}", "选项 {option}：{why}"),
     "DL012.other": ("{field|where}{detail}", "{field|where}取值无效（{detail}）"),
 }
