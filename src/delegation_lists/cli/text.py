@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..check.report import Report
+from ..load.text import source_lines
 from ..render.labels import label
 from ..rules import RULES
 
@@ -40,7 +41,7 @@ def print_problems(console: Console, report: Report, show_source: bool = True) -
             highlight=False,
         )
         if show_source and p.file not in split:
-            split[p.file] = report.texts.get(p.file, "").splitlines()
+            split[p.file] = source_lines(report.texts.get(p.file, ""))
         src = _source_line(split[p.file], p.line) if show_source else None
         if src is not None:
             gutter = f"{p.line:>5} │ "
