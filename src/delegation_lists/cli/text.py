@@ -30,6 +30,19 @@ def shown(text: str) -> str:
     return escape(_UNSHOWN.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text))
 
 
+#: characters of a source line shown around the caret: a one-line file of megabytes is not printed per problem
+SHOWN_LINE = 160
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """The part of a long line around `column` (`…` where it is cut) and the column in that part."""
+    if len(line) <= SHOWN_LINE:
+        return line, column
+    start = max(0, min(column - 1 - SHOWN_LINE // 2, len(line) - SHOWN_LINE))
+    before, after = ("…" if start else ""), ("…" if start + SHOWN_LINE < len(line) else "")
+    return before + line[start : start + SHOWN_LINE] + after, column - start + len(before)
+
+
 def print_problems(console: Console, report: Report, show_source: bool = True) -> None:
     split: dict[str, list[str]] = {}  # file -> its lines, split once (a file may have thousands of problems)
     for p in report.problems:
@@ -45,9 +58,10 @@ def print_problems(console: Console, report: Report, show_source: bool = True) -
         src = _source_line(split[p.file], p.line) if show_source else None
         if src is not None:
             gutter = f"{p.line:>5} │ "
-            line = src.expandtabs(1)
+            line, column = _window(src, p.column)
+            line = line.expandtabs(1)
             console.print(f"[dim]{gutter}[/]{shown(line)}", highlight=False)
-            pad = cell_len(line[: max(p.column - 1, 0)])  # a Chinese character takes two cells
+            pad = cell_len(line[: max(column - 1, 0)])  # a Chinese character takes two cells
             console.print(" " * (len(gutter) + pad) + "[bold red]^[/]", highlight=False)
 
 
