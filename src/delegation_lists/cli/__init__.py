@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import typer
 from rich.markup import escape
 
+from ..atomic import remove_temporaries
 from ..render.labels import label
 from .common import LANG_HELP, err_console, state
 
@@ -57,8 +59,21 @@ def _register() -> None:
 _register()
 
 
+def _end_on_signals() -> None:
+    """SIGTERM and SIGHUP end the run as Ctrl-C does, by an exception (every `finally` runs: no temporary file
+    is left behind), with the shell's code for the signal (128 + its number)."""
+
+    def end(signum: int, _frame: object) -> None:
+        remove_temporaries()  # (first: in case a library swallows the exception)
+        raise SystemExit(128 + signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, end)
+
+
 def main() -> None:
     """Console-script entry point: user errors exit 2 with one line, never a traceback (unless --debug)."""
+    _end_on_signals()
     try:
         app(prog_name="dlists")
     except OSError as exc:

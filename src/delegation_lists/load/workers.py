@@ -42,21 +42,21 @@ def shared(tasks: Sequence[T], remote: Callable[[T], R], local: Callable[[T], S]
     order, lock = deque(range(len(tasks))), threading.Lock()
     results: list[S | None] = [None] * len(tasks)
     futures: dict[int, Future[R]] = {}
-    with ProcessPoolExecutor(workers - 1, mp_context=ctx, initializer=worker_start,
-                             initargs=(os.getpid(), initializer, initargs)) as pool:
+    pool = ProcessPoolExecutor(workers - 1, mp_context=ctx, initializer=worker_start, initargs=(os.getpid(), initializer, initargs))
 
-        def feed(_: object = None) -> None:
-            with lock:
-                if not order:
-                    return
-                i = order.popleft()
-                try:
-                    futures[i] = future = pool.submit(remote, tasks[i])
-                except (RuntimeError, BrokenProcessPool):  # shut down (Ctrl-C) or a worker killed: the waiting
-                    order.appendleft(i)  # thread takes the task, or reports the broken pool, not this callback
-                    return
-            future.add_done_callback(feed)  # outside the lock: it calls `feed` at once when the task is done already
+    def feed(_: object = None) -> None:
+        with lock:
+            if not order:
+                return
+            i = order.popleft()
+            try:
+                futures[i] = future = pool.submit(remote, tasks[i])
+            except (RuntimeError, BrokenProcessPool):  # shut down (Ctrl-C) or a worker killed: the waiting
+                order.appendleft(i)  # thread takes the task, or reports the broken pool, not this callback
+                return
+        future.add_done_callback(feed)  # outside the lock: it calls `feed` at once when the task is done already
 
+    try:
         for _ in range(workers - 1):
             feed()
         interval = sys.getswitchinterval()
@@ -76,7 +76,20 @@ def shared(tasks: Sequence[T], remote: Callable[[T], R], local: Callable[[T], S]
         for i, future in remaining:
             results[i] = unpack(future.result())
             finished(i)
+    except BaseException:
+        _stop(pool)  # an error, Ctrl-C or SIGTERM: the workers' tasks are not waited for
+        raise
+    pool.shutdown()
     return [r for r in results if r is not None]
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers now, without waiting for the tasks they run."""
+    running = list((getattr(pool, "_processes", None) or {}).values())  # (no public way to reach them)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in running:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
 
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
