@@ -16,14 +16,15 @@ import pytest
 
 from conftest import ROOT
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+pytestmark = pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+                                reason="reads /proc/PID/task/*/children (Linux)")
 
 
 @pytest.fixture(scope="module")
 def big_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated catalog large enough for worker processes (over `PARALLEL_MIN_BYTES`)."""
     out = tmp_path_factory.mktemp("gen") / "catalog"
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--counties", "10", "--townships", "10",
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--counties", "20", "--townships", "10",
                     "--seed", "1", "-o", str(out)], check=True, capture_output=True)
     return out
 
@@ -69,6 +70,7 @@ def test_workers_end_when_the_parent_is_killed(big_catalog: Path, trial: int) ->
             time.sleep(0.01)
         assert len(workers) == 2, "no worker processes started: the catalog is too small for them"
         time.sleep(0.3 + 0.3 * trial)  # mid-load
+        assert proc.poll() is None, "the run ended before it could be killed: make the catalog larger"
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         assert _eof_within(proc.stdout.fileno(), 2.0), "the output pipe is still held open"
