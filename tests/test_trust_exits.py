@@ -135,3 +135,19 @@ def test_full_disk_while_zipping(tmp_path: Path, dlists, monkeypatch: pytest.Mon
     assert result.exit_code == 2 and calls[0] == 3
     assert "No space left on device" in result.output and len(result.output.strip().splitlines()) == 1, result.output
     assert _everything(out) == [] and unraisable == []
+
+
+def test_temporaries_are_known_until_done(tmp_path: Path) -> None:
+    """What the signal handler removes: every temporary file and folder being written (import and record write
+    through `write_text`, export through `atomic_path` and `scratch_folder`), and nothing once they are done."""
+    from delegation_lists import atomic
+
+    target = tmp_path / "out.xlsx"
+    with atomic.atomic_path(target) as tmp, atomic.scratch_folder(tmp) as scratch:
+        (scratch / "part").write_bytes(b"x")
+        tmp.write_bytes(b"y")
+        assert {tmp, scratch} <= atomic._LIVE
+        atomic.remove_temporaries()
+        assert not tmp.exists() and not scratch.exists() and not atomic._LIVE
+        tmp.write_bytes(b"z")  # the run would end here; written again, the rename still happens
+    assert target.read_bytes() == b"z" and _everything(tmp_path) == ["out.xlsx"] and not atomic._LIVE

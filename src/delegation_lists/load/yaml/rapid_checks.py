@@ -9,8 +9,8 @@ from typing import Any
 
 from .scalars import construct, resolve_plain
 
-#: text that sends a file to the PyYAML path: characters the YAML reader refuses (`unreadable`), `@` or `` ` `` starting a
-#: token, anchors, aliases, tags, directives, merge keys, tabs, odd breaks,
+#: text that sends a file to the PyYAML path: characters the YAML reader refuses (`unreadable`), tokens it refuses
+#: (`_odd_tokens`), odd block scalar headers, anchors, aliases, tags, directives, merge keys, tabs, odd breaks,
 #: flow sequences spanning lines or holding `:`, `?` or another sequence, empty or complex keys (`: x`, `? x`),
 #: trailing spaces at the very end (block scalars differ there), and any `{` outside the simple one-line flow
 #: mappings below. The parsers disagree on some of these (libyaml is stricter); the rest are rare in catalogs
