@@ -114,3 +114,16 @@ def test_cached_documents_equal_parsed_ones_after_mutation(tmp_path: Path) -> No
     again = load_documents(files, cache=cache)
     for a, b in zip(plain, again, strict=True):
         assert (a.kind, a.header, a.items, a.duties, a.region, a.problems) == (b.kind, b.header, b.items, b.duties, b.region, b.problems), a.file
+
+
+def test_found_a_broken_parent_list_that_cannot_be_guessed(tmp_path: Path) -> None:
+    """Found by the fuzz test: the county's duty guide without its `list:` line (its jurisdiction cannot be read
+    off its head, but the loader still knows whose it is) made the sharded run report 1,396 DL311 "source is not
+    a duty of 旬阳市's duty lists" that the plain run rightly leaves out; now the shards give up on such a file."""
+    catalog = tmp_path / "xunyang"
+    shutil.copytree(XUNYANG, catalog)
+    guide = catalog / "county" / "duty-guide.yaml"
+    guide.write_bytes(guide.read_bytes().replace(b"\nlist:\n", b"\n", 1))
+    expected = _validate(catalog, "-f", "json")
+    assert '"DL311"' not in expected[1]
+    assert _validate(catalog, "-f", "json", "-J", "2") == expected
