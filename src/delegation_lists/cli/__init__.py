@@ -67,8 +67,9 @@ def _end_on_signals() -> None:
         remove_temporaries()  # (first: in case a library swallows the exception)
         raise SystemExit(128 + signum)
 
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, end)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):  # (no SIGHUP on Windows)
+            signal.signal(getattr(signal, name), end)
 
 
 def main() -> None:

@@ -99,8 +99,9 @@ WATCH_INTERVAL = 0.25  # seconds between two looks at the parent's pid, where th
 def worker_start(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
     """The first thing a worker process runs: end with `parent`, let go of its output, default signal handlers;
     then the caller's `initializer`."""
-    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(sig, signal.SIG_DFL)
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        if hasattr(signal, name):  # (no SIGHUP on Windows)
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     if not _kernel_kills_with_parent():
         threading.Thread(target=_watch, args=(parent,), daemon=True, name="dlists-parent-watch").start()
     if os.getppid() != parent:  # the parent died before this process could ask
