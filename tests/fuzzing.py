@@ -3,7 +3,7 @@ built from the characters that make parsers disagree, and example catalog files 
 tools mutate them (byte flips, deleted lines, changed indentation, input-method punctuation).
 
 How long the tests run is set once, here: `DLISTS_FUZZ_SCALE` multiplies every test's example count (CI: 1, about
-a minute for all of them on a 2-core machine; `DLISTS_FUZZ_SCALE=40` runs for about 20 minutes)."""
+a minute for all of them on a 2-core machine; `DLISTS_FUZZ_SCALE=20` runs for about 25 minutes)."""
 
 from __future__ import annotations
 

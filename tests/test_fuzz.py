@@ -46,7 +46,7 @@ def _loaded(raw: bytes, name: str, fast: bool) -> tuple[Any, ...]:
 
 
 @given(st.sampled_from(SOURCES).flatmap(lambda p: st.tuples(st.just(p.name), mutated([p.read_bytes()]))))
-@fuzz_settings(200)
+@fuzz_settings(300)
 def test_loader_on_mutated_files(case: tuple[str, bytes]) -> None:
     """Any bytes give a document (problems, never an exception), the same on both parser paths."""
     name, raw = case
@@ -77,7 +77,7 @@ def _edits(draw: st.DrawFn) -> dict[Path, bytes]:
 
 
 @given(_edits())
-@fuzz_settings(25)
+@fuzz_settings(45)
 def test_validate_on_mutated_catalogs(edits: dict[Path, bytes]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         catalog = Path(tmp) / "xunyang"
