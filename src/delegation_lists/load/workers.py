@@ -84,12 +84,12 @@ def shared(tasks: Sequence[T], remote: Callable[[T], R], local: Callable[[T], S]
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """End the pool's workers now, without waiting for the tasks they run."""
-    running = list((getattr(pool, "_processes", None) or {}).values())  # (no public way to reach them)
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in running:
+    """End the pool's workers now, without waiting for the tasks they run; then the pool (its thread sees them
+    gone at once: waiting for it keeps its exit from racing the interpreter's, "Bad file descriptor")."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):  # (no public way to reach them)
         with contextlib.suppress(OSError, ValueError, AttributeError):
             process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
