@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from typing import Any
 
 import typer
 from rich.markup import escape
@@ -61,15 +62,22 @@ _register()
 
 def _end_on_signals() -> None:
     """SIGTERM and SIGHUP end the run as Ctrl-C does, by an exception (every `finally` runs: no temporary file
-    is left behind), with the shell's code for the signal (128 + its number)."""
+    is left behind), with the shell's code for the signal (128 + its number). Each of them, and Ctrl-C, first
+    removes the temporary files being written: the exception may reach a `finally` half-way through its cleanup."""
 
     def end(signum: int, _frame: object) -> None:
-        remove_temporaries()  # (first: in case a library swallows the exception)
+        remove_temporaries()
         raise SystemExit(128 + signum)
+
+    def interrupt(signum: int, frame: Any) -> None:
+        remove_temporaries()
+        signal.default_int_handler(signum, frame)  # KeyboardInterrupt: typer exits 130
 
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):  # (no SIGHUP on Windows)
             signal.signal(getattr(signal, name), end)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # (not when started with Ctrl-C ignored)
+        signal.signal(signal.SIGINT, interrupt)
 
 
 def main() -> None:

@@ -155,17 +155,21 @@ def write_book(book: Book, target: str | Path) -> None:
             failed = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else OSError(str(exc))
             _close_unfinished_zip(failed)
             raise OSError(failed.errno, failed.strerror or str(failed), str(target)) from None
+        except BaseException as exc:  # Ctrl-C, SIGTERM, any error while zipping
+            _close_unfinished_zip(exc)
+            raise
 
 
 def _close_unfinished_zip(error: BaseException) -> None:
-    """xlsxwriter leaves its ZipFile open when a write fails: close it here without the end record it could not
-    write (else ZipFile.__del__ tries again later and prints "Exception ignored in ... ZipFile.__del__")."""
+    """xlsxwriter leaves its ZipFile open when writing stops (a full disk, an interruption, maybe inside one of
+    its parts): close its file here and take it from the ZipFile, so that ZipFile.__del__ does not try to finish
+    it later ("Exception ignored in ... ZipFile.__del__"); the file is removed anyway."""
     for frame, _ in traceback.walk_tb(error.__traceback__):
         for value in list(frame.f_locals.values()):
             if isinstance(value, zipfile.ZipFile) and value.fp is not None:
-                value._didModify = False  # type: ignore[attr-defined]  # (nothing more is written: it is removed)
+                fp, value.fp = value.fp, None  # (ZipFile.close and __del__ do nothing without it)
                 with contextlib.suppress(OSError, ValueError):
-                    value.close()
+                    fp.close()
 
 
 def _write_book(book: Book, tmp: Path, scratch: Path) -> None:
