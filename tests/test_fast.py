@@ -47,7 +47,9 @@ def test_identical_to_the_pyyaml_path(group: str) -> None:
         answered += fast.fast_parse(text) is not None
     assert files
     # the fast path must really answer: most example files, a share of the (deliberately odd) test suite
-    assert answered >= (0.9 if group == "examples" else 0.15) * len(files), (answered, len(files))
+    # (the corpus share fell from 69 to 60 of 402 files when control characters, reserved indicators, stray flow
+    # indicators and odd block scalars were declined: issue 13)
+    assert answered >= (0.9 if group == "examples" else 0.14) * len(files), (answered, len(files))
 
 
 @pytest.mark.parametrize("text", [

@@ -137,3 +137,12 @@ def test_another_action_and_another_department_are_not_the_item(matcher: ItemMat
     assert [c.code for c in matcher.match("残疾人证遗失补办", "confirmation", None).ranked] == ["C-4"]
     assert matcher.match("残疾人证补办", "confirmation", "市场监管局").ranked == ()
     assert normalise("残疾人证补办") in {normalise(e.item.name or "") for e in matcher.entries}
+
+
+def test_an_index_of_nothing_finds_nothing() -> None:
+    """No candidates (a guide left without certificates by a broken file): no tokens, nothing ranked, no error
+    (the fuzz test found `tokens_of([])` giving one empty set)."""
+    from delegation_lists.model.similarity import NameIndex, tokens_of
+
+    assert tokens_of([]) == []
+    assert NameIndex([]).ranked("居住证明") == []

@@ -97,5 +97,8 @@ def recheck(state: State, files: list[Path], targets: list[Path], keys: list[str
     for p in found:
         problems.setdefault(p.file, []).append(p)
     items = [len(fresh[i].items) if i in fresh else n for i, n in enumerate(state.items)]
-    new = State(list(keys), jurs, state.regions, items, problems)
+    # each file read again is kept under the digest of the bytes parsed: one edited after `keys` were read must
+    # not be kept as {old digest -> new problems}
+    digests = [d.digest if i in loaded and (d := loaded[i]).digest else k for i, k in enumerate(keys)]
+    new = State(digests, jurs, state.regions, items, problems)
     return sorted((p for ps in problems.values() for p in ps), key=Problem.sort_key), new

@@ -46,12 +46,14 @@ class Task:
 @dataclass
 class Outcome:
     """What a shard sends back: its problems (located) and the texts of their files, and for each of its files
-    the jurisdiction read and the item count; `mismatch` when a guess was wrong (nothing else is then set)."""
+    the jurisdiction read, the item count and the digest of the bytes parsed (with the cache: kept with the
+    problems, never the digest the parent read before, which an edit in between makes another file's);
+    `mismatch` when a guess was wrong (nothing else is then set)."""
 
     mismatch: bool = False
     problems: list[Problem] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
-    files: dict[str, tuple[str | None, int]] = field(default_factory=dict)
+    files: dict[str, tuple[str | None, int, str | None]] = field(default_factory=dict)
 
 
 def _set_regions(docs: list[Document]) -> None:
@@ -69,9 +71,12 @@ def _check(task: Task) -> Outcome:
     out = Outcome()
     for doc, guess in zip(docs, task.guesses, strict=True):
         jur = doc.header.jurisdiction if doc.header is not None else None
-        if doc.region is not None or doc.kind == "region" or (jur is not None and jur != guess):
+        # a list that does not load still names its jurisdiction (`claimed`): the lists below it are told so
+        # (no flood of sources not found), so it must be where its jurisdiction's shards read it
+        named = jur if doc.header is not None else doc.claimed
+        if doc.region is not None or doc.kind == "region" or (named is not None and named != guess):
             return Outcome(mismatch=True)
-        out.files[doc.file] = (jur, len(doc.items) + len(doc.duties))
+        out.files[doc.file] = (jur, len(doc.items) + len(doc.duties), doc.digest)
     if task.targets:
         store = Cache(task.cache, task.encoding) if task.cache is not None else None
         report = check(_REGIONS + docs, task.targets, task.selection, task.day, store)
@@ -124,18 +129,20 @@ def check_sharded(found: Files, targets: list[Path], selection: Selection, day: 
     return problems, texts, items, _state(found, region_docs, seen, problems)
 
 
-def _state(found: Files, region_docs: list[Document], seen: dict[str, tuple[str | None, int]],
+def _state(found: Files, region_docs: list[Document], seen: dict[str, tuple[str | None, int, str | None]],
            problems: list[Problem]) -> State | None:
-    """The state incremental.py keeps, from what the shards read (None without every file's cache key)."""
-    if any(k is None for k in found.keys):
-        return None
+    """The state incremental.py keeps, from what the shards read, each file under the digest of the bytes parsed
+    (None without every file's digest)."""
     regions = {found.regions[j]: d for j, d in enumerate(region_docs)}
     jurs: list[str | None] = []
-    flags, items = [], []
+    flags, items, digests = [], [], []
     for i, path in enumerate(found.paths):
         doc = regions.get(i)
-        jur, count = (None, 0) if doc is not None else seen[path.as_posix()]
+        jur, count, digest = (None, 0, doc.digest) if doc is not None else seen[path.as_posix()]
+        if digest is None:
+            return None
         jurs.append(jur)
         flags.append(doc is not None and (doc.region is not None or doc.kind == "region"))
         items.append(count)
-    return State([k for k in found.keys if k is not None], jurs, flags, items, by_file(problems))
+        digests.append(digest)
+    return State(digests, jurs, flags, items, by_file(problems))

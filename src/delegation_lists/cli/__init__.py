@@ -9,12 +9,14 @@ from __future__ import annotations
 import atexit
 import importlib
 import os
+import signal
 import sys
 from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperGroup
 
+from ..atomic import remove_temporaries
 from .state import LANG_HELP, state
 
 if TYPE_CHECKING:  # typer's own click (it vendors click since 0.22)
@@ -80,8 +82,29 @@ def _root(
         raise typer.Exit(0)
 
 
+def _end_on_signals() -> None:
+    """SIGTERM and SIGHUP end the run as Ctrl-C does, by an exception (every `finally` runs: no temporary file
+    is left behind), with the shell's code for the signal (128 + its number). Each of them, and Ctrl-C, first
+    removes the temporary files being written: the exception may reach a `finally` half-way through its cleanup."""
+
+    def end(signum: int, _frame: object) -> None:
+        remove_temporaries()
+        raise SystemExit(128 + signum)
+
+    def interrupt(signum: int, frame: Any) -> None:
+        remove_temporaries()
+        signal.default_int_handler(signum, frame)  # KeyboardInterrupt: typer exits 130
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):  # (no SIGHUP on Windows)
+            signal.signal(getattr(signal, name), end)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # (not when started with Ctrl-C ignored)
+        signal.signal(signal.SIGINT, interrupt)
+
+
 def main() -> None:
     """Console-script entry point: user errors exit 2 with one line, never a traceback (unless --debug)."""
+    _end_on_signals()
     try:
         app(prog_name="dlists")
     except SystemExit as exc:

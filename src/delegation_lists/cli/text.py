@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..check.report import Report
+from ..load.text import source_lines
 from ..render.labels import label
 from ..rules import RULES
 
@@ -39,6 +40,19 @@ def shown(text: str, one_line: bool = False) -> str:
     return escape((_UNSHOWN_IN_LINE if one_line else _UNSHOWN).sub(_escaped, text))
 
 
+#: characters of a source line shown around the caret: a one-line file of megabytes is not printed per problem
+SHOWN_LINE = 160
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """The part of a long line around `column` (`…` where it is cut) and the column in that part."""
+    if len(line) <= SHOWN_LINE:
+        return line, column
+    start = max(0, min(column - 1 - SHOWN_LINE // 2, len(line) - SHOWN_LINE))
+    before, after = ("…" if start else ""), ("…" if start + SHOWN_LINE < len(line) else "")
+    return before + line[start : start + SHOWN_LINE] + after, column - start + len(before)
+
+
 def print_problems(console: Console, report: Report, show_source: bool = True) -> None:
     split: dict[str, list[str]] = {}  # file -> its lines, split once (a file may have thousands of problems)
     for p in report.problems:
@@ -50,13 +64,14 @@ def print_problems(console: Console, report: Report, show_source: bool = True) -
             highlight=False,
         )
         if show_source and p.file not in split:
-            split[p.file] = report.texts.get(p.file, "").splitlines()
+            split[p.file] = source_lines(report.texts.get(p.file, ""))
         src = _source_line(split[p.file], p.line) if show_source else None
         if src is not None:
             gutter = f"{p.line:>5} │ "
-            line = src.expandtabs(1)
+            line, column = _window(src, p.column)
+            line = line.expandtabs(1)
             console.print(f"[dim]{gutter}[/]{shown(line)}", highlight=False)
-            pad = cell_len(line[: max(p.column - 1, 0)])  # a Chinese character takes two cells
+            pad = cell_len(line[: max(column - 1, 0)])  # a Chinese character takes two cells
             console.print(" " * (len(gutter) + pad) + "[bold red]^[/]", highlight=False)
 
 

@@ -11,6 +11,7 @@ from ..load.discover import discover
 from ..load.document import Document
 from ..load.git import is_git_spec, read_git
 from ..load.many import load_documents
+from ..load.text import source_lines
 from ..memory import paused_gc
 from ..model.adjustments import AdjustmentRecord
 from ..model.duties import Duty
@@ -195,7 +196,7 @@ def index_doc(side: Side, rel: str, at: int, doc: Document) -> None:
 def _region(side: Side, rel: str, doc: Document) -> None:
     assert doc.region is not None
     node = doc.region.region
-    lines = doc.source().split("\n")
+    lines = source_lines(doc.source())  # (lines as YAML counts them, as every located place)
     side.region_files[node.code] = (rel, next((i + 1 for i, ln in enumerate(lines) if ln.strip().startswith("children:")), 1))
     side.regions[node.code] = {"name": node.name, "level": node.level,
                                "children": {c.code: c.name for c in node.children},

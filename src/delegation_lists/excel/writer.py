@@ -7,7 +7,10 @@ The file is written beside the target and renamed over it only on success.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import traceback
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +19,7 @@ import xlsxwriter
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
-from ..atomic import atomic_path
+from ..atomic import atomic_path, scratch_folder
 from ..memory import paused_gc
 from ..publish.measure import Measure
 from .model import Book, Chart, Formula, Sheet, sheet_title
@@ -153,24 +156,50 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> None:
 
 
 def write_book(book: Book, target: str | Path) -> None:
-    """Write `book` to `target` (.xlsx), atomically."""
-    with atomic_path(target) as tmp, paused_gc():
-        wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False,
-                                           "strings_to_urls": False, "strings_to_numbers": False,
-                                           "default_format_properties": DEFAULT_FONT})
-        wb.set_properties({"created": FIXED_TIME})
-        for key, value in book.properties.items():
-            wb.set_custom_property(key, value)
-        formats = {name: wb.add_format({"font_name": FONT, "font_size": 10, **spec}) for name, spec in STYLES.items()}
-        formats["title"].set_font_size(16)
-        used: set[str] = set()
-        titles: dict[int, str] = {}
-        for sheet in book.sheets:
-            titles[id(sheet)] = sheet_title(sheet.title, used)
-            _write_sheet(wb.add_worksheet(titles[id(sheet)]), sheet, formats)
-        for chart in book.charts:
-            _write_chart(wb, chart, titles[id(chart.sheet)], sheet_title(chart.title, used))
-        wb.close()
+    """Write `book` to `target` (.xlsx), atomically; xlsxwriter's own temporary files go to a folder beside it,
+    removed however the writing ends. A write that fails (a full disk) is the OSError that failed it."""
+    with atomic_path(target) as tmp, scratch_folder(tmp) as scratch, paused_gc():
+        try:
+            _write_book(book, tmp, scratch)
+        except xlsxwriter.exceptions.FileCreateError as exc:
+            failed = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else OSError(str(exc))
+            _close_unfinished_zip(failed)
+            raise OSError(failed.errno, failed.strerror or str(failed), str(target)) from None
+        except BaseException as exc:  # Ctrl-C, SIGTERM, any error while zipping
+            _close_unfinished_zip(exc)
+            raise
+
+
+def _close_unfinished_zip(error: BaseException) -> None:
+    """xlsxwriter leaves its ZipFile open when writing stops (a full disk, an interruption, maybe inside one of
+    its parts): close its file here and take it from the ZipFile, so that ZipFile.__del__ does not try to finish
+    it later ("Exception ignored in ... ZipFile.__del__"); the file is removed anyway."""
+    for frame, _ in traceback.walk_tb(error.__traceback__):
+        for value in list(frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                fp, value.fp = value.fp, None  # (ZipFile.close and __del__ do nothing without it)
+                with contextlib.suppress(OSError, ValueError):
+                    fp.close()
+
+
+def _write_book(book: Book, tmp: Path, scratch: Path) -> None:
+    """The workbook itself, written to `tmp` (xlsxwriter's temporary files in `scratch`)."""
+    wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                       "strings_to_numbers": False, "tmpdir": str(scratch),
+                                       "default_format_properties": DEFAULT_FONT})
+    wb.set_properties({"created": FIXED_TIME})
+    for key, value in book.properties.items():
+        wb.set_custom_property(key, value)
+    formats = {name: wb.add_format({"font_name": FONT, "font_size": 10, **spec}) for name, spec in STYLES.items()}
+    formats["title"].set_font_size(16)
+    used: set[str] = set()
+    titles: dict[int, str] = {}
+    for sheet in book.sheets:
+        titles[id(sheet)] = sheet_title(sheet.title, used)
+        _write_sheet(wb.add_worksheet(titles[id(sheet)]), sheet, formats)
+    for chart in book.charts:
+        _write_chart(wb, chart, titles[id(chart.sheet)], sheet_title(chart.title, used))
+    wb.close()
 
 
 def _write_chart(wb: xlsxwriter.Workbook, chart: Chart, data_title: str, title: str) -> None:

@@ -4,6 +4,7 @@ one is given (`--encoding gbk`), else gets an error naming the fix (GBK/GB18030 
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..problems.message import msg
 from .errors import LoadError
@@ -18,10 +19,31 @@ _BOMS = (
 ENCODING_ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030"}
 
 
+#: what ends a line for YAML (and so for every line number shown): CR LF, CR, LF, NEL, LS, PS; not the form feed,
+#: vertical tab or file separators `str.splitlines` also splits at
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def odd_breaks(text: str) -> bool:
+    """Whether the text ends a line otherwise than with LF or CR LF: then counting `\\n` does not count its lines
+    as YAML does."""
+    return any(c in text for c in "\x85\u2028\u2029") or ("\r" in text and text.count("\r") != text.count("\r\n"))
+
+
 def position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of character `index` in `text`."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+    """1-based line and column of character `index` in `text`, lines counted as YAML counts them."""
+    head = text[:index]
+    if not odd_breaks(head):
+        return head.count("\n") + 1, index - (head.rfind("\n") + 1) + 1
+    ends = [m.end() for m in LINE_BREAK.finditer(head)]
+    return len(ends) + 1, index - (ends[-1] if ends else 0) + 1
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of a text as YAML counts them (the lines problems are located on), without their breaks."""
+    if "\r" not in text and not odd_breaks(text):
+        return text.split("\n")
+    return LINE_BREAK.split(text)
 
 
 def _looks_chinese(text: str) -> bool:

@@ -74,6 +74,8 @@ def _tokens(text: str) -> frozenset[str]:
 
 def tokens_of(names: list[str]) -> list[frozenset[str]]:
     """`tokens` of many names at once: the same sets, the text work done once on the names joined."""
+    if not names:
+        return []
     if any(_SEP in n for n in names):
         return [tokens(n) for n in names]
     big = _SEP.join(names)

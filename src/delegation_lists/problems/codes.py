@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .message import Message
+from .message import Message, shorten
 from .problem import Loc, Problem, Severity
 
 
@@ -124,5 +124,7 @@ CODES: dict[str, CodeInfo] = {row.code: row for row in _ROWS}
 
 
 def problem(code: str, file: str, message: Message, loc: Loc = (), **extra: Any) -> Problem:
-    """A Problem of `code` (with the severity of its row) in `file`."""
+    """A Problem of `code` (with the severity of its row) in `file`; its `item` shortened as message arguments are."""
+    if isinstance(extra.get("item"), str):
+        extra["item"] = shorten(extra["item"])
     return Problem(code, CODES[code].severity, file, message, loc, **extra)

@@ -49,11 +49,22 @@ class Message:
         return render(self.key, dict(self.args), lang or language())
 
 
+#: characters of an argument shown in a message: longer values (a name of a million characters, aliased
+#: thousands of times) are cut here, once, so no report holds them per problem. Real item names stay whole
+#: (the longest seen in published lists: 287 characters).
+MAX_ARG = 400
+
+
+def shorten(value: str, limit: int = MAX_ARG) -> str:
+    """`value`, or its first `limit` characters and `…` when it is longer."""
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
 def msg(key: str, /, **args: object) -> Message:
-    """The message `key` with its arguments (values kept as text)."""
+    """The message `key` with its arguments (values kept as text, each at most `MAX_ARG` characters)."""
     if key not in TEMPLATES:
         raise KeyError(f"no message template {key!r}")
-    return Message(key, tuple((k, v if isinstance(v, str) else str(v)) for k, v in args.items()))
+    return Message(key, tuple((k, shorten(v if isinstance(v, str) else str(v))) for k, v in args.items()))
 
 
 _FIELD = re.compile(r"\{(\w+)(?:\|(\w+))?\}")

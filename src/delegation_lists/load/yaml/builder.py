@@ -1,4 +1,9 @@
-"""Python values from a composed node tree: one tight pass, duplicate keys collected, aliases bounded."""
+"""Python values from a composed node tree: one tight pass, duplicate keys collected, aliases bounded.
+
+An alias makes no copy of what it names, but everything downstream (rules, messages, reports) sees the value once
+per alias: the expansion is bounded in nodes and in characters, each to `ALIAS_FACTOR` times what the file holds
+(with a floor, so small files may use aliases freely). A 1,000,000-character name aliased 3,000 times is 3e9
+characters: DL004, not a report of 3,000 copies."""
 
 from __future__ import annotations
 
@@ -14,6 +19,10 @@ from .scalars import T, Unsupported, construct, resolve_plain
 SEQ, MAP, MERGE = T + "seq", T + "map", T + "merge"
 PLAIN = "!plain"  # our marker (the composer's resolver): a plain scalar still to be resolved
 MAX_DEPTH = 100
+#: aliases may add this many times the nodes, and the scalar characters, the file holds (not fewer than the floors)
+ALIAS_FACTOR = 10
+ALIAS_NODES_FLOOR = 10_000
+ALIAS_CHARS_FLOOR = 1_000_000
 
 
 def at(node: Node) -> tuple[int, int]:
@@ -27,9 +36,11 @@ class Builder:
     def __init__(self, aliases: bool) -> None:
         self.duplicates: list[tuple[str, int, int, int]] = []  # key, line, column, line of the first
         self.memo: dict[int, Any] | None = {} if aliases else None
-        self.sizes: dict[int, int] = {}
+        self.sizes: dict[int, tuple[int, int]] = {}  # node -> (nodes, scalar characters) under it
         self.count = 0  # nodes built
+        self.chars = 0  # characters of the scalars built
         self.expanded = 0  # nodes reached again through aliases
+        self.expanded_chars = 0  # and their scalar characters
 
     def build(self, node: Node, depth: int = 0) -> Any:
         if self.memo is not None:
@@ -43,14 +54,17 @@ class Builder:
         if key in memo:
             if memo[key] is _BUSY:
                 raise LoadError("DL004", msg("DL004.recursive"), *at(node))
-            self.expanded += self.sizes[key]
-            if self.expanded > max(10_000, 10 * self.count):
+            nodes, chars = self.sizes[key]
+            self.expanded += nodes
+            self.expanded_chars += chars
+            if (self.expanded > max(ALIAS_NODES_FLOOR, ALIAS_FACTOR * self.count)
+                    or self.expanded_chars > max(ALIAS_CHARS_FLOOR, ALIAS_FACTOR * self.chars)):
                 raise LoadError("DL004", msg("DL004.bomb"), *at(node))
             return memo[key]
         memo[key] = _BUSY
-        before = self.count + self.expanded
+        nodes, chars = self.count + self.expanded, self.chars + self.expanded_chars
         value = memo[key] = self._build(node, depth)
-        self.sizes[key] = self.count + self.expanded - before
+        self.sizes[key] = (self.count + self.expanded - nodes, self.chars + self.expanded_chars - chars)
         return value
 
     def _build(self, node: Node, depth: int) -> Any:
@@ -68,6 +82,7 @@ class Builder:
 
     def scalar(self, node: Node) -> Any:
         value = node.value
+        self.chars += len(value)
         tag = resolve_plain(value) if node.tag == PLAIN else node.tag
         if tag is None:
             return value

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..text import odd_breaks
+
 
 @dataclass(frozen=True)
 class ItemLines:
@@ -40,7 +42,10 @@ def _ends_block(line: str, indent: int) -> bool:
 
 
 def scan_items(text: str, count: int) -> ItemLines | None:
-    """The item starts of a block-style `items:` sequence holding `count` items, or None (then compose)."""
+    """The item starts of a block-style `items:` sequence holding `count` items, or None (then compose; also
+    when a line ends otherwise than with LF or CR LF: YAML counts the lines differently)."""
+    if odd_breaks(text):
+        return None
     lines = text.split("\n")
     start = next((i for i, ln in enumerate(lines) if ln.startswith("items:")), None)
     if start is None or lines[start].rstrip() != "items:":

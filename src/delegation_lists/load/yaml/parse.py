@@ -76,7 +76,7 @@ def compose(text: str) -> Node | None:
     try:
         return parser.get_single_node()
     except yaml.YAMLError as exc:
-        raise describe_yaml_error(exc, text) from None
+        raise describe_yaml_error(exc, text, byte_offsets=LIBYAML) from None
     except _TooDeep as deep:
         raise LoadError("DL006", msg("DL006.too_deep", max=MAX_DEPTH), *deep.args[0]) from None
     finally:

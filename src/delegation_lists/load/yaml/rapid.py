@@ -9,9 +9,11 @@ with PyYAML's own constructors (`scalars.py`).
 
 `fast_parse` answers only when it is sure to give what the PyYAML path gives, and returns None otherwise: then the
 caller parses with PyYAML, which also produces every located error message. It declines on any parse error,
-duplicate key, and on anchors, aliases, tags, directives, merge keys, tabs, several documents, unusual flow
-collections or deep nesting (`rapid_checks.declines`). Identity with the PyYAML path is tested on every example
-catalog and on the whole YAML test suite (tests/test_fast.py).
+duplicate key, and on characters the YAML reader refuses, reserved indicators, anchors, aliases, tags,
+directives, merge keys, tabs, several documents, unusual flow collections and block scalars, or deep nesting
+(`rapid_checks.declines`, `rapid_checks.unreadable`). Identity with the PyYAML path is tested on every example
+catalog and on the whole YAML test suite (tests/test_fast.py), and on generated and mutated inputs
+(tests/test_fast_differential.py).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 
 from ..errors import LoadError
 from .backend import AVAILABLE
-from .rapid_checks import CANDIDATE, DEEP, TOKEN, declines, settle
+from .rapid_checks import CANDIDATE, DEEP, TOKEN, declines, settle, unreadable
 from .scalars import Unsupported, construct, resolve_plain
 
 if AVAILABLE:
@@ -74,8 +76,11 @@ def fast_parse(text: str, utf8: bytes | None = None) -> tuple[Any, list[tuple[st
     if not AVAILABLE or declines(text):
         return None
     try:
+        utf8 = text.encode("utf-8") if utf8 is None else utf8
+        if unreadable(utf8):
+            return None
         with _quiet():  # rapidyaml prints its errors (parse errors, emitter depth limit) on stderr
-            tree = ryml.parse_in_arena(text.encode("utf-8") if utf8 is None else utf8)
+            tree = ryml.parse_in_arena(utf8)
             root = tree.root_id()
             if tree.is_stream(root) or not (tree.is_map(root) or tree.is_seq(root) or tree.is_val(root)):
                 return None  # empty, several documents, or explicit document markers

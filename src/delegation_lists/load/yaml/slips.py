@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ...problems.message import Message, msg
+from ..text import odd_breaks, position
 
 #: message keys of the slips (a document with one of these was parsed mended)
 SLIP_KEYS = frozenset({"DL001.slip_colon", "DL001.slip_indent", "DL001.slip_tab", "DL001.slip_brackets", "DL001.slip_separator",
@@ -115,7 +116,18 @@ def mend(text: str, open_quotes: bool = False) -> Mended:
             block = len(line) - len(line.lstrip(" "))
     if not slips:
         return Mended(text, ())
+    if odd_breaks(text):  # lines counted as YAML counts them, as every other problem's
+        slips = _recounted(text, slips)
     return Mended("\n".join(lines), tuple(slips))
+
+
+def _recounted(text: str, slips: list[Slip]) -> list[Slip]:
+    """Slips placed by `\\n`-separated lines, placed again as YAML counts lines (a NEL, LS, PS or lone CR ends
+    a line too)."""
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    return [Slip(*position(text, starts[s.line - 1] + s.column - 1), s.message) for s in slips]
 
 
 def _indent(lines: list[str], n: int, line: str, slips: list[Slip]) -> str:

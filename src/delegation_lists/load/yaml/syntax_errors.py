@@ -36,10 +36,14 @@ def _hint(problem: str, context: str | None) -> Message:
     return msg("DL001.parser", problem=problem)
 
 
-def describe_yaml_error(exc: yaml.YAMLError, text: str) -> LoadError:
-    """The LoadError (code, message, line, column) for a PyYAML exception raised while composing `text`."""
+def describe_yaml_error(exc: yaml.YAMLError, text: str, byte_offsets: bool = False) -> LoadError:
+    """The LoadError (code, message, line, column) for a PyYAML exception raised while composing `text`.
+    `byte_offsets`: a reader error's position counts UTF-8 bytes (libyaml's), not characters."""
     if isinstance(exc, yaml.reader.ReaderError):
-        line, column = position(text, exc.position) if isinstance(exc.position, int) else (0, 0)
+        at = exc.position
+        if isinstance(at, int) and byte_offsets:
+            at = len(text.encode("utf-8", "surrogatepass")[:at].decode("utf-8", "ignore"))
+        line, column = position(text, at) if isinstance(at, int) else (0, 0)
         char = exc.character
         shown = f"{char:#06x}" if isinstance(char, int) else repr(char)
         return LoadError("DL001", msg("DL001.control_char", char=shown), line, column)
