@@ -66,10 +66,10 @@ def test_tokens_of_many_names_are_each_names_tokens():
 def _plain_ranked(index: NameIndex, name: str) -> list[tuple[str, float]]:
     """Every candidate scored, no pruning: what `ranked` must agree with above its floor."""
     mine = tokens(name)
-    total = sum(index.weight(g) for g in mine)
+    total = sum(sorted(index.weight(g) for g in mine))
     out = []
     for key, theirs in index.grams.items():
-        both = sum(index.weight(g) for g in mine & theirs)
+        both = sum(sorted(index.weight(g) for g in mine & theirs))
         if both:
             out.append((key, 0.75 * min(1.0, both / total) + 0.25 * min(1.0, both / index.totals[key])))
     return sorted(out, key=lambda t: (-t[1], t[0]))

@@ -115,7 +115,9 @@ class NameIndex:
         self.rarest = math.log(1 + n)
         df = Counter({g: len(keys) for g, keys in self.index.items()})
         self.weights: dict[str, float] = {g: math.log(1 + n / d) * _cohesion(g, d, df) for g, d in df.items()}
-        self.totals = {key: sum(map(self.weights.__getitem__, g)) for key, g in self.grams.items()}
+        # (sums taken in sorted order: a set's order changes with the process's string hashing, and equal scores
+        # must come out equal, so that ties are ordered by key in every run)
+        self.totals = {key: sum(sorted(map(self.weights.__getitem__, g))) for key, g in self.grams.items()}
 
     def weight(self, token: str) -> float:
         """A token's weight: log(1 + candidates / candidates having it), a bigram's scaled by its cohesion; one no
@@ -129,7 +131,7 @@ class NameIndex:
         mine = tokens(name)
         rarest, weights = self.rarest, self.weights
         ranked_tokens = sorted(((weights.get(g, rarest), g) for g in mine), reverse=True)
-        total = sum(w for w, _ in ranked_tokens)
+        total = sum(sorted(w for w, _ in ranked_tokens))
         if not total:
             return []
         need = (floor - (1 - CONTAINED_WEIGHT)) / CONTAINED_WEIGHT  # the least share of the name a candidate needs
@@ -142,7 +144,7 @@ class NameIndex:
                 break
         scored = []
         for key in keys:
-            both = sum(map(weights.__getitem__, mine & self.grams[key]))
+            both = sum(sorted(map(weights.__getitem__, mine & self.grams[key])))
             s = CONTAINED_WEIGHT * min(1.0, both / total) + (1 - CONTAINED_WEIGHT) * min(1.0, both / self.totals[key])
             if s >= floor:
                 scored.append((-s, key))
