@@ -74,7 +74,7 @@ def export_command(
         lists = published_lists(cat, only, lang, include_drafts)
         exported = exported_files(cat, lists)
         drafts = [] if include_drafts else [pl.title for pl in drafts_left_out(cat, only, lang)]
-    check_before_export(paths, config, no_cache, exported, allow_problems)
+    check_before_export(cat, paths, config, no_cache, exported, allow_problems)
     if broken:
         err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
     note_drafts(drafts)
