@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -96,9 +97,10 @@ def unread_files(cat: Catalog) -> set[str]:
     return {d.file for d in cat.docs if d.kind != "mapping" and d.region is None and d.header is None and d.adjustments is None}
 
 
-def sheet_name(pl: PublishedList, lists: list[PublishedList]) -> str:
-    """The jurisdiction's name; its list's title when the jurisdiction has several lists."""
-    return pl.title if sum(1 for other in lists if other.jurisdiction == pl.jurisdiction) > 1 else pl.name
+def sheet_names(lists: list[PublishedList]) -> list[str]:
+    """The name of each list's sheet: its jurisdiction's name; its title when the jurisdiction has several lists."""
+    counts = Counter(pl.jurisdiction for pl in lists)
+    return [pl.title if counts[pl.jurisdiction] > 1 else pl.name for pl in lists]
 
 
 def properties(titles: list[str], lists: list[PublishedList]) -> dict[str, str]:

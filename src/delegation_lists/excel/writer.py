@@ -23,6 +23,7 @@ from xlsxwriter.worksheet import Worksheet
 from ..atomic import atomic_path
 from ..memory import paused_gc
 from ..publish.measure import Measure
+from .frame import FrameWorksheet, TextWorksheet, Workbook
 from .model import Book, Chart, Formula, Sheet, sheet_title
 from .package import assemble
 from .sheet_xml import ROW_MAX, extent, plain, sheet_rows, styles_in_order
@@ -51,14 +52,6 @@ STYLES: dict[str, dict[str, Any]] = {
     "neutral": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
     "percent": {"valign": "vcenter", "align": "center", "border": 1, "num_format": "0%"},
 }
-
-
-class _Worksheet(Worksheet):  # type: ignore[misc]
-    """xlsxwriter's worksheet, every text written as text: in constant-memory mode it writes a text of the form
-    `<r>...</r>` as raw markup (its rich strings, which we never write), so a cell could break the sheet."""
-
-    def _xml_rich_inline_string(self, string: str, attributes: list[tuple[str, Any]] | None = None) -> None:
-        self._xml_inline_string(string, bool(string) and (string[0].isspace() or string[-1].isspace()), attributes or [])
 
 
 def _write_cell(ws: Worksheet, r: int, c: int, value: Any, fmt: Any) -> None:
@@ -187,9 +180,9 @@ def write_book(book: Book, target: str | Path, cells: str = "streamed") -> None:
 def _workbook(book: Book, output: str | io.BytesIO, streamed: dict[str, Iterable[str]]) -> xlsxwriter.Workbook:
     """The workbook of `book`, every sheet laid out; the rows of each sheet written cell by cell, or, when
     `streamed` is a dict, the rows of each plain sheet left out of it and put in `streamed` by part name."""
-    wb = xlsxwriter.Workbook(output, {"constant_memory": True, "strings_to_formulas": False,
-                                      "strings_to_urls": False, "strings_to_numbers": False,
-                                      "default_format_properties": dict(DEFAULT_FONT)})  # (xlsxwriter adds to it)
+    frame = isinstance(output, io.BytesIO)
+    wb = Workbook(output, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                           "strings_to_numbers": False, "default_format_properties": dict(DEFAULT_FONT)}, frame)
     wb.set_properties({"created": FIXED_TIME})
     for key, value in book.properties.items():
         wb.set_custom_property(key, value)
@@ -199,8 +192,8 @@ def _workbook(book: Book, output: str | io.BytesIO, streamed: dict[str, Iterable
     titles: dict[int, str] = {}
     for n, sheet in enumerate(book.sheets, start=1):
         titles[id(sheet)] = sheet_title(sheet.title, used)
-        ws = wb.add_worksheet(titles[id(sheet)], worksheet_class=_Worksheet)
-        if isinstance(output, io.BytesIO) and plain(sheet):
+        ws = wb.add_worksheet(titles[id(sheet)], worksheet_class=FrameWorksheet if frame else TextWorksheet)
+        if frame and plain(sheet):
             rows = _laid_out(ws, sheet, formats)
             if rows is not None:
                 streamed[f"xl/worksheets/sheet{n}.xml"] = rows
@@ -212,8 +205,10 @@ def _workbook(book: Book, output: str | io.BytesIO, streamed: dict[str, Iterable
 
 
 def row_heights(sheet: Sheet) -> list[float | None]:
-    """Each row's height (points): its own, else as high as its wrapped text (banners: one line); None: one
-    line, as Excel draws a row it is told nothing of."""
+    """Each row's height (points): its own, else as high as its wrapped text (banners: one line; rows of a very
+    hidden sheet: only their own); None: one line, as Excel draws a row it is told nothing of."""
+    if sheet.hidden:  # (very hidden: never shown nor printed)
+        return [sheet.heights.get(r) or None for r in range(len(sheet.rows))]
     widths = [c.width for c in sheet.columns]
     measure = Measure()
     return [sheet.heights.get(r) or (None if r in sheet.banners else row_height(row, widths, measure)) or None

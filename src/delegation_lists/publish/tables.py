@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..catalog import Catalog, Entry
 from ..excel.labels import kind_label, label, section_number
-from ..excel.lists import GETTERS, PublishedList, by_kind, published_lists, sheet_name
+from ..excel.lists import GETTERS, PublishedList, by_kind, published_lists, sheet_names
 from ..model.items import ListHeader
 from .columns import KEYS, columns, state_shared
 from .model import Options, PublishedTable, Row, Section
@@ -115,8 +115,7 @@ def published_tables(cat: Catalog, only: Sequence[str] = (), opts: Options | Non
     opts = opts or Options()
     lists = published_lists(cat, only, opts.lang, opts.drafts)
     out = []
-    for pl in lists:
-        sheet = sheet_name(pl, lists)
+    for pl, sheet in zip(lists, sheet_names(lists), strict=True):
         taken, own = split_own(pl)
         role = ("relay" if any(e.raw.source is not None for e in pl.entries) else "parent") if pl.delegates else "child"
         if not own:
