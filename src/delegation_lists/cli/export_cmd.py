@@ -40,7 +40,7 @@ def export_command(
     (exit 1, nothing written) unless --allow-problems. Drafts are left out unless --include-drafts."""
     from ..excel.checklist import checklist_book  # here: the other commands need not import the Excel writer
     from ..excel.duty_list import duty_docs, duty_files, duty_list_book
-    from ..excel.lists import drafts_left_out, exported_files, published_lists
+    from ..excel.lists import all_lists, exported_files
     from ..excel.model import Book
     from ..excel.published import book_of, dropped_notes
     from ..excel.stations import station_book
@@ -71,14 +71,15 @@ def export_command(
     elif not cat.entries:
         raise UserError("no items to export (is this a catalog folder?)")
     else:
-        lists = published_lists(cat, only, lang, include_drafts)
+        every = all_lists(cat, only, lang)
+        lists = [pl for pl in every if include_drafts or not pl.draft]  # (published_lists)
         exported = exported_files(cat, lists)
-        drafts = [] if include_drafts else [pl.title for pl in drafts_left_out(cat, only, lang)]
+        drafts = [] if include_drafts else [pl.title for pl in every if pl.draft]
     check_before_export(cat, paths, config, no_cache, exported, allow_problems)
     if broken:
         err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
     note_drafts(drafts)
-    tables = published_tables(cat, only, options) if template == "published" else []
+    tables = published_tables(cat, only, options, lists) if template == "published" else []
     if template == "duties":
         book: Book | None = duty_list_book(cat, only, lang, include_drafts)
     elif template == "stations":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
@@ -29,8 +30,7 @@ PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))
 
 def plain(sheet: Sheet) -> bool:
     """Whether every cell of `sheet` is text, a number, a boolean or blank (what this module writes)."""
-    types = PLAIN_TYPES
-    return all(type(v) in types for row in sheet.rows for v in row)
+    return set(map(type, chain.from_iterable(sheet.rows))) <= PLAIN_TYPES
 
 
 def escape_text(text: str) -> str:
@@ -82,75 +82,67 @@ def height_attr(points: float | None) -> str:
 
 
 class RowText:
-    """Row text of one sheet: cell references by column, a style index per cell, texts escaped once each."""
+    """Row text of a workbook: a template per row shape (its cells' references and styles, the row number left
+    to fill), each text escaped once (a province's township lists repeat their county's texts: the most recent
+    KEPT texts are kept), each whole number written once."""
 
-    def __init__(self, columns: int) -> None:
-        self.names = [str(xl_col_to_name(c)) for c in range(max(columns, 1))]
-        self.tails: dict[str, str] = {}
+    KEPT = 200_000
 
-    def _name(self, c: int) -> str:
-        while c >= len(self.names):
-            self.names.append(str(xl_col_to_name(len(self.names))))
-        return self.names[c]
+    def __init__(self) -> None:
+        self.tails: dict[str, str] = {"": "/>"}  # what follows `<c r=".." s=".."` for each text
+        self.numbers: dict[int, str] = {}
+        self.templates: dict[tuple[int, ...], str] = {}
 
-    def row(self, r: int, height: str, cells: Sequence[Any], styles: Sequence[int]) -> str:
-        """`<row>` with a cell per value (blanks too: they carry borders), `styles[c]` the style of column c."""
-        n = str(r + 1)
-        names = self.names if len(cells) <= len(self.names) else [self._name(c) for c in range(len(cells))]
-        tails = self.tails
-        out = [f'<row r="{n}"{height}>']
-        for c, value in enumerate(cells):
-            if type(value) is str:
-                if not value:
-                    out.append(f'<c r="{names[c]}{n}" s="{styles[c]}"/>')
-                    continue
+    def _template(self, styles: tuple[int, ...]) -> str:
+        """`<c r="A{0}" s="3"{1}<c r="B{0}" s="4"{2}...` for a row of these styles."""
+        template = self.templates.get(styles)
+        if template is None:
+            cells = (f'<c r="{xl_col_to_name(c)}{{0}}" s="{s}"{{{c + 1}}}' for c, s in enumerate(styles))
+            template = self.templates[styles] = "".join(cells) + "</row>"
+        return template
+
+    def row(self, r: int, height: str, cells: Sequence[Any], styles: tuple[int, ...]) -> str:
+        """`<row>` with a cell per value (blanks too: they carry borders), `styles[c]` the style of cell c."""
+        tails, numbers = self.tails, self.numbers
+        out = []
+        for value in cells:
+            kind = type(value)
+            if kind is str:
                 tail = tails.get(value)
                 if tail is None:
+                    if len(tails) > self.KEPT:
+                        tails.clear()
+                        tails[""] = "/>"
                     tail = tails[value] = text_tail(value)
-            else:
-                tail = value_tail(value)
+            elif kind is int:
+                tail = numbers.get(value)
                 if tail is None:
-                    out.append(f'<c r="{names[c]}{n}" s="{styles[c]}"/>')
-                    continue
-            out.append(f'<c r="{names[c]}{n}" s="{styles[c]}"{tail}')
-        out.append("</row>")
-        return "".join(out)
+                    tail = numbers[value] = value_tail(value) or "/>"
+            else:
+                tail = value_tail(value) or "/>"
+            out.append(tail)
+        return f'<row r="{r + 1}"{height}>' + self._template(styles).format(r + 1, *out)
 
 
-def sheet_rows(sheet: Sheet, xf: dict[str, int], heights: Sequence[float | None], end: int) -> Iterator[str]:
-    """The `<row>` elements of the rows of `sheet` before `end` in chunks of about CHUNK characters: each row as `writer._write_sheet`
-    writes it through xlsxwriter (banners across every column, the header row in "header", single cells in
-    their own style); `xf` numbers the styles the rows use (`styles_in_order`), `heights` gives each row's
-    height in points (None: one line)."""
-    last_col = len(sheet.columns) - 1
-    text = RowText(len(sheet.columns))
-    column = [xf.get(c.style, -1) for c in sheet.columns] or [0]  # (-1: a style no cell uses)
-    header = [xf.get("header", -1)] * max(len(sheet.columns), max((len(r) for r in sheet.rows[sheet.header_row:sheet.header_row + 1]), default=0))
+def sheet_rows(sheet: Sheet, xf: dict[str, int], heights: Sequence[float | None], text: RowText) -> Iterator[str]:
+    """The `<row>` elements of `sheet`, in chunks of about CHUNK characters: each row as
+    `writer._write_sheet` writes it through xlsxwriter (banners across every column, the header row in
+    "header", single cells in their own style); `xf` numbers the styles,
+    `heights` gives each row's height in points (None: one line); `text` makes the rows' text."""
+    column = tuple(xf[c.style] for c in sheet.columns) or (0,)
+    own: dict[int, dict[int, str]] = {}
+    for (r, c), name in sheet.styles.items():
+        own.setdefault(r, {})[c] = name
     chunk: list[str] = []
     size = 0
-    for r, row in enumerate(sheet.rows[:min(end, ROW_MAX)]):
+    for r, row in enumerate(sheet.rows[:ROW_MAX]):
         points = heights[r]
-        attrs = height_attr(points)
-        style = sheet.banners.get(r)
-        if style is not None:
-            cells: Sequence[Any] = [row[0] if row else "", *[""] * last_col] if last_col > 0 else [row[0] if row else ""]
-            styles: Sequence[int] = [xf[style]] * len(cells)
-        else:
-            cells = row
-            styles = header if r == sheet.header_row else column
-            if len(row) > len(styles):
-                styles = [*styles, *[styles[-1]] * (len(row) - len(styles))]
-            if sheet.styles:
-                own = [(c, s) for c in range(len(row)) if (s := sheet.styles.get((r, c))) is not None]
-                if own:
-                    styles = list(styles)
-                    for c, s in own:
-                        styles[c] = xf[s]
-        if not cells:  # (xlsxwriter keeps a row of no cells only as the first row)
+        if not row and r not in sheet.banners:  # (xlsxwriter keeps a row of no cells only as the first row)
             if r == 0 and points is not None:
-                chunk.append(f'<row r="1"{attrs}/>')
+                chunk.append(f'<row r="1"{height_attr(points)}/>')
             continue
-        line = text.row(r, attrs, cells, styles)
+        cells, styles = _shape(sheet, r, row, column, own.get(r), xf)
+        line = text.row(r, height_attr(points), cells, styles)
         chunk.append(line)
         size += len(line)
         if size >= CHUNK:
@@ -158,6 +150,25 @@ def sheet_rows(sheet: Sheet, xf: dict[str, int], heights: Sequence[float | None]
             chunk, size = [], 0
     if chunk:
         yield "".join(chunk)
+
+
+def _shape(sheet: Sheet, r: int, row: Sequence[Any], column: tuple[int, ...], own: dict[int, str] | None,
+           xf: dict[str, int]) -> tuple[Sequence[Any], tuple[int, ...]]:
+    """The cells of row `r` and the style of each: a banner's text and blanks across every column, the header
+    row's cells in "header", a data row's in its column's style (the last column's past the last) or its own."""
+    style = sheet.banners.get(r)
+    if style is not None:
+        width = max(len(sheet.columns), 1)
+        return [row[0] if row else "", *[""] * (width - 1)], (xf[style],) * width
+    if r == sheet.header_row:
+        styles = (xf["header"],) * len(row)
+    elif len(row) == len(column):
+        styles = column
+    else:
+        styles = column[: len(row)] + (column[-1],) * (len(row) - len(column))
+    if own:
+        styles = tuple(xf[own[c]] if c in own else s for c, s in enumerate(styles))
+    return row, styles
 
 
 def extent(sheet: Sheet, heights: Sequence[float | None]) -> tuple[int, int, int] | None:
@@ -172,31 +183,3 @@ def extent(sheet: Sheet, heights: Sequence[float | None]) -> tuple[int, int, int
     if sheet.banners:
         widest = max(widest, last_col)
     return used[0], used[-1], max(widest, 0)
-
-
-def styles_in_order(sheet: Sheet, end: int) -> list[str]:
-    """The styles the rows before `end` use, in the order xlsxwriter meets them writing cell by cell (it numbers styles
-    as it first writes one): banners, the header row, each column's style at its first data cell, single cells."""
-    first: dict[str, tuple[int, int]] = {}
-
-    def seen(name: str, at: tuple[int, int]) -> None:
-        if name not in first or at < first[name]:
-            first[name] = at
-
-    for r, style in sheet.banners.items():
-        if r < end:
-            seen(style, (r, 0))
-    for (r, c), style in sheet.styles.items():
-        if r < end and r not in sheet.banners and c < len(sheet.rows[r]):
-            seen(style, (r, c))
-    if 0 <= sheet.header_row < min(end, len(sheet.rows)) and sheet.header_row not in sheet.banners:
-        for c in range(len(sheet.rows[sheet.header_row])):
-            if (sheet.header_row, c) not in sheet.styles:
-                seen("header", (sheet.header_row, c))
-                break
-    for c, column in enumerate(sheet.columns):
-        for r, row in enumerate(sheet.rows[:min(end, ROW_MAX)]):
-            if len(row) > c and r not in sheet.banners and r != sheet.header_row and (r, c) not in sheet.styles:
-                seen(column.style, (r, c))
-                break
-    return sorted(first, key=lambda name: first[name])

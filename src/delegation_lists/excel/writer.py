@@ -26,7 +26,7 @@ from ..publish.measure import Measure
 from .frame import FrameWorksheet, TextWorksheet, Workbook
 from .model import Book, Chart, Formula, Sheet, sheet_title
 from .package import assemble
-from .sheet_xml import ROW_MAX, extent, plain, sheet_rows, styles_in_order
+from .sheet_xml import ROW_MAX, RowText, extent, plain, sheet_rows
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 FONT = "SimSun"  # 宋体: what published lists use; LibreOffice substitutes a CJK font where it is missing
@@ -188,13 +188,17 @@ def _workbook(book: Book, output: str | io.BytesIO, streamed: dict[str, Iterable
         wb.set_custom_property(key, value)
     formats = {name: wb.add_format({"font_name": FONT, "font_size": 10, **spec}) for name, spec in STYLES.items()}
     formats["title"].set_font_size(16)
+    # every style numbered now, in one order (xlsxwriter numbers them as cells first use them otherwise): the
+    # streamed rows and xlsxwriter's cells name them alike, whichever sheet or row uses one first
+    xf = {name: fmt._get_xf_index() for name, fmt in formats.items()}
     used: set[str] = set()
     titles: dict[int, str] = {}
+    text = RowText()
     for n, sheet in enumerate(book.sheets, start=1):
         titles[id(sheet)] = sheet_title(sheet.title, used)
         ws = wb.add_worksheet(titles[id(sheet)], worksheet_class=FrameWorksheet if frame else TextWorksheet)
         if frame and plain(sheet):
-            rows = _laid_out(ws, sheet, formats)
+            rows = _laid_out(ws, sheet, formats, xf, text)
             if rows is not None:
                 streamed[f"xl/worksheets/sheet{n}.xml"] = rows
         else:
@@ -215,29 +219,23 @@ def row_heights(sheet: Sheet) -> list[float | None]:
             for r, row in enumerate(sheet.rows)]
 
 
-def _laid_out(ws: Worksheet, sheet: Sheet, formats: dict[str, Any]) -> Iterable[str] | None:
-    """`_write_sheet` but for the rows before the last one with cells, which it returns as text to stream (None:
-    none). Written so that xlsxwriter numbers the styles as it would have: in the order the cells use them, those
-    of a sheet's last row (which it writes only when the workbook closes) after those of every other sheet."""
+def _laid_out(ws: Worksheet, sheet: Sheet, formats: dict[str, Any], xf: dict[str, int], text: RowText) -> Iterable[str] | None:
+    """`_write_sheet` but for the rows, which it returns as text to stream (None: no cells): the sheet's extent
+    and merges recorded as xlsxwriter records them writing the cells."""
     if sheet.hidden:
         ws.very_hidden()
     _layout(ws, sheet, formats)
     heights = row_heights(sheet)
-    cells = extent(sheet, heights)
-    last = max((r for r, row in enumerate(sheet.rows[:ROW_MAX]) if row or r in sheet.banners), default=None)
-    if cells is None or last is None:
-        _write_rows(ws, sheet, formats, range(len(sheet.rows)), heights)
-        ws.merge.extend([list(m) for m in sheet.merges])
-        return None
-    xf = {name: formats[name]._get_xf_index() for name in styles_in_order(sheet, last)}
     last_col = len(sheet.columns) - 1
     if last_col > 0:
-        ws.merge.extend([r, 0, r, last_col] for r in sorted(sheet.banners) if r < last)
-    ws._check_dimensions(cells[0], 0)  # (before the last row: xlsxwriter ignores rows above one written)
-    ws._check_dimensions(cells[1], cells[2])
-    _write_rows(ws, sheet, formats, range(last, len(sheet.rows)), heights)
+        ws.merge.extend([r, 0, r, last_col] for r in sorted(sheet.banners) if r < min(len(sheet.rows), ROW_MAX))
     ws.merge.extend([list(m) for m in sheet.merges])
-    return sheet_rows(sheet, xf, heights, last)
+    cells = extent(sheet, heights)
+    if cells is None:
+        return None
+    ws._check_dimensions(cells[0], 0)
+    ws._check_dimensions(cells[1], cells[2])
+    return sheet_rows(sheet, xf, heights, text)
 
 
 def _write_chart(wb: xlsxwriter.Workbook, chart: Chart, data_title: str, title: str) -> None:

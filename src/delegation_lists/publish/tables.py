@@ -109,21 +109,23 @@ def _furnish(table: PublishedTable, pl: PublishedList, cat: Catalog, opts: Optio
         table.notes = [label("note.n", lang, n=i, text=t) for i, t in enumerate(notes, start=1)]
 
 
-def published_tables(cat: Catalog, only: Sequence[str] = (), opts: Options | None = None) -> list[PublishedTable]:
+def published_tables(cat: Catalog, only: Sequence[str] = (), opts: Options | None = None,
+                     lists: list[PublishedList] | None = None) -> list[PublishedTable]:
     """Every list to publish as tables, in region-tree order; a township's own items as a list of their own
-    right after its list (`opts.own == "list"`) or as the last sections of it ("section")."""
+    right after its list (`opts.own == "list"`) or as the last sections of it ("section"). `lists`: the lists
+    `excel.lists.published_lists` gives, when the caller has them already."""
     opts = opts or Options()
-    lists = published_lists(cat, only, opts.lang, opts.drafts)
-    out = []
-    for pl, sheet in zip(lists, sheet_names(lists), strict=True):
-        taken, own = split_own(pl)
-        role = ("relay" if any(e.raw.source is not None for e in pl.entries) else "parent") if pl.delegates else "child"
-        if not own:
-            out.append(build_table(cat, pl, role, pl.entries, [], opts, sheet, pl.title))
-        elif opts.own == "section":
-            out.append(build_table(cat, pl, role, taken, own, opts, sheet, pl.title))
-        else:
-            out.append(build_table(cat, pl, role, taken, [], opts, sheet, pl.title))
-            out.append(build_table(cat, pl, "own", own, [], opts, sheet + label("own.sheet", opts.lang),
-                                   own_title(pl.title, pl.name, opts.lang)))
-    return out
+    lists = published_lists(cat, only, opts.lang, opts.drafts) if lists is None else lists
+    return [t for pl, sheet in zip(lists, sheet_names(lists), strict=True) for t in list_tables(cat, pl, sheet, opts)]
+
+
+def list_tables(cat: Catalog, pl: PublishedList, sheet: str, opts: Options) -> list[PublishedTable]:
+    """The tables of one list (two when its township's own items are a list of their own)."""
+    taken, own = split_own(pl)
+    role = ("relay" if any(e.raw.source is not None for e in pl.entries) else "parent") if pl.delegates else "child"
+    if not own:
+        return [build_table(cat, pl, role, pl.entries, [], opts, sheet, pl.title)]
+    if opts.own == "section":
+        return [build_table(cat, pl, role, taken, own, opts, sheet, pl.title)]
+    return [build_table(cat, pl, role, taken, [], opts, sheet, pl.title),
+            build_table(cat, pl, "own", own, [], opts, sheet + label("own.sheet", opts.lang), own_title(pl.title, pl.name, opts.lang))]
