@@ -42,7 +42,7 @@ def attachment_line(value: str | None, lang: str) -> str:
 
 def _status(cat: Catalog, e: Entry, lang: str) -> str:
     """状态 only where an item is not in force (暂停, 取消): an empty column is left out."""
-    return "" if e.item.status == "active" else str(GETTERS["status"](cat, e, lang))
+    return "" if e.raw.status == "active" else str(GETTERS["status"](cat, e, lang))
 
 
 def _rows(cat: Catalog, entries: list[Entry], keys: tuple[str, ...], lang: str, mode: str = "") -> list[Row]:
