@@ -119,3 +119,22 @@ def test_text_that_looks_like_markup_stays_text(cells: str, tmp_path: Path):
     writer.write_book(Book([Sheet("s", [Column("a")], [["a"], *([v] for v in hostile), ["last"]])]), tmp_path / "s.xlsx", cells)
     ws = load_workbook(tmp_path / "s.xlsx").active
     assert [c.value for (c,) in ws.iter_rows(min_row=2)] == [*hostile, "last"]
+
+
+@pytest.mark.parametrize("folder", ["xunyang", "real/longhua"])
+def test_sheets_made_in_two_processes_are_those_of_one(folder: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """A large catalog's sheets are made by a forked worker and this process at once: the same workbook."""
+    from delegation_lists.excel import published_parts
+    from delegation_lists.excel.lists import published_lists
+    from delegation_lists.excel.published import book_of
+    from delegation_lists.publish.tables import published_tables
+
+    cat, _ = load_catalog([CATALOGS / folder])
+    opts = Options(attachment="2", notes=["以上"])
+    lists = published_lists(cat, (), opts.lang, opts.drafts)
+    monkeypatch.setattr(published_parts, "PARALLEL_MIN_ITEMS", 0)
+    monkeypatch.setattr(published_parts, "RUNS", 3)
+    tables, sheets = published_parts.published_sheets(cat, lists, opts)
+    writer.write_book(book_of(cat, tables, "zh", sheets), tmp_path / "two.xlsx")
+    writer.write_book(book_of(cat, published_tables(cat, (), opts), "zh"), tmp_path / "one.xlsx")
+    assert parts(tmp_path / "two.xlsx") == parts(tmp_path / "one.xlsx")

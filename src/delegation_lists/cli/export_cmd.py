@@ -43,6 +43,7 @@ def export_command(
     from ..excel.lists import all_lists, exported_files
     from ..excel.model import Book
     from ..excel.published import book_of, dropped_notes
+    from ..excel.published_parts import published_sheets
     from ..excel.stations import station_book
     from ..publish.tables import published_tables
 
@@ -79,7 +80,11 @@ def export_command(
     if broken:
         err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
     note_drafts(drafts)
-    tables = published_tables(cat, only, options, lists) if template == "published" else []
+    sheets = None
+    if template == "published" and chosen != "docx":
+        tables, sheets = published_sheets(cat, lists, options)
+    else:
+        tables = published_tables(cat, only, options, lists) if template == "published" else []
     if template == "duties":
         book: Book | None = duty_list_book(cat, only, lang, include_drafts)
     elif template == "stations":
@@ -87,7 +92,7 @@ def export_command(
         if not book.sheets:
             raise UserError("no items handled by village stations (a township's `delegation` to its villages, or villages' assist work with `item:`)")
     elif template == "published":
-        book = book_of(cat, tables, lang) if chosen != "docx" else None
+        book = book_of(cat, tables, lang, sheets) if chosen != "docx" else None
     else:
         book = checklist_book(cat, only, lang, split_codes(status), include_drafts)
     shown = [s for s in book.sheets if not s.hidden] if book is not None else []

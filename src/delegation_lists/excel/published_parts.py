@@ -1,0 +1,58 @@
+"""The sheets of a large published workbook made in two processes at once: the lists cut in consecutive runs,
+each run's tables (publish/tables.py) and sheets (published.py) made in a forked worker or in this process, the
+results put back in list order. Every list is laid out on its own, so the sheets are those one process makes
+(tests/test_excel_streamed.py compares them)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ..catalog import Catalog
+from ..load.workers import shared
+from ..publish.model import Options, PublishedTable
+from ..publish.tables import list_tables
+from .lists import PublishedList, sheet_names
+from .model import Sheet
+from .published import table_sheet
+
+#: fewer items than this: one process (a worker costs more than it saves)
+PARALLEL_MIN_ITEMS = 20_000
+RUNS = 16  # runs of lists handed out: the two processes end near each other
+
+Made = tuple[list[PublishedTable], list[Sheet]]
+#: what a forked worker builds from (set before the worker is forked; never pickled)
+_work: tuple[Catalog, list[PublishedList], list[str], Options] | None = None
+
+
+def _make(run: tuple[int, int]) -> Made:
+    """The tables and sheets of lists `run[0]` to `run[1]`."""
+    assert _work is not None
+    cat, lists, names, opts = _work
+    tables = [t for i in range(*run) for t in list_tables(cat, lists[i], names[i], opts)]
+    return tables, [table_sheet(t, "", opts.lang) for t in tables]
+
+
+def _same(made: Made) -> Made:
+    return made
+
+
+def _workers(items: int) -> int:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 2 if cpus >= 2 and items >= PARALLEL_MIN_ITEMS and sys.platform.startswith("linux") else 1
+
+
+def published_sheets(cat: Catalog, lists: list[PublishedList], opts: Options) -> Made:
+    """The published tables of `lists` (`publish.tables.published_tables`) and their sheets (titles left to
+    `book_of`)."""
+    global _work
+    _work = (cat, lists, sheet_names(lists), opts)
+    try:
+        if _workers(sum(len(pl.entries) for pl in lists)) == 1:
+            return _make((0, len(lists)))
+        step = max(1, -(-len(lists) // RUNS))
+        runs = [(k, min(k + step, len(lists))) for k in range(0, len(lists), step)]
+        made = shared(runs, _make, _make, _same, 2, lambda _: None)
+    finally:
+        _work = None
+    return [t for tables, _ in made for t in tables], [s for _, sheets in made for s in sheets]
