@@ -80,9 +80,9 @@ def export_command(
     if broken:
         err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
     note_drafts(drafts)
-    sheets = None
+    sheets, packed = None, list[tuple[bytes, int, int] | None]()
     if template == "published" and chosen != "docx":
-        tables, sheets = published_sheets(cat, lists, options)
+        tables, sheets, packed = published_sheets(cat, lists, options)
     else:
         tables = published_tables(cat, only, options, lists) if template == "published" else []
     if template == "duties":
@@ -93,6 +93,8 @@ def export_command(
             raise UserError("no items handled by village stations (a township's `delegation` to its villages, or villages' assist work with `item:`)")
     elif template == "published":
         book = book_of(cat, tables, lang, sheets) if chosen != "docx" else None
+        if book is not None:
+            book.packed = {i: part for i, part in enumerate(packed) if part is not None}
     else:
         book = checklist_book(cat, only, lang, split_codes(status), include_drafts)
     shown = [s for s in book.sheets if not s.hidden] if book is not None else []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,9 +34,42 @@ def _level(entry: zipfile.ZipInfo, level: int) -> None:
         entry._compresslevel = level  # type: ignore[attr-defined]
 
 
-def assemble(frame: bytes, target: Path, rows: dict[str, Iterable[str]], level: int = LEVEL) -> None:
+def deflated(part: bytes, rows: Iterable[str], level: int = LEVEL) -> tuple[bytes, int, int]:
+    """A frame worksheet with `rows` in its `<sheetData>`, deflated as `assemble` deflates it: (data, CRC-32,
+    size)."""
+    head, tail = _frame_split(part)
+    pack = zlib.compressobj(level, zlib.DEFLATED, -15)
+    out, crc, size = [pack.compress(head)], zlib.crc32(head), len(head)
+    for chunk in rows:
+        data = chunk.encode("utf-8")
+        out.append(pack.compress(data))
+        crc, size = zlib.crc32(data, crc), size + len(data)
+    out += [pack.compress(tail), pack.flush()]
+    return b"".join(out), zlib.crc32(tail, crc), size + len(tail)
+
+
+def _write_deflated(out: zipfile.ZipFile, entry: zipfile.ZipInfo, part: tuple[bytes, int, int]) -> None:
+    """Add an entry whose data is deflated already (zipfile has no call for it: what its own writer does, with
+    the sizes known before the header)."""
+    data, entry.CRC, entry.file_size = part
+    entry.compress_size, entry.flag_bits = len(data), 0
+    out.fp.seek(out.start_dir)  # type: ignore[union-attr]
+    entry.header_offset = out.fp.tell()  # type: ignore[union-attr]
+    out._writecheck(entry)  # type: ignore[attr-defined]
+    out._didModify = True  # type: ignore[attr-defined]
+    out.fp.write(entry.FileHeader(entry.file_size > zipfile.ZIP64_LIMIT))  # type: ignore[union-attr]
+    out.fp.write(data)  # type: ignore[union-attr]
+    out.filelist.append(entry)
+    out.NameToInfo[entry.filename] = entry
+    out.start_dir = out.fp.tell()  # type: ignore[union-attr]
+
+
+def assemble(frame: bytes, target: Path, rows: dict[str, Iterable[str]],
+             packed: dict[str, tuple[bytes, int, int]] | None = None, level: int = LEVEL) -> None:
     """Write the package `target`: every part of the `frame` package, each worksheet named in `rows` (by its part
-    name: xl/worksheets/sheet3.xml) with those rows in its `<sheetData>`."""
+    name: xl/worksheets/sheet3.xml) with those rows in its `<sheetData>`, each named in `packed` as it is there
+    (deflated already: `deflated`)."""
+    packed = packed or {}
     with zipfile.ZipFile(io.BytesIO(frame)) as source, \
             zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True, compresslevel=level) as out:
         for info in source.infolist():
@@ -43,6 +77,9 @@ def assemble(frame: bytes, target: Path, rows: dict[str, Iterable[str]], level: 
             entry = zipfile.ZipInfo(info.filename, info.date_time)
             entry.external_attr, entry.compress_type = info.external_attr, zipfile.ZIP_DEFLATED
             _level(entry, level)
+            if info.filename in packed:
+                _write_deflated(out, entry, packed[info.filename])
+                continue
             with out.open(entry, "w") as part:
                 if info.filename not in rows:
                     part.write(data)

@@ -1,7 +1,8 @@
 """The sheets of a large published workbook made in two processes at once: the lists cut in consecutive runs,
 each run's tables (publish/tables.py) and sheets (published.py) made in a forked worker or in this process, the
-results put back in list order. Every list is laid out on its own, so the sheets are those one process makes
-(tests/test_excel_streamed.py compares them)."""
+results put back in list order; the worker writes its sheets' worksheet parts too, deflated (`Book.packed`:
+the writer lays those sheets out but does not write their rows again). Every list is laid out on its own, so
+the sheets and parts are those one process makes (tests/test_excel_streamed.py compares them)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from ..publish.tables import list_tables
 from .lists import PublishedList, sheet_names
 from .model import Sheet
 from .published import table_sheet
+from .writer import packed_sheets
 
 #: fewer items than this: one process (a worker costs more than it saves)
 PARALLEL_MIN_ITEMS = 20_000
 RUNS = 16  # runs of lists handed out: the two processes end near each other
 
-Made = tuple[list[PublishedTable], list[Sheet]]
+Packed = tuple[bytes, int, int] | None
+Made = tuple[list[PublishedTable], list[Sheet], list[Packed]]
 #: what a forked worker builds from (set before the worker is forked; never pickled)
 _work: tuple[Catalog, list[PublishedList], list[str], Options] | None = None
 
@@ -30,7 +33,15 @@ def _make(run: tuple[int, int]) -> Made:
     assert _work is not None
     cat, lists, names, opts = _work
     tables = [t for i in range(*run) for t in list_tables(cat, lists[i], names[i], opts)]
-    return tables, [table_sheet(t, "", opts.lang) for t in tables]
+    sheets = [table_sheet(t, "", opts.lang) for t in tables]
+    return tables, sheets, [None] * len(sheets)
+
+
+def _make_packed(run: tuple[int, int]) -> Made:
+    """`_make`, and the sheets' worksheet parts (not the workbook's first sheet: it is selected)."""
+    tables, sheets, _ = _make(run)
+    packed = packed_sheets(sheets[1:] if run[0] == 0 else sheets)
+    return tables, sheets, [None, *packed] if run[0] == 0 and sheets else packed
 
 
 def _same(made: Made) -> Made:
@@ -43,8 +54,8 @@ def _workers(items: int) -> int:
 
 
 def published_sheets(cat: Catalog, lists: list[PublishedList], opts: Options) -> Made:
-    """The published tables of `lists` (`publish.tables.published_tables`) and their sheets (titles left to
-    `book_of`)."""
+    """The published tables of `lists` (`publish.tables.published_tables`), their sheets (titles left to
+    `book_of`) and each sheet's worksheet part when the worker made it (`Book.packed`)."""
     global _work
     _work = (cat, lists, sheet_names(lists), opts)
     try:
@@ -52,7 +63,7 @@ def published_sheets(cat: Catalog, lists: list[PublishedList], opts: Options) ->
             return _make((0, len(lists)))
         step = max(1, -(-len(lists) // RUNS))
         runs = [(k, min(k + step, len(lists))) for k in range(0, len(lists), step)]
-        made = shared(runs, _make, _make, _same, 2, lambda _: None)
+        made = shared(runs, _make_packed, _make, _same, 2, lambda _: None)
     finally:
         _work = None
-    return [t for tables, _ in made for t in tables], [s for _, sheets in made for s in sheets]
+    return [t for m in made for t in m[0]], [s for m in made for s in m[1]], [p for m in made for p in m[2]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from ..memory import paused_gc
 from ..publish.measure import Measure
 from .frame import FrameWorksheet, TextWorksheet, Workbook
 from .model import Book, Chart, Formula, Sheet, sheet_title
-from .package import assemble
+from .package import assemble, deflated
 from .sheet_xml import ROW_MAX, RowText, extent, plain, sheet_rows
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
@@ -174,7 +175,7 @@ def write_book(book: Book, target: str | Path, cells: str = "streamed") -> None:
         frame = io.BytesIO()
         rows: dict[str, Iterable[str]] = {}
         _workbook(book, frame, rows).close()
-        assemble(frame.getvalue(), tmp, rows)
+        assemble(frame.getvalue(), tmp, rows, {f"xl/worksheets/sheet{i + 1}.xml": part for i, part in book.packed.items()})
 
 
 def _workbook(book: Book, output: str | io.BytesIO, streamed: dict[str, Iterable[str]]) -> xlsxwriter.Workbook:
@@ -197,7 +198,9 @@ def _workbook(book: Book, output: str | io.BytesIO, streamed: dict[str, Iterable
     for n, sheet in enumerate(book.sheets, start=1):
         titles[id(sheet)] = sheet_title(sheet.title, used)
         ws = wb.add_worksheet(titles[id(sheet)], worksheet_class=FrameWorksheet if frame else TextWorksheet)
-        if frame and plain(sheet):
+        if frame and n - 1 in book.packed:
+            _layout(ws, sheet, formats)  # (for the workbook's parts: its part is written already)
+        elif frame and plain(sheet):
             rows = _laid_out(ws, sheet, formats, xf, text)
             if rows is not None:
                 streamed[f"xl/worksheets/sheet{n}.xml"] = rows
@@ -206,6 +209,22 @@ def _workbook(book: Book, output: str | io.BytesIO, streamed: dict[str, Iterable
     for chart in book.charts:
         _write_chart(wb, chart, titles[id(chart.sheet)], sheet_title(chart.title, used))
     return wb
+
+
+def packed_sheets(sheets: list[Sheet]) -> list[tuple[bytes, int, int] | None]:
+    """The worksheet part of each sheet as `write_book` writes it, deflated (data, CRC-32, size), for a worker
+    process to make beside the sheets (`Book.packed`); None for a sheet it cannot make alike: one whose cells
+    xlsxwriter writes, one with conditional formats (numbered across the workbook). The sheets are laid out
+    after one other sheet, as no workbook's first sheet (which is selected) would be."""
+    frame, rows = io.BytesIO(), dict[str, Iterable[str]]()
+    _workbook(Book([Sheet("first", []), *sheets]), frame, rows).close()
+    out: list[tuple[bytes, int, int] | None] = []
+    with zipfile.ZipFile(frame) as parts:
+        for n, sheet in enumerate(sheets, start=2):
+            name = f"xl/worksheets/sheet{n}.xml"
+            plainly = name in rows and not sheet.highlights and not sheet.data_bars
+            out.append(deflated(parts.read(name), rows[name]) if plainly else None)
+    return out
 
 
 def row_heights(sheet: Sheet) -> list[float | None]:
