@@ -76,14 +76,18 @@ def export_command(
         lists = [pl for pl in every if include_drafts or not pl.draft]  # (published_lists)
         exported = exported_files(cat, lists)
         drafts = [] if include_drafts else [pl.title for pl in every if pl.draft]
-    check_before_export(cat, paths, config, no_cache, exported, allow_problems)
-    if broken:
-        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
-    note_drafts(drafts)
+
+    def checked() -> None:
+        check_before_export(cat, paths, config, no_cache, exported, allow_problems)
+        if broken:
+            err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
+        note_drafts(drafts)
+
     sheets, packed = None, list[tuple[bytes, int, int] | None]()
-    if template == "published" and chosen != "docx":
-        tables, sheets, packed = published_sheets(cat, lists, options)
+    if template == "published" and chosen != "docx":  # (checked while a worker starts on the sheets)
+        tables, sheets, packed = published_sheets(cat, lists, options, meanwhile=checked)
     else:
+        checked()
         tables = published_tables(cat, only, options, lists) if template == "published" else []
     if template == "duties":
         book: Book | None = duty_list_book(cat, only, lang, include_drafts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 from ..catalog import Catalog
 from ..load.workers import shared
@@ -53,17 +54,20 @@ def _workers(items: int) -> int:
     return 2 if cpus >= 2 and items >= PARALLEL_MIN_ITEMS and sys.platform.startswith("linux") else 1
 
 
-def published_sheets(cat: Catalog, lists: list[PublishedList], opts: Options) -> Made:
+def published_sheets(cat: Catalog, lists: list[PublishedList], opts: Options, meanwhile: Callable[[], None] | None = None) -> Made:
     """The published tables of `lists` (`publish.tables.published_tables`), their sheets (titles left to
-    `book_of`) and each sheet's worksheet part when the worker made it (`Book.packed`)."""
+    `book_of`) and each sheet's worksheet part when the worker made it (`Book.packed`). `meanwhile` runs
+    first, in this process, while the worker starts on its sheets (the export's validation)."""
     global _work
     _work = (cat, lists, sheet_names(lists), opts)
     try:
         if _workers(sum(len(pl.entries) for pl in lists)) == 1:
+            if meanwhile is not None:
+                meanwhile()
             return _make((0, len(lists)))
         step = max(1, -(-len(lists) // RUNS))
         runs = [(k, min(k + step, len(lists))) for k in range(0, len(lists), step)]
-        made = shared(runs, _make_packed, _make, _same, 2, lambda _: None)
+        made = shared(runs, _make_packed, _make, _same, 2, lambda _: None, meanwhile=meanwhile)
     finally:
         _work = None
     return [t for m in made for t in m[0]], [s for m in made for s in m[1]], [p for m in made for p in m[2]]
