@@ -25,8 +25,8 @@ class TextWorksheet(Worksheet):  # type: ignore[misc]
 
 
 class FrameWorksheet(TextWorksheet):
-    """A worksheet of the frame: the rows xlsxwriter writes (a sheet's last) kept in memory, not in a temporary
-    file (thousands of sheets: as many files made and removed)."""
+    """A worksheet of the frame: the rows xlsxwriter writes itself (a sheet with formulas) kept in memory, not
+    in a temporary file per sheet (thousands of sheets: as many files made and removed)."""
 
     def _initialize(self, init_data: dict[str, Any]) -> None:
         super()._initialize({**init_data, "constant_memory": False})

@@ -1,7 +1,8 @@
 """Write a `Book` to .xlsx: xlsxwriter lays the workbook out (styles, columns, panes, merges, validations, page
 setup, properties, the very hidden layout sheet) and the rows of each sheet are streamed into it as text
-(sheet_xml.py, package.py), the same rows xlsxwriter writes cell by cell in constant-memory mode, 5-8 times
-faster; `cells="xlsxwriter"` writes every cell through xlsxwriter (the reference the tests compare with).
+(sheet_xml.py, package.py), the same rows xlsxwriter writes cell by cell in constant-memory mode, five times
+faster; `cells="xlsxwriter"` writes every cell through xlsxwriter (the reference the tests compare with). A
+sheet with formulas is written cell by cell either way.
 
 Text is always written as text: a value starting with = + - @, a tab or CR never becomes a formula (CSV/Excel
 injection); only `Formula` cells are formulas. Document times are fixed, so the same book gives the same bytes.
