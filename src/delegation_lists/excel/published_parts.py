@@ -1,7 +1,8 @@
 """The sheets of a large published workbook made in two processes at once: the lists cut in consecutive runs,
 each run's tables (publish/tables.py) and sheets (published.py) made in a forked worker or in this process, the
-results put back in list order; the worker writes its sheets' worksheet parts too, deflated (`Book.packed`:
-the writer lays those sheets out but does not write their rows again). Every list is laid out on its own, so
+results put back in list order; each process writes its sheets' worksheet parts too, deflated (`Book.packed`:
+the writer lays those sheets out but does not write their rows again), so that little is left for one process
+alone once both are done. Every list is laid out on its own, so
 the sheets and parts are those one process makes (tests/test_excel_streamed.py compares them)."""
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def _workers(items: int) -> int:
 
 def published_sheets(cat: Catalog, lists: list[PublishedList], opts: Options, meanwhile: Callable[[], None] | None = None) -> Made:
     """The published tables of `lists` (`publish.tables.published_tables`), their sheets (titles left to
-    `book_of`) and each sheet's worksheet part when the worker made it (`Book.packed`). `meanwhile` runs
+    `book_of`) and each sheet's worksheet part when two processes made them (`Book.packed`). `meanwhile` runs
     first, in this process, while the worker starts on its sheets (the export's validation)."""
     global _work
     _work = (cat, lists, sheet_names(lists), opts)
@@ -67,7 +68,7 @@ def published_sheets(cat: Catalog, lists: list[PublishedList], opts: Options, me
             return _make((0, len(lists)))
         step = max(1, -(-len(lists) // RUNS))
         runs = [(k, min(k + step, len(lists))) for k in range(0, len(lists), step)]
-        made = shared(runs, _make_packed, _make, _same, 2, lambda _: None, meanwhile=meanwhile)
+        made = shared(runs, _make_packed, _make_packed, _same, 2, lambda _: None, meanwhile=meanwhile)
     finally:
         _work = None
     return [t for m in made for t in m[0]], [s for m in made for s in m[1]], [p for m in made for p in m[2]]
