@@ -107,3 +107,17 @@ def test_an_unknown_list_status(catalog: Path, dlists):
                     encoding="utf-8")
     result = dlists("validate", catalog, "--lang", "en")
     assert result.exit_code == 1 and "draft" in result.output
+
+
+@pytest.mark.parametrize("allow", [False, True])
+def test_the_check_while_a_worker_makes_the_sheets(allow: bool, tmp_path: Path, dlists, monkeypatch: pytest.MonkeyPatch):
+    """A large catalog is checked while a worker process starts on its sheets: errors still stop it (exit 1,
+    nothing written), and with --allow-problems the problems are listed before the workbook is written."""
+    from delegation_lists.excel import published_parts
+
+    monkeypatch.setattr(published_parts, "PARALLEL_MIN_ITEMS", 0)
+    out = tmp_path / "deep" / "out.xlsx"
+    result = dlists("export", CASES / "all-rules" / "input", "-o", out, *(["--allow-problems"] if allow else []))
+    assert result.exit_code == (0 if allow else 1), result.output
+    assert "DL101" in result.output and "--allow-problems" in result.output
+    assert out.exists() == allow and (tmp_path / "deep").exists() == allow

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..load.document import Document
 from ..model.adjustments import AdjustmentRecord
 from ..model.items import INHERITED, Item, with_fields
 from ..problems import Loc, Message, Problem
 from ..problems.codes import problem
+
+_INHERITED = frozenset(INHERITED)
 
 
 @dataclass
@@ -42,6 +45,19 @@ class Entry:
         if self._item is None:
             self._item = self._resolved()
         return self._item
+
+    def field(self, name: str) -> Any:
+        """One field of `item` without making the resolved item: its own value, else (a field inherited from the
+        source) the source's. Reading a field of every item of a province this way leaves 200,000 merged items
+        unmade (an export: 0.3 GB and a second of CPU)."""
+        entry: Entry | None = self
+        value = None
+        while entry is not None:
+            value = entry.raw.__dict__[name]
+            if value is not None or name not in _INHERITED:
+                return value
+            entry = entry.source
+        return value
 
     def _resolved(self) -> Item:
         raw, src = self.raw, self.source

@@ -2,7 +2,7 @@
 (the kept state of the last run, incremental re-checking, shards in worker processes)."""
 
 from .report import Report
-from .run import check, run_rules
+from .run import check, check_catalog, run_rules
 from .strategy import validate
 
-__all__ = ["Report", "check", "run_rules", "validate"]
+__all__ = ["Report", "check", "check_catalog", "run_rules", "validate"]

@@ -41,8 +41,14 @@ def check(docs: list[Document], targets: Iterable[str], selection: Selection, as
           cache: Cache | None = None) -> Report:
     """Run load, schema and catalog rules; keep the problems of `targets`, located (through the parse cache's
     remembered positions when given) and sorted."""
+    return check_catalog(Catalog.build(docs, as_of), targets, selection, cache)
+
+
+def check_catalog(cat: Catalog, targets: Iterable[str], selection: Selection, cache: Cache | None = None) -> Report:
+    """`check` of a catalog already built (its documents' load and schema problems and the catalog rules): what
+    a command that needs the catalog anyway (export) reports without parsing the files a second time."""
     wanted = set(targets)
-    cat = Catalog.build(docs, as_of)
+    docs = cat.docs
     problems = [p for d in docs for p in d.problems] + run_rules(cat, selection)
     problems = [p for p in problems if p.file in wanted and selection.enabled(p.code)]
     grouped = by_file(problems)

@@ -40,9 +40,10 @@ def export_command(
     (exit 1, nothing written) unless --allow-problems. Drafts are left out unless --include-drafts."""
     from ..excel.checklist import checklist_book  # here: the other commands need not import the Excel writer
     from ..excel.duty_list import duty_docs, duty_files, duty_list_book
-    from ..excel.lists import drafts_left_out, exported_files, published_lists
+    from ..excel.lists import all_lists, exported_files
     from ..excel.model import Book
     from ..excel.published import book_of, dropped_notes
+    from ..excel.published_parts import published_sheets
     from ..excel.stations import station_book
     from ..publish.tables import published_tables
     from ..publish.word_layout import word_layout
@@ -72,14 +73,23 @@ def export_command(
     elif not cat.entries:
         raise UserError("no items to export (is this a catalog folder?)")
     else:
-        lists = published_lists(cat, only, lang, include_drafts)
+        every = all_lists(cat, only, lang)
+        lists = [pl for pl in every if include_drafts or not pl.draft]  # (published_lists)
         exported = exported_files(cat, lists)
-        drafts = [] if include_drafts else [pl.title for pl in drafts_left_out(cat, only, lang)]
-    check_before_export(paths, config, no_cache, exported, allow_problems)
-    if broken:
-        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
-    note_drafts(drafts)
-    tables = published_tables(cat, only, options) if template == "published" else []
+        drafts = [] if include_drafts else [pl.title for pl in every if pl.draft]
+
+    def checked() -> None:
+        check_before_export(cat, paths, config, no_cache, exported, allow_problems)
+        if broken:
+            err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
+        note_drafts(drafts)
+
+    sheets, packed = None, list[tuple[bytes, int, int] | None]()
+    if template == "published" and chosen != "docx":  # (checked while a worker starts on the sheets)
+        tables, sheets, packed = published_sheets(cat, lists, options, meanwhile=checked)
+    else:
+        checked()
+        tables = published_tables(cat, only, options, lists) if template == "published" else []
     if template == "duties":
         book: Book | None = duty_list_book(cat, only, lang, include_drafts)
     elif template == "stations":
@@ -87,7 +97,9 @@ def export_command(
         if not book.sheets:
             raise UserError("no items handled by village stations (a township's `delegation` to its villages, or villages' assist work with `item:`)")
     elif template == "published":
-        book = book_of(cat, tables, lang) if chosen != "docx" else None
+        book = book_of(cat, tables, lang, sheets) if chosen != "docx" else None
+        if book is not None:
+            book.packed = {i: part for i, part in enumerate(packed) if part is not None}
     else:
         book = checklist_book(cat, only, lang, split_codes(status), include_drafts)
     shown = [s for s in book.sheets if not s.hidden] if book is not None else []

@@ -11,8 +11,11 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from ..check import Report, validate
+from ..catalog import Catalog
+from ..check import Report, check_catalog
 from ..excel.model import Book
+from ..load.cache import Cache
+from ..load.discover import discover
 from ..publish.model import Options, PublishedTable
 from ..render.labels import label
 from .common import UserError, cache_root, err_console, selection
@@ -20,11 +23,14 @@ from .settings import Config
 from .text import print_problems
 
 
-def check_before_export(paths: list[Path], config: Config, no_cache: bool, exported: set[str], allow: bool) -> None:
-    """Validate the catalog; list the errors in `exported` files and stop (exit 1) unless `allow`; say how many
-    errors are in files the export does not show."""
-    report = validate(paths, selection(None, None, config), encoding=config.encoding, exclude=config.exclude,
-                      cache=cache_root(no_cache, config))
+def check_before_export(cat: Catalog, paths: list[Path], config: Config, no_cache: bool, exported: set[str],
+                        allow: bool) -> None:
+    """Validate the catalog (the one the export was built from: its files are not parsed again); list the errors
+    in `exported` files and stop (exit 1) unless `allow`; say how many errors are in files the export does not
+    show."""
+    root = cache_root(no_cache, config)
+    targets = (p.as_posix() for p in discover(paths, config.exclude).targets)
+    report = check_catalog(cat, targets, selection(None, None, config), Cache(root, config.encoding) if root else None)
     errors = [p for p in report.problems if p.severity == "error"]
     mine = [p for p in errors if p.file in exported]
     if mine:

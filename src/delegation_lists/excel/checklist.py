@@ -19,7 +19,7 @@ from ..publish.model import Paper
 from ..publish.tables import split_own
 from .labels import kind_label, label
 from .layout import layout_sheet
-from .lists import PublishedList, by_kind, field_value, properties, published_lists, sheet_name
+from .lists import PublishedList, by_kind, field_value, properties, published_lists, sheet_names
 from .model import Book, Column, Formula, Sheet, sheet_title
 from .published import paged
 from .writer import sheet_ref
@@ -97,7 +97,7 @@ def checklist_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh", sta
     values = list(statuses) or label("statuses", lang).split(",")
     used = {label("summary", lang).lower()}
     lists = published_lists(cat, only, lang, drafts)
-    sheets = [_item_sheet(cat, pl, values, lang, sheet_title(sheet_name(pl, lists), used)) for pl in lists]
+    sheets = [_item_sheet(cat, pl, values, lang, sheet_title(name, used)) for pl, name in zip(lists, sheet_names(lists), strict=True)]
     summary = _summary(sheets, lists, values, lang, label("summary", lang))
     props = properties([s.title for s in sheets], lists)
     return Book([summary, *sheets, layout_sheet(cat, sheets)], props)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -72,7 +73,7 @@ def all_lists(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> list[
                 title += label("draft", lang)
             found = by_doc[id(entry.doc)] = lists.setdefault((jur, title), PublishedList(jur, name, title, draft=draft))
         found.entries.append(entry)
-        found.delegates = found.delegates or entry.item.delegation is not None
+        found.delegates = found.delegates or entry.raw.delegation is not None  # (never inherited)
     order = _tree_order(cat)
     return sorted(lists.values(), key=lambda pl: (order.get(pl.jurisdiction, len(order)), pl.jurisdiction))
 
@@ -96,9 +97,10 @@ def unread_files(cat: Catalog) -> set[str]:
     return {d.file for d in cat.docs if d.kind != "mapping" and d.region is None and d.header is None and d.adjustments is None}
 
 
-def sheet_name(pl: PublishedList, lists: list[PublishedList]) -> str:
-    """The jurisdiction's name; its list's title when the jurisdiction has several lists."""
-    return pl.title if sum(1 for other in lists if other.jurisdiction == pl.jurisdiction) > 1 else pl.name
+def sheet_names(lists: list[PublishedList]) -> list[str]:
+    """The name of each list's sheet: its jurisdiction's name; its title when the jurisdiction has several lists."""
+    counts = Counter(pl.jurisdiction for pl in lists)
+    return [pl.title if counts[pl.jurisdiction] > 1 else pl.name for pl in lists]
 
 
 def properties(titles: list[str], lists: list[PublishedList]) -> dict[str, str]:
@@ -112,14 +114,14 @@ def by_kind(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
     """Entries grouped by kind in the domain order (licensing first), catalog order inside a kind."""
     groups: dict[str, list[Entry]] = {}
     for e in entries:
-        groups.setdefault(e.item.kind or "other", []).append(e)
+        groups.setdefault(e.field("kind") or "other", []).append(e)
     return sorted(groups.items(), key=lambda kv: KIND_ORDER.get(kv[0], 99))
 
 
 
 
 def _targets(cat: Catalog, entry: Entry, lang: str) -> str:
-    deleg = entry.item.delegation
+    deleg = entry.raw.delegation
     if deleg is None:
         return ""
     if deleg.to_all:
@@ -128,7 +130,7 @@ def _targets(cat: Catalog, entry: Entry, lang: str) -> str:
 
 
 def scope_of(entry: Entry) -> str:
-    deleg = entry.item.delegation or (entry.source.item.delegation if entry.source else None)
+    deleg = entry.raw.delegation or (entry.source.raw.delegation if entry.source else None)
     return (deleg.scope or "") if deleg else ""
 
 
@@ -136,22 +138,22 @@ Getter = Callable[[Catalog, Entry, str], str | int]
 #: column key -> the text of that column for one item
 GETTERS: dict[str, Getter] = {
     "code": lambda cat, e, lang: e.code,
-    "name": lambda cat, e, lang: e.item.name or "",
-    "main_item": lambda cat, e, lang: e.item.main_item or "",
-    "department": lambda cat, e, lang: e.item.department or "",
-    "violation": lambda cat, e, lang: e.item.violation or "",
-    "notes": lambda cat, e, lang: e.item.notes or "",
-    "legal_basis": lambda cat, e, lang: "\n".join(e.item.legal_basis or ()),
-    "penalty_types": lambda cat, e, lang: label("separator", lang).join(e.item.penalty_types or ()),
+    "name": lambda cat, e, lang: e.field("name") or "",
+    "main_item": lambda cat, e, lang: e.field("main_item") or "",
+    "department": lambda cat, e, lang: e.field("department") or "",
+    "violation": lambda cat, e, lang: e.field("violation") or "",
+    "notes": lambda cat, e, lang: e.field("notes") or "",
+    "legal_basis": lambda cat, e, lang: "\n".join(e.field("legal_basis") or ()),
+    "penalty_types": lambda cat, e, lang: label("separator", lang).join(e.field("penalty_types") or ()),
     "mode": lambda cat, e, lang: mode_label(taken_mode(e) if e.raw.source is not None else shown_mode(e), lang),
-    "mode_parent": lambda cat, e, lang: mode_label(shown_mode(e) if e.raw.source is None or e.item.delegation else "", lang),
+    "mode_parent": lambda cat, e, lang: mode_label(shown_mode(e) if e.raw.source is None or e.raw.delegation else "", lang),
     "targets": _targets,
-    "basis": lambda cat, e, lang: (e.item.delegation.basis or "") if e.item.delegation else "",
-    "since": lambda cat, e, lang: e.item.delegation.since.isoformat() if e.item.delegation and e.item.delegation.since else "",
-    "statutory_days": lambda cat, e, lang: "" if e.item.statutory_days is None else e.item.statutory_days,
-    "promised_days": lambda cat, e, lang: "" if e.item.promised_days is None else e.item.promised_days,
+    "basis": lambda cat, e, lang: (e.raw.delegation.basis or "") if e.raw.delegation else "",
+    "since": lambda cat, e, lang: e.raw.delegation.since.isoformat() if e.raw.delegation and e.raw.delegation.since else "",
+    "statutory_days": lambda cat, e, lang: "" if e.field("statutory_days") is None else e.field("statutory_days"),
+    "promised_days": lambda cat, e, lang: "" if e.field("promised_days") is None else e.field("promised_days"),
     "scope": lambda cat, e, lang: scope_of(e),
-    "status": lambda cat, e, lang: status_label(e.item.status, lang),
+    "status": lambda cat, e, lang: status_label(e.raw.status, lang),
 }
 
 

@@ -109,3 +109,6 @@ class Book:
     properties: dict[str, str] = field(default_factory=dict)  # custom document properties (machine-readable)
     charts: list[Chart] = field(default_factory=list)  # chart sheets, after the worksheets
     notes: list[str] = field(default_factory=list)  # what the user is told about it (columns hidden for want of room)
+    #: sheet index -> its worksheet part written already, deflated (data, CRC-32, size): made in the worker
+    #: process that made the sheet (excel/published_parts.py); the writer lays the sheet out but writes this
+    packed: dict[int, tuple[bytes, int, int]] = field(default_factory=dict)

@@ -138,10 +138,15 @@ def published_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh", dra
     return book_of(cat, published_tables(cat, only, opts), opts.lang)
 
 
-def book_of(cat: Catalog, tables: list[PublishedTable], lang: str = "zh") -> Book:
-    """The workbook of published tables: a sheet each, the layout sheet, the properties, notes of hidden columns."""
+def book_of(cat: Catalog, tables: list[PublishedTable], lang: str = "zh", sheets: list[Sheet] | None = None) -> Book:
+    """The workbook of published tables: a sheet each (`table_sheet`, or `sheets` made already), the layout
+    sheet, the properties, notes of hidden columns."""
     used: set[str] = set()
-    sheets = [table_sheet(t, sheet_title(t.sheet, used), lang) for t in tables]
+    titles = [sheet_title(t.sheet, used) for t in tables]
+    if sheets is None:
+        sheets = [table_sheet(t, title, lang) for t, title in zip(tables, titles, strict=True)]
+    for sheet, title in zip(sheets, titles, strict=True):
+        sheet.title = title
     return Book([*sheets, layout_sheet(cat, sheets)], _properties(sheets, tables), notes=dropped_notes(tables, lang))
 
 

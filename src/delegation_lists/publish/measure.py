@@ -20,6 +20,9 @@ does by its documented rules, and kept on the safe side of both, so that a row i
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 NARROW_PT, NARROW_PAD = 5.25, 3.75  # Excel: points per character unit and per column
 WIDE_PT, WIDE_PAD = 5.55, 3.9  # LibreOffice (Liberation Sans 10)
 CELL_PADDING = 4.0  # points lost to the cell's inner margins and borders
@@ -36,9 +39,16 @@ def char_em(ch: str) -> float:
     return 1.0 if ord(ch) >= 0x2000 else LATIN_EM
 
 
+_WIDE = re.compile("[\u2000-\U0010ffff]")
+#: distinct texts measured once each: a province's lists repeat their counties' names, bases and departments in
+#: every township, and each is measured for its column, its paper and its row (bounded: memory stays flat)
+CACHED = 1 << 17
+
+
+@lru_cache(maxsize=CACHED)
 def text_pt(text: str, size: float) -> float:
     """The width of `text` on one line, in points, at `size` pt."""
-    wide = sum(1 for ch in text if ord(ch) >= 0x2000)
+    wide = 0 if text.isascii() else len(text) - len(_WIDE.sub("", text))
     return (wide + (len(text) - wide) * LATIN_EM) * size
 
 
@@ -57,24 +67,24 @@ def units_for(points: float) -> float:
     return max(1.0, (points + CELL_PADDING - NARROW_PAD) / NARROW_PT)
 
 
-def _latin(ch: str) -> bool:
-    return ch < "\u2000" and not ch.isspace()
+def _class(chars: frozenset[str]) -> str:
+    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
+
+
+#: a piece a line may not be broken inside: a character, then every next one that may not start a line
+#: (closing punctuation), follows one that may not end a line (opening punctuation), or continues a run of Latin
+#: letters and digits (not after a hyphen or a slash). Latin: below U+2000 and not a space.
+_PIECE = re.compile(
+    f"(?s:.)(?:{_class(NO_START)}|(?<={_class(NO_END)})(?s:.)|(?<=[^\\s\u2000-\U0010ffff\\-/])[^\\s\u2000-\U0010ffff])*")
 
 
 def breaks(text: str, size: float) -> list[list[float]]:
     """The pieces a line may not be broken inside, in order: each the widths (pt) of its characters."""
-    pieces: list[list[float]] = []
-    prev = ""
-    for ch in text:
-        w = char_em(ch) * size
-        if pieces and (ch in NO_START or prev in NO_END or (_latin(ch) and _latin(prev) and prev not in "-/")):
-            pieces[-1].append(w)
-        else:
-            pieces.append([w])
-        prev = ch
-    return pieces
+    wide, narrow = size, LATIN_EM * size
+    return [[wide if ord(ch) >= 0x2000 else narrow for ch in piece] for piece in _PIECE.findall(text)]
 
 
+@lru_cache(maxsize=CACHED)
 def wrapped(text: str, width: float, size: float) -> int:
     """How many lines `text` takes in `width` points of text room at `size` pt (a newline starts a line)."""
     total = 0
@@ -83,8 +93,8 @@ def wrapped(text: str, width: float, size: float) -> int:
             total += 1
             continue
         lines, used = 1, 0.0
-        for piece in breaks(para, size):
-            whole = sum(piece)
+        for piece in _PIECE.findall(para):
+            whole = _piece_pt(piece, size)
             if used + whole <= width:
                 used += whole
                 continue
@@ -92,7 +102,8 @@ def wrapped(text: str, width: float, size: float) -> int:
             if whole <= width:
                 used = whole
                 continue
-            for w in piece:  # longer than a line: on lines of its own, broken between any two characters
+            for ch in piece:  # longer than a line: on lines of its own, broken between any two characters
+                w = char_em(ch) * size
                 if used + w > width and used:
                     lines, used = lines + 1, 0.0
                 used += w
@@ -100,9 +111,32 @@ def wrapped(text: str, width: float, size: float) -> int:
     return max(total, 1)
 
 
+@lru_cache(maxsize=CACHED)
+def _piece_pt(piece: str, size: float) -> float:
+    """The width of one piece: its characters' widths added one by one (`breaks`)."""
+    if len(piece) == 1:
+        return char_em(piece) * size
+    if piece.isascii():  # a run of Latin letters and digits
+        return _run(len(piece), LATIN_EM * size)
+    return sum(char_em(ch) * size for ch in piece)
+
+
+@lru_cache(maxsize=CACHED)
 def longest_piece(text: str, size: float) -> float:
     """The widest piece of `text` that cannot be broken (pt): what a column needs to avoid breaking inside one."""
-    return max((sum(p) for line in text.split("\n") for p in breaks(line, size)), default=0.0)
+    widest = 0.0
+    for line in text.split("\n"):
+        for piece in _PIECE.findall(line):
+            width = _piece_pt(piece, size)
+            if width > widest:
+                widest = width
+    return widest
+
+
+@lru_cache(maxsize=1024)
+def _run(n: int, width: float) -> float:
+    """The width of `n` characters of `width` added one by one (as `breaks` adds them: the same float)."""
+    return sum([width] * n)
 
 
 def row_height(lines: int, size: float) -> float:
@@ -111,21 +145,20 @@ def row_height(lines: int, size: float) -> float:
 
 
 class Measure:
-    """Wrapped-line counts with a cache: lists repeat departments, bases and targets on many rows."""
-
-    def __init__(self) -> None:
-        self._cache: dict[tuple[str, float, float], int] = {}
+    """Wrapped-line counts of texts in columns of character units (cached for all: `wrapped`)."""
 
     def lines(self, text: str, units: float, size: float = 10) -> int:
         """Lines of `text` in a column of `units` characters at `size` pt."""
-        if not text:
-            return 1
-        key = (text, units, size)
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache[key] = wrapped(text, column_pt(units), size)
-        return found
+        return wrapped(text, column_pt(units), size) if text else 1
 
     def height(self, cells: list[tuple[str, float]], size: float = 10) -> float:
         """The height of a row of (text, column units) cells."""
-        return row_height(max((self.lines(t, u, size) for t, u in cells), default=1), size)
+        most = 1
+        for text, units in cells:
+            room = column_pt(units)
+            if len(text) * size <= room and "\n" not in text:  # one line whatever its characters
+                continue
+            lines = wrapped(text, room, size) if text else 1
+            if lines > most:
+                most = lines
+        return row_height(most, size)

@@ -37,20 +37,26 @@ class Need:
 
 
 def needs(table: PublishedTable) -> list[Need]:
-    """The needs of the shown columns."""
+    """The needs of the shown columns (each distinct text measured once)."""
     out = []
     for i, col in enumerate(table.columns):
         if col.hidden:
             continue
         spec = SPECS[col.key]
         values = [str(r.cells[i]) for s in table.sections for r in s.rows]
-        lines = [line for v in values for line in v.split("\n")]
-        natural = max([text_pt(line, BODY) for line in lines] + [text_pt(col.label, BODY)])
-        piece = min(max((longest_piece(v, BODY) for v in values), default=0.0), MOST)
+        widths = {v: text_pt(v, BODY) for v in set(values)}
+        natural = max([_widest_line(v, w) for v, w in widths.items()] + [text_pt(col.label, BODY)])
+        piece = min(max((longest_piece(v, BODY) for v in widths), default=0.0), MOST)
         least = min(natural, MOST) if spec.chars == 0 else max(min(spec.chars * BODY, natural), piece)
         natural = min(natural, MOST) if spec.chars == 0 else natural  # (codes wrap at their hyphens beyond)
-        out.append(Need(i, least, max(natural, least), sum(text_pt(v, BODY) for v in values), spec.grow, spec.chars > 0))
+        volume = sum(map(widths.__getitem__, values))  # (in row order: the same sum as ever)
+        out.append(Need(i, least, max(natural, least), volume, spec.grow, spec.chars > 0))
     return out
+
+
+def _widest_line(text: str, width: float) -> float:
+    """The width of the widest line of `text` (`width`: of the whole text, when it has one line)."""
+    return width if "\n" not in text else max(text_pt(line, BODY) for line in text.split("\n"))
 
 
 def room(paper: Paper, columns: int) -> float:

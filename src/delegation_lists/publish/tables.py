@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..catalog import Catalog, Entry
 from ..excel.labels import kind_label, label, section_number
-from ..excel.lists import GETTERS, PublishedList, by_kind, published_lists, sheet_name
+from ..excel.lists import GETTERS, PublishedList, by_kind, published_lists, sheet_names
 from ..model.items import ListHeader
 from .columns import KEYS, columns, state_shared
 from .model import Options, PublishedTable, Row, Section
@@ -42,7 +42,7 @@ def attachment_line(value: str | None, lang: str) -> str:
 
 def _status(cat: Catalog, e: Entry, lang: str) -> str:
     """状态 only where an item is not in force (暂停, 取消): an empty column is left out."""
-    return "" if e.item.status == "active" else str(GETTERS["status"](cat, e, lang))
+    return "" if e.raw.status == "active" else str(GETTERS["status"](cat, e, lang))
 
 
 def _rows(cat: Catalog, entries: list[Entry], keys: tuple[str, ...], lang: str, mode: str = "") -> list[Row]:
@@ -109,22 +109,23 @@ def _furnish(table: PublishedTable, pl: PublishedList, cat: Catalog, opts: Optio
         table.notes = [label("note.n", lang, n=i, text=t) for i, t in enumerate(notes, start=1)]
 
 
-def published_tables(cat: Catalog, only: Sequence[str] = (), opts: Options | None = None) -> list[PublishedTable]:
+def published_tables(cat: Catalog, only: Sequence[str] = (), opts: Options | None = None,
+                     lists: list[PublishedList] | None = None) -> list[PublishedTable]:
     """Every list to publish as tables, in region-tree order; a township's own items as a list of their own
-    right after its list (`opts.own == "list"`) or as the last sections of it ("section")."""
+    right after its list (`opts.own == "list"`) or as the last sections of it ("section"). `lists`: the lists
+    `excel.lists.published_lists` gives, when the caller has them already."""
     opts = opts or Options()
-    lists = published_lists(cat, only, opts.lang, opts.drafts)
-    out = []
-    for pl in lists:
-        sheet = sheet_name(pl, lists)
-        taken, own = split_own(pl)
-        role = ("relay" if any(e.raw.source is not None for e in pl.entries) else "parent") if pl.delegates else "child"
-        if not own:
-            out.append(build_table(cat, pl, role, pl.entries, [], opts, sheet, pl.title))
-        elif opts.own == "section":
-            out.append(build_table(cat, pl, role, taken, own, opts, sheet, pl.title))
-        else:
-            out.append(build_table(cat, pl, role, taken, [], opts, sheet, pl.title))
-            out.append(build_table(cat, pl, "own", own, [], opts, sheet + label("own.sheet", opts.lang),
-                                   own_title(pl.title, pl.name, opts.lang)))
-    return out
+    lists = published_lists(cat, only, opts.lang, opts.drafts) if lists is None else lists
+    return [t for pl, sheet in zip(lists, sheet_names(lists), strict=True) for t in list_tables(cat, pl, sheet, opts)]
+
+
+def list_tables(cat: Catalog, pl: PublishedList, sheet: str, opts: Options) -> list[PublishedTable]:
+    """The tables of one list (two when its township's own items are a list of their own)."""
+    taken, own = split_own(pl)
+    role = ("relay" if any(e.raw.source is not None for e in pl.entries) else "parent") if pl.delegates else "child"
+    if not own:
+        return [build_table(cat, pl, role, pl.entries, [], opts, sheet, pl.title)]
+    if opts.own == "section":
+        return [build_table(cat, pl, role, taken, own, opts, sheet, pl.title)]
+    return [build_table(cat, pl, role, taken, [], opts, sheet, pl.title),
+            build_table(cat, pl, "own", own, [], opts, sheet + label("own.sheet", opts.lang), own_title(pl.title, pl.name, opts.lang))]
