@@ -16,6 +16,7 @@ from .measure import CELL_PADDING, NARROW_PAD, NARROW_PT, WIDE_PAD, WIDE_PT, lon
 from .model import MARGINS, Paper, PublishedTable
 
 BODY = 10.0  # pt: the text of the cells
+BOLD = 1.1  # a bold word (the header) is about this much wider than the same word in the body
 FILL = 0.97  # of the printable width: renderers differ a little, fonts may be substituted
 MOST = 180.0  # pt: a code column wider than this wraps (long platform codes: two lines) instead of taking the page
 PAPERS = {"a4": (Paper("A4"),), "a3": (Paper("A3"),), "auto": (Paper("A4"), Paper("A3"))}
@@ -46,12 +47,19 @@ def needs(table: PublishedTable) -> list[Need]:
         values = [str(r.cells[i]) for s in table.sections for r in s.rows]
         widths = {v: text_pt(v, BODY) for v in set(values)}
         natural = max([_widest_line(v, w) for v, w in widths.items()] + [text_pt(col.label, BODY)])
-        piece = min(max((longest_piece(v, BODY) for v in widths), default=0.0), MOST)
+        piece = min(max([*(longest_piece(v, BODY) for v in widths), *(BOLD * longest_piece(h, BODY) for h in _heads(table, i))]), MOST)
         least = min(natural, MOST) if spec.chars == 0 else max(min(spec.chars * BODY, natural), piece)
         natural = min(natural, MOST) if spec.chars == 0 else natural  # (codes wrap at their hyphens beyond)
         volume = sum(map(widths.__getitem__, values))  # (in row order: the same sum as ever)
         out.append(Need(i, least, max(natural, least), volume, spec.grow, spec.chars > 0))
     return out
+
+
+def _heads(table: PublishedTable, i: int) -> list[str]:
+    """The bold texts set in column `i` besides its cells: its header, and in the first column the total row's
+    word ("Total" must not break into "Tot" / "al")."""
+    first = next(n for n, c in enumerate(table.columns) if not c.hidden)
+    return [table.columns[i].label, *([table.total[0]] if i == first and table.total[0] else [])]
 
 
 def _widest_line(text: str, width: float) -> float:
