@@ -16,7 +16,7 @@ from .table import ReadError, Table, need
 
 PAGE_NUMBER = re.compile(r"^[-—–\s]*\d+[-—–\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$"
                          r"|^Page\s+\d+(\s+of\s+\d+)?$", re.I)
-POINT = re.compile(r"^(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、)")
+POINT = re.compile(r"^(?:\d+[.、．](?!\d)|[（(]\d+[)）]|[一二三四五六七八九十]+、)")  # (4.5吨 is a number, not point 4)
 WIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]")
 MAX_PAGES = 5000
 #: a line that starts a paragraph of its own (附件2, 填表单位, 注, a numbered point; Attachment 2, Note); "附件2" alone ends one
