@@ -37,8 +37,10 @@ def assert_same(book: Book, tmp_path: Path) -> dict[str, bytes]:
     return ours
 
 
-@pytest.mark.parametrize("folder", ["xunyang", "real/longhua"])
-@pytest.mark.parametrize("template", ["published", "published-section", "checklist", "duties", "stations"])
+@pytest.mark.parametrize(("folder", "template"), [
+    *((f, t) for f in ("xunyang", "real/longhua") for t in ("published", "published-section", "checklist")),
+    ("xunyang", "duties"), ("xunyang", "stations"),  # (the real 龙华 list has no duty lists nor village stations)
+])
 def test_every_template_same_parts(folder: str, template: str, tmp_path: Path):
     cat, _ = load_catalog([CATALOGS / folder])
     if template.startswith("published"):
@@ -50,8 +52,7 @@ def test_every_template_same_parts(folder: str, template: str, tmp_path: Path):
         book = duty_list_book(cat)
     else:
         book = station_book(cat)
-    if not [s for s in book.sheets if s.rows]:
-        pytest.skip(f"{folder} has nothing for {template}")
+    assert [s for s in book.sheets if s.rows], f"{folder} has nothing for {template}"
     assert_same(book, tmp_path)
 
 
