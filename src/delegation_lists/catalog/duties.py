@@ -26,9 +26,8 @@ class DutyEntry:
     jurisdiction: str
     code: str
     source: DutyEntry | None = None
+    part: str | None = None  # the part, written or inherited (set once the sources are found): every rule asks it
     _duty: Duty | None = None
-    _part: str | None = None
-    _part_known: bool = False
 
     @property
     def duty(self) -> Duty:
@@ -39,17 +38,17 @@ class DutyEntry:
     def get(self, field: str) -> Any:
         """One field as resolved (written here, else inherited from the source chain), without resolving the
         whole entry: the rules read one or two fields of each of a province's duties."""
-        value = getattr(self.raw, field)
-        if value is None and self.source is not None and self.source is not self:
-            return self.source.get(field)
+        entry = self
+        value = entry.raw.__dict__[field]
+        while value is None and entry.source is not None and entry.source is not entry:
+            entry = entry.source
+            value = entry.raw.__dict__[field]
         return value
 
-    @property
-    def part(self) -> str | None:
-        """The part (written, else the guide's), found once: every rule asks it of every entry."""
-        if not self._part_known:
-            self._part, self._part_known = self.get("part"), True
-        return self._part
+    def writes(self, field: str) -> bool:
+        """Whether the entry writes `field` itself, or has no source to take it from: an inherited value is
+        checked in the guide, where it is written."""
+        return self.raw.__dict__[field] is not None or self.source is None
 
     @property
     def file(self) -> str:
@@ -76,18 +75,36 @@ class Duties:
     """Every duty entry, by (jurisdiction, code), and the duty lists by jurisdiction."""
 
     entries: list[DutyEntry]
-    index: dict[tuple[str, str], list[DutyEntry]]
+    index: dict[tuple[str, str], DutyEntry]  # (jurisdiction, code) -> the first entry of that code
     lists: dict[str, list[Document]]  # jurisdiction -> its duty list documents (guides included)
     parents: dict[str, str | None] = field(default_factory=dict)  # the region tree: jurisdiction -> its parent
     villages: frozenset[str] = frozenset()  # the jurisdictions at level village
+    by_doc: dict[int, list[DutyEntry]] = field(default_factory=dict)  # id(document) -> its entries, in file order
+    repeats: list[DutyEntry] = field(default_factory=list)  # the entries whose code came earlier in their jurisdiction
+
+    def in_part(self, part: str) -> list[DutyEntry]:
+        """The entries of one part (as resolved), in file order: the rules of a part read only its entries."""
+        if self._by_part is None:
+            self._by_part = defaultdict(list)
+            for e in self.entries:
+                self._by_part[e.part or ""].append(e)
+        return self._by_part.get(part, [])
 
     def of(self, jurisdiction: str) -> list[DutyEntry]:
         """The duty entries of one jurisdiction, in file order."""
-        return [e for doc in self.lists.get(jurisdiction, []) for e in self._by_doc[id(doc)]]
+        return [e for doc in self.lists.get(jurisdiction, []) for e in self.by_doc.get(id(doc), ())]
 
     def guide_of(self, jurisdiction: str) -> list[DutyEntry]:
         """The guide entries (`guide: true` lists) of one jurisdiction."""
         return [e for e in self.of(jurisdiction) if e.in_guide]
+
+    def township_guide(self, jurisdiction: str) -> list[DutyEntry]:
+        """The guide entries of one jurisdiction that are not for villages: what its townships' lists answer to
+        (found once per jurisdiction)."""
+        found = self._township_guides.get(jurisdiction)
+        if found is None:
+            found = self._township_guides[jurisdiction] = [e for e in self.guide_of(jurisdiction) if not e.for_villages]
+        return found
 
     def village_guides(self, jurisdiction: str) -> list[tuple[str, list[DutyEntry]]]:
         """The guides for villages above a village, nearest first: (jurisdiction, its guide entries in village
@@ -111,32 +128,46 @@ class Duties:
         return out
 
     def __post_init__(self) -> None:
-        self._by_doc: dict[int, list[DutyEntry]] = defaultdict(list)
         self._village_guides: dict[str, list[DutyEntry]] = {}
-        for e in self.entries:
-            self._by_doc[id(e.doc)].append(e)
+        self._township_guides: dict[str, list[DutyEntry]] = {}
+        self._by_part: dict[str, list[DutyEntry]] | None = None
 
 
 def build_duties(docs: Iterable[Document], parent_of: dict[str, str | None], villages: frozenset[str] = frozenset()) -> Duties:
     """The duty entries of the documents, each child entry's `source` looked up in its parent's duty lists (a
     village's: in the nearest jurisdiction above whose duty lists have it)."""
     entries: list[DutyEntry] = []
-    index: dict[tuple[str, str], list[DutyEntry]] = defaultdict(list)
+    index: dict[tuple[str, str], DutyEntry] = {}
+    repeats: list[DutyEntry] = []
     lists: dict[str, list[Document]] = defaultdict(list)
+    by_doc: dict[int, list[DutyEntry]] = {}
     for doc in docs:
         if doc.header is None or not doc.duties:
             continue
         jur = doc.header.jurisdiction
         lists[jur].append(doc)
-        for at, duty in enumerate(doc.duties):
-            if duty is not None:
-                entry = DutyEntry(doc, at, duty, jur, duty.code or "")
-                entries.append(entry)
-                index[(jur, entry.code)].append(entry)
-    duties = Duties(entries, index, lists, parent_of, villages)
+        mine = by_doc[id(doc)] = [DutyEntry(doc, at, duty, jur, duty.code or "") for at, duty in enumerate(doc.duties)
+                                  if duty is not None]
+        for entry in mine:
+            if index.setdefault((jur, entry.code), entry) is not entry:
+                repeats.append(entry)
+        entries += mine
+    duties = Duties(entries, index, lists, parent_of, villages, by_doc, repeats)
+    _find_sources(duties)
     for e in entries:
-        if e.raw.source is not None:
-            ups = duties.above(e.jurisdiction) if e.jurisdiction in villages else [parent_of.get(e.jurisdiction) or ""]
-            found = next((hit for up in ups if (hit := index.get((up, e.raw.source)))), None)
-            e.source = found[0] if found else None
+        e.part = e.get("part")
     return duties
+
+
+def _find_sources(duties: Duties) -> None:
+    """Each child entry's `source` entry: in its parent's duty lists (a village's: the nearest jurisdiction above
+    whose duty lists have it); None where there is none (DL311)."""
+    index, parent_of, villages = duties.index, duties.parents, duties.villages
+    for e in duties.entries:
+        source = e.raw.source
+        if source is None:
+            continue
+        if e.jurisdiction in villages:
+            e.source = next((hit for up in duties.above(e.jurisdiction) if (hit := index.get((up, source)))), None)
+        else:
+            e.source = index.get((parent_of.get(e.jurisdiction) or "", source))

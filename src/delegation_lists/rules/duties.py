@@ -18,25 +18,23 @@ if TYPE_CHECKING:
     from ..catalog.duties import DutyEntry
 
 
-def _townships(cat: Catalog) -> Iterator[DutyEntry]:
-    """The entries of every duty list but villages' (a village's entry in a township's part is DL505's alone)."""
+def _townships(cat: Catalog, part: str) -> Iterator[DutyEntry]:
+    """The entries of one part in every duty list but villages' (a village's entry in a township's part is
+    DL505's alone)."""
     villages = cat.duties.villages
-    return (e for e in cat.duties.entries if e.jurisdiction not in villages)
-
-
-def _written(e: DutyEntry, field: str) -> bool:
-    """Whether the entry writes `field` itself (an inherited value is checked in the guide, where it is written)."""
-    return getattr(e.raw, field) is not None or e.source is None
+    return (e for e in cat.duties.in_part(part) if e.jurisdiction not in villages)
 
 
 def _department(cat: Catalog, e: DutyEntry, field: str, code: str) -> Iterator[Problem]:
     """A department field (`lead`, `taken_by`): missing, or not declared in scope (with the one meant)."""
+    if not e.writes(field) and not e.writes("part"):
+        return  # takes the part and the field from its guide entry: checked there, where they are written
     value = e.get(field)
     if not value:
         if e.source is None or e.source.part != e.part:
             yield e.problem(code, msg(f"{code}.missing"), "part")
         return
-    if not _written(e, field):
+    if not e.writes(field):
         return
     scope = cat.departments(e.doc)
     if value not in scope:
@@ -51,17 +49,15 @@ def cooperate_without_lead(cat: Catalog) -> Iterator[Problem]:
     """A cooperating duty (配合履职事项) has no `lead`, or its lead is not a declared department.
 
     The county department that leads answers first; the township cooperates. The list names the department."""
-    for e in _townships(cat):
-        if e.part == "cooperate":
-            yield from _department(cat, e, "lead", "DL301")
+    for e in _townships(cat, "cooperate"):
+        yield from _department(cat, e, "lead", "DL301")
 
 
 @rule("DL302")
 def recalled_without_taker(cat: Catalog) -> Iterator[Problem]:
     """A recalled duty (上级部门收回事项) has no `taken_by`, or that department is not declared."""
-    for e in _townships(cat):
-        if e.part == "recalled":
-            yield from _department(cat, e, "taken_by", "DL302")
+    for e in _townships(cat, "recalled"):
+        yield from _department(cat, e, "taken_by", "DL302")
 
 
 @rule("DL303")
@@ -71,9 +67,7 @@ def recalled_still_delegated(cat: Catalog) -> Iterator[Problem]:
 
     收回 but still pushed down is the conflict the reform exists to end: withdraw the delegation and drop the
     item from the township's lists together."""
-    for e in _townships(cat):
-        if e.part != "recalled":
-            continue
+    for e in _townships(cat, "recalled"):
         item = e.get("item")
         if not item:
             continue
@@ -133,7 +127,7 @@ def _guide_for(cat: Catalog, jurisdiction: str) -> list[DutyEntry]:
         guides = cat.duties.village_guides(jurisdiction)
         return guides[0][1] if guides else []
     parent = cat.parent_code(jurisdiction)
-    return [g for g in cat.duties.guide_of(parent) if not g.for_villages] if parent else []
+    return cat.duties.township_guide(parent) if parent else []
 
 
 @rule("DL305")
@@ -160,33 +154,38 @@ def _moved(cat: Catalog, required: bool, code: str) -> Iterator[Problem]:
 @rule("DL307")
 def duplicate_duty_code(cat: Catalog) -> Iterator[Problem]:
     """A duty code is used twice in one jurisdiction's duty lists (the second and later uses are reported)."""
-    for entries in cat.duties.index.values():
-        first = entries[0]
-        for e in entries[1:]:
-            field = "code" if "code" in e.raw.model_fields_set else "source"
-            said = msg("DL307", code=e.code, file=first.file)
-            other = Related(first.file, first.loc("code" if "code" in first.raw.model_fields_set else "source"))
-            yield dataclasses.replace(e.problem("DL307", said, field), related=(other,))
+    for e in cat.duties.repeats:
+        first = cat.duties.index[(e.jurisdiction, e.code)]
+        field = "code" if "code" in e.raw.model_fields_set else "source"
+        said = msg("DL307", code=e.code, file=first.file)
+        other = Related(first.file, first.loc("code" if "code" in first.raw.model_fields_set else "source"))
+        yield dataclasses.replace(e.problem("DL307", said, field), related=(other,))
 
 
 @rule("DL308")
 def duplicate_duty_name(cat: Catalog) -> Iterator[Problem]:
     """Two duties of one jurisdiction have the same name (entered twice, or listed in two parts)."""
-    seen: dict[tuple[str, str], str] = {}
-    for e in cat.duties.entries:
+    for jurisdiction in cat.duties.lists:
+        yield from _same_names(cat.duties.of(jurisdiction))
+
+
+def _same_names(entries: list[DutyEntry]) -> Iterator[Problem]:
+    """DL308 in one jurisdiction's entries."""
+    seen: dict[str, str] = {}
+    for e in entries:
         name = e.get("name")
         if not name:
             continue
-        first = seen.setdefault((e.jurisdiction, name), e.code)
+        first = seen.setdefault(name, e.code)
         if first != e.code:
-            yield e.problem("DL308", msg("DL308", first=first, name=name), "name" if _written(e, "name") else "source")
+            yield e.problem("DL308", msg("DL308", first=first, name=name), "name" if e.writes("name") else "source")
 
 
 @rule("DL309")
 def basic_without_basis(cat: Catalog) -> Iterator[Problem]:
     """A basic duty (基本履职事项) has no `basis`: what the township must do should say on what ground."""
-    for e in _townships(cat):
-        if e.part == "basic" and not e.get("basis") and _written(e, "basis"):
+    for e in _townships(cat, "basic"):
+        if e.writes("basis") and not e.get("basis"):
             yield e.problem("DL309", msg("DL309"), "part" if e.raw.part else "code")
 
 
@@ -195,9 +194,11 @@ def unknown_office(cat: Catalog) -> Iterator[Problem]:
     """A duty's `office` is not one of the township's offices declared in region.yaml (`offices:`; not checked
     where none are declared)."""
     for e in cat.duties.entries:
+        if not e.writes("office"):
+            continue
         place = cat.places.get(e.jurisdiction)
         office = e.get("office")
-        if place is None or not place.offices or not office or not _written(e, "office") or office in place.offices:
+        if place is None or not place.offices or not office or office in place.offices:
             continue
         yield e.problem("DL310", msg("DL310", office=office, name=place.name, offices="、".join(place.offices)), "office")
 
