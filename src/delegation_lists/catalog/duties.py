@@ -81,13 +81,17 @@ class Duties:
     villages: frozenset[str] = frozenset()  # the jurisdictions at level village
     by_doc: dict[int, list[DutyEntry]] = field(default_factory=dict)  # id(document) -> its entries, in file order
     repeats: list[DutyEntry] = field(default_factory=list)  # the entries whose code came earlier in their jurisdiction
+    _village_guides: dict[str, list[DutyEntry]] = field(default_factory=dict, init=False, repr=False)
+    _township_guides: dict[str, list[DutyEntry]] = field(default_factory=dict, init=False, repr=False)
+    _by_part: dict[str, list[DutyEntry]] | None = field(default=None, init=False, repr=False)
 
     def in_part(self, part: str) -> list[DutyEntry]:
         """The entries of one part (as resolved), in file order: the rules of a part read only its entries."""
         if self._by_part is None:
-            self._by_part = defaultdict(list)
+            grouped: dict[str, list[DutyEntry]] = defaultdict(list)
             for e in self.entries:
-                self._by_part[e.part or ""].append(e)
+                grouped[e.part or ""].append(e)
+            self._by_part = grouped
         return self._by_part.get(part, [])
 
     def of(self, jurisdiction: str) -> list[DutyEntry]:
@@ -127,10 +131,6 @@ class Duties:
             up = self.parents.get(up)
         return out
 
-    def __post_init__(self) -> None:
-        self._village_guides: dict[str, list[DutyEntry]] = {}
-        self._township_guides: dict[str, list[DutyEntry]] = {}
-        self._by_part: dict[str, list[DutyEntry]] | None = None
 
 
 def build_duties(docs: Iterable[Document], parent_of: dict[str, str | None], villages: frozenset[str] = frozenset()) -> Duties:
