@@ -15,6 +15,9 @@ from ..model.duties import Duty
 from ..problems import Loc, Message, Problem
 from ..problems.codes import problem
 
+#: the fields of an entry that only takes a guide entry: none of the guide's fields is written again
+_TAKING = frozenset(("source", "code", "notes"))
+
 
 @dataclass(slots=True)
 class DutyEntry:
@@ -81,6 +84,9 @@ class Duties:
     villages: frozenset[str] = frozenset()  # the jurisdictions at level village
     by_doc: dict[int, list[DutyEntry]] = field(default_factory=dict)  # id(document) -> its entries, in file order
     repeats: list[DutyEntry] = field(default_factory=list)  # the entries whose code came earlier in their jurisdiction
+    #: the entries that write something of their own: all but those that only take a guide entry found (`source`,
+    #: perhaps `code` and `notes`), whose fields are the guide's, checked there; the rules on written fields read these
+    written: list[DutyEntry] = field(default_factory=list)
     _village_guides: dict[str, list[DutyEntry]] = field(default_factory=dict, init=False, repr=False)
     _township_guides: dict[str, list[DutyEntry]] = field(default_factory=dict, init=False, repr=False)
     _by_part: dict[str, list[DutyEntry]] | None = field(default=None, init=False, repr=False)
@@ -156,6 +162,7 @@ def build_duties(docs: Iterable[Document], parent_of: dict[str, str | None], vil
     _find_sources(duties)
     for e in entries:
         e.part = e.get("part")
+    duties.written = [e for e in entries if e.source is None or not e.raw.__pydantic_fields_set__ <= _TAKING]
     return duties
 
 

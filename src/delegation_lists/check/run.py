@@ -21,7 +21,7 @@ def run_rules(cat: Catalog, selection: Selection) -> list[Problem]:
     """Every enabled catalog rule over the catalog, with waivers (`waive:` on an item or a list header) applied."""
     found = [p for r in checks(selection) if r.check is not None for p in r.check(cat)]
     waivers: dict[tuple[str, str, int], dict[str, str]] = {(e.file, "items", e.index): e.raw.waive for e in cat.described if e.raw.waive}
-    waivers |= {(e.file, "duties", e.index): e.raw.waive for e in cat.duties.entries if e.raw.waive}
+    waivers |= {(e.file, "duties", e.index): e.raw.waive for e in cat.duties.written if e.raw.waive}
     for doc in cat.docs:
         if doc.header is not None and doc.header.waive:
             waivers[(doc.file, "list", 0)] = doc.header.waive

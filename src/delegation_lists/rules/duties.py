@@ -18,10 +18,12 @@ if TYPE_CHECKING:
     from ..catalog.duties import DutyEntry
 
 
-def _townships(cat: Catalog, part: str) -> Iterator[DutyEntry]:
+def _townships(cat: Catalog, part: str, written: bool = False) -> Iterator[DutyEntry]:
     """The entries of one part in every duty list but villages' (a village's entry in a township's part is
-    DL505's alone)."""
+    DL505's alone); with `written`, only those that write a field of their own (Duties.written)."""
     villages = cat.duties.villages
+    if written:
+        return (e for e in cat.duties.written if e.part == part and e.jurisdiction not in villages)
     return (e for e in cat.duties.in_part(part) if e.jurisdiction not in villages)
 
 
@@ -49,14 +51,14 @@ def cooperate_without_lead(cat: Catalog) -> Iterator[Problem]:
     """A cooperating duty (配合履职事项) has no `lead`, or its lead is not a declared department.
 
     The county department that leads answers first; the township cooperates. The list names the department."""
-    for e in _townships(cat, "cooperate"):
+    for e in _townships(cat, "cooperate", written=True):
         yield from _department(cat, e, "lead", "DL301")
 
 
 @rule("DL302")
 def recalled_without_taker(cat: Catalog) -> Iterator[Problem]:
     """A recalled duty (上级部门收回事项) has no `taken_by`, or that department is not declared."""
-    for e in _townships(cat, "recalled"):
+    for e in _townships(cat, "recalled", written=True):
         yield from _department(cat, e, "taken_by", "DL302")
 
 
@@ -143,7 +145,7 @@ def optional_duty_moved(cat: Catalog) -> Iterator[Problem]:
 
 
 def _moved(cat: Catalog, required: bool, code: str) -> Iterator[Problem]:
-    for e in cat.duties.entries:
+    for e in cat.duties.written:
         src = e.source
         if src is None or e.raw.part is None or bool(src.raw.required) is not required:
             continue
@@ -184,7 +186,7 @@ def _same_names(entries: list[DutyEntry]) -> Iterator[Problem]:
 @rule("DL309")
 def basic_without_basis(cat: Catalog) -> Iterator[Problem]:
     """A basic duty (基本履职事项) has no `basis`: what the township must do should say on what ground."""
-    for e in _townships(cat, "basic"):
+    for e in _townships(cat, "basic", written=True):
         if e.writes("basis") and not e.get("basis"):
             yield e.problem("DL309", msg("DL309"), "part" if e.raw.part else "code")
 
@@ -193,7 +195,7 @@ def basic_without_basis(cat: Catalog) -> Iterator[Problem]:
 def unknown_office(cat: Catalog) -> Iterator[Problem]:
     """A duty's `office` is not one of the township's offices declared in region.yaml (`offices:`; not checked
     where none are declared)."""
-    for e in cat.duties.entries:
+    for e in cat.duties.written:
         if not e.writes("office"):
             continue
         place = cat.places.get(e.jurisdiction)
@@ -206,7 +208,7 @@ def unknown_office(cat: Catalog) -> Iterator[Problem]:
 @rule("DL311")
 def duty_source_not_found(cat: Catalog) -> Iterator[Problem]:
     """A child duty's `source` is not a duty of the parent jurisdiction's duty lists (its guide)."""
-    for e in cat.duties.entries:
+    for e in cat.duties.written:
         if e.raw.source is None or e.source is not None:
             continue
         parent = cat.parent_code(e.jurisdiction) or ""

@@ -5,7 +5,7 @@ work, and each part at its level. (A required guide entry missing is DL304, as f
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,8 +31,8 @@ VILLAGE_MODES = ("assist", "extend")
 
 def _village_lists(cat: Catalog) -> Iterator[DutyEntry]:
     """The entries of villages' own lists (not guides)."""
-    villages = cat.duties.villages
-    return (e for e in cat.duties.entries if e.jurisdiction in villages and not e.in_guide)
+    duties = cat.duties
+    return (e for j in duties.lists if j in duties.villages for e in duties.of(j) if not e.in_guide)
 
 
 def _where(e: DutyEntry, field: str) -> str:
@@ -89,7 +89,7 @@ def negative_work(cat: Catalog) -> Iterator[Problem]:
     A name taken from a guide entry is checked in the guide."""
     found: dict[tuple[str, bool], _Negatives] = {}
     villages = cat.duties.villages
-    for e in cat.duties.entries:
+    for e in cat.duties.written:  # (a name taken from a guide entry is checked in the guide)
         if e.raw.name is None or not e.for_villages or e.part == "negative":
             continue
         if not (e.in_guide or e.jurisdiction in villages):
@@ -179,12 +179,16 @@ def part_of_another_level(cat: Catalog) -> Iterator[Problem]:
 
     Each level publishes its own parts: a village's work is self-governance, assistance, certificates and
     micro-powers; a township's, basic, cooperating and recalled duties."""
-    for jurisdiction in cat.duties.lists:
-        place = cat.places.get(jurisdiction)
-        if place is None or place.level not in ("township", "village"):
-            continue
-        wrong = VILLAGE_PARTS if place.level == "township" else TOWNSHIP_PARTS
-        for e in cat.duties.of(jurisdiction):
-            part = e.raw.part if e.raw.part is not None else e.source.part if e.source is not None else None
-            if part in wrong and not e.in_guide:
-                yield e.problem("DL505", msg("DL505", part=part, level=place.level, name=place.name), _where(e, "part"))
+    villages = cat.duties.villages
+    for part in VILLAGE_PARTS:  # in a township's list
+        yield from _wrong_level(cat, (e for e in cat.duties.in_part(part) if e.jurisdiction not in villages), "township")
+    for part in TOWNSHIP_PARTS:  # in a village's list
+        yield from _wrong_level(cat, (e for e in cat.duties.in_part(part) if e.jurisdiction in villages), "village")
+
+
+def _wrong_level(cat: Catalog, entries: Iterable[DutyEntry], level: str) -> Iterator[Problem]:
+    """DL505 for entries (of a part that is not `level`'s) in the own lists of jurisdictions at `level`."""
+    for e in entries:
+        place = cat.places.get(e.jurisdiction)
+        if place is not None and place.level == level and not e.in_guide:
+            yield e.problem("DL505", msg("DL505", part=e.part, level=level, name=place.name), _where(e, "part"))
