@@ -159,22 +159,28 @@ def build_duties(docs: Iterable[Document], parent_of: dict[str, str | None], vil
                 repeats.append(entry)
         entries += mine
     duties = Duties(entries, index, lists, parent_of, villages, by_doc, repeats)
-    _find_sources(duties)
+    for mine in by_doc.values():
+        if mine:
+            _find_sources(duties, mine)
+    written = duties.written
     for e in entries:
         e.part = e.get("part")
-    duties.written = [e for e in entries if e.source is None or not e.raw.__pydantic_fields_set__ <= _TAKING]
+        if e.source is None or not e.raw.__pydantic_fields_set__ <= _TAKING:
+            written.append(e)
     return duties
 
 
-def _find_sources(duties: Duties) -> None:
-    """Each child entry's `source` entry: in its parent's duty lists (a village's: the nearest jurisdiction above
-    whose duty lists have it); None where there is none (DL311)."""
-    index, parent_of, villages = duties.index, duties.parents, duties.villages
-    for e in duties.entries:
-        source = e.raw.source
-        if source is None:
-            continue
-        if e.jurisdiction in villages:
-            e.source = next((hit for up in duties.above(e.jurisdiction) if (hit := index.get((up, source)))), None)
-        else:
-            e.source = index.get((parent_of.get(e.jurisdiction) or "", source))
+def _find_sources(duties: Duties, entries: list[DutyEntry]) -> None:
+    """Each child entry's `source` entry, for the entries of one document: in its parent's duty lists (a
+    village's: the nearest jurisdiction above whose duty lists have it); None where there is none (DL311)."""
+    index, jurisdiction = duties.index, entries[0].jurisdiction
+    if jurisdiction in duties.villages:
+        ups = duties.above(jurisdiction)
+        for e in entries:
+            if (source := e.raw.source) is not None:
+                e.source = next((hit for up in ups if (hit := index.get((up, source)))), None)
+        return
+    parent = duties.parents.get(jurisdiction) or ""
+    for e in entries:
+        if (source := e.raw.source) is not None:
+            e.source = index.get((parent, source))

@@ -107,7 +107,7 @@ def _token_starts(text: str, chars: str, flow: bool = False) -> Iterator[tuple[i
 #: `610101-CF-00002` are not candidates) that is cheap to find; candidates are then resolved
 CANDIDATE = re.compile(r'"(?=[-+0-9.nNyYtTfFoO~<=!&*"])'  # (a quick refusal of other strings)
                        r'([-+]?0[xX][0-9a-fA-F_]*|[-+]?0[bB][01_]*|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)'
-                       r'|[-+0-9.][-+0-9._:eEtTzZ ]*|[nNyYtTfFoO~<=!&*][a-zA-Z<=]{0,4}|)"')
+                       r'|[-+0-9.][-+0-9._:eEtTzZ ]*+|[nNyYtTfFoO~<=!&*][a-zA-Z<=]{0,4}|)"')  # (possessive: no backtracking)
 
 
 TOKEN = 7_777_777_770_000  # stand-in numbers for resolved values in the JSON text: -0.0e-7777777770000, ...

@@ -37,14 +37,8 @@ _BEFORE = (
     ("\u3000", re.compile(r" *")),
     ("\t", re.compile(r" *")),
 )
-_AROUND = (
-    ("［", re.compile("［")),
-    ("”", re.compile(r'"[^"\n]*”[ \t]*$', re.M)),
-    ("’", re.compile(r"'[^'\n]*’[ \t]*$", re.M)),
-    ("to", re.compile(r"to[ \t]*:[^\n]*[，、；;]")),
-    ("penalty_types", re.compile(r"penalty_types[ \t]*:[^\n]*[，、；;]")),
-    ("waive", re.compile(r"waive[ \t]*:[^\n]*[，、；;]")),
-)
+#: a list of names or codes written with a Chinese separator (`to: 甲镇、乙镇`), once the text holds one
+_SEPARATED = re.compile(r"(?:to|penalty_types|waive)[ \t]*:[^\n]*[，、；;]")
 _LINE = re.compile(rf"^(?P<indent>[ \t\u3000]*)(?P<dash>(?:-[ \u3000]+)*)(?P<key>{_KEY})?(?P<colon>[ \t\u3000]*[:：])?")
 _BLOCK = re.compile(r":[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$")
 _SEPARATORS = "，、；;"
@@ -75,9 +69,23 @@ def _char(ch: str) -> str:
 
 def suspect(text: str) -> bool:
     """Whether the text may hold a slip other than an open quote (plain substring tests first)."""
-    if any(tell in text and found.search(text) for tell, found in _AROUND):
+    if "［" in text or (any(c in text for c in _SEPARATORS) and _SEPARATED.search(text)):
+        return True
+    if _closed_by(text, "”", '"') or _closed_by(text, "’", "'"):
         return True
     return any(_after(text, char, before) for char, before in _BEFORE)
+
+
+def _closed_by(text: str, curly: str, quote: str) -> bool:
+    """Whether a line ends with `curly` (spaces and tabs after it) and holds `quote` before it: `"…”`, a quote
+    closed by the input method's curly quote (found by `str.find`: a regex with `$` walks every character)."""
+    at = text.find(curly)
+    while at >= 0:
+        end = text.find("\n", at)
+        if not text[at + 1 : len(text) if end < 0 else end].strip(" \t") and quote in text[text.rfind("\n", 0, at) + 1 : at]:
+            return True
+        at = text.find(curly, at + 1)
+    return False
 
 
 def _after(text: str, char: str, before: re.Pattern[str]) -> bool:
