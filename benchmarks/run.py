@@ -25,7 +25,7 @@ from pathlib import Path
 n = 0
 for p in sorted(Path(sys.argv[1]).rglob("*.yaml")):
     data = yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    n += len(data.get("items") or []) if isinstance(data, dict) else 0
+    n += len(data.get("items") or []) + len(data.get("duties") or []) if isinstance(data, dict) else 0
 print(n)
 """
 
@@ -121,7 +121,7 @@ def main() -> None:
             result = measure(commands[name])
             if name not in best or result[0] < best[name][0]:
                 best[name] = result
-    print(f"catalog: {folder}  {items:,} items in {files:,} files  (best of {args.repeat}, fresh process each)")
+    print(f"catalog: {folder}  {items:,} items and duties in {files:,} files  (best of {args.repeat}, fresh process each)")
     print("dlists:", subprocess.run([sys.executable, "-m", "delegation_lists", "--version"], capture_output=True, text=True).stdout.strip())
     print(f"{'run':<15} {'wall s':>8} {'items/s':>10} {'peak MB':>9} {'exit':>5} {'ratio':>7}")
     base = best["baseline"][0] if "baseline" in best else None

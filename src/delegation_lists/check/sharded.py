@@ -96,7 +96,8 @@ def check_sharded(found: Files, targets: list[Path], selection: Selection, day: 
     if any(d.header is not None for d in region_docs):
         return None
     tree = Catalog.build(region_docs)
-    rest = [i for i in range(len(paths)) if i not in set(found.regions)]
+    regions = set(found.regions)
+    rest = [i for i in range(len(paths)) if i not in regions]
     shards = plan([paths[i] for i in rest], [found.sizes[i] for i in rest], [found.guesses[i] for i in rest],
                   wanted, tree, workers)
     tasks = [Task([paths[rest[j]] for j in s], [found.guesses[rest[j]] for j in s],
