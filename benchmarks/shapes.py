@@ -1,7 +1,8 @@
 """Generate catalogs of several shapes and run `run.py` on each, so a speed-up that helps one shape and not
 another shows: a province of many small county and township files, few big counties with townships, a county-only
 catalog of big files, township entries with fields of their own (notes; notes and a local time limit), and a
-catalog written unlike the generator (flow mappings, Chinese mode names, comments: `other_shape.py`).
+catalog written unlike the generator (flow mappings, Chinese mode names, comments: `other_shape.py`), and township
+duty lists (2,000 townships x 340 duties, each county with its guide: `duty_shape.py`).
 
     python benchmarks/shapes.py [--only province,few-big] [--repeat 2] [--commands baseline,validate,...] [--dir /tmp/shapes]
 """
@@ -23,21 +24,24 @@ SHAPES: dict[str, list[str]] = {
     "huge": ["--counties", "40", "--townships", "20", "--county-items", "3000", "--seed", "3"],
 }
 OTHER = "other"  # made by other_shape.py
+DUTIES = "duties"  # made by duty_shape.py
+DUTIES_WHOLE = "duties-whole"  # duty_shape.py --style full: every township entry written whole, no guide
+SCRIPTS = {OTHER: ("other_shape.py", []), DUTIES: ("duty_shape.py", ["--counties", "100", "--townships", "20"]),
+           DUTIES_WHOLE: ("duty_shape.py", ["--counties", "100", "--townships", "20", "--style", "full"])}
 
 
 def make(name: str, folder: Path) -> Path:
     """The catalog of shape `name` under `folder` (made once, reused)."""
     out = folder / name
     if not out.exists():
-        script = "other_shape.py" if name == OTHER else "generate.py"
-        subprocess.run([sys.executable, str(HERE / script), *SHAPES.get(name, []), "-o", str(out)], check=True,
-                       stdout=subprocess.DEVNULL)
+        script, shape = SCRIPTS.get(name, ("generate.py", SHAPES.get(name, [])))
+        subprocess.run([sys.executable, str(HERE / script), *shape, "-o", str(out)], check=True, stdout=subprocess.DEVNULL)
     return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", default=",".join([*[s for s in SHAPES if s != "huge"], OTHER]))
+    ap.add_argument("--only", default=",".join([*[s for s in SHAPES if s != "huge"], OTHER, DUTIES, DUTIES_WHOLE]))
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--commands", default="baseline,validate,touched,reconcile,stats,diff")
     ap.add_argument("--dir", type=Path, default=Path("/tmp/dlists-shapes"))
