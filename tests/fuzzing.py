@@ -60,6 +60,48 @@ def yamlish(draw: st.DrawFn, hostile: bool = True) -> str:
     return "\n".join(lines) + draw(st.sampled_from(["\n", "", " \n"]))
 
 
+#: what one-line flow mappings are made of in hand-written catalogs, with the pieces that break them
+FLOW_WORDS = [*WORDS, "'a b'", '"x y"', "''", '""', "甲 镇", "a b", "1.5", "-1", "0x1F", "~", "true", "No"]
+FLOW_ODD = [" ", ":", ": ", ",", ", ", "{", "}", "[", "]", "#", " #", "'", '"', "-", "?", "&a", "*a", "!t", "\\"]
+
+
+@st.composite
+def flow_value(draw: st.DrawFn, depth: int = 2) -> str:
+    """A value of a flow mapping: a word, a flat sequence, or (while `depth` lasts) a flow mapping, sometimes with
+    an odd piece glued on."""
+    kind = draw(st.sampled_from(["word", "word", "seq", "map"] if depth else ["word", "seq"]))
+    if kind == "map":
+        return draw(flow_map(depth - 1))
+    if kind == "seq":
+        return "[" + ", ".join(draw(st.lists(st.sampled_from(FLOW_WORDS), max_size=3))) + "]"
+    word = draw(st.sampled_from(FLOW_WORDS))
+    return word + (draw(st.sampled_from(FLOW_ODD)) if draw(st.integers(0, 11)) == 0 else "")
+
+
+@st.composite
+def flow_map(draw: st.DrawFn, depth: int = 2) -> str:
+    """`{key: value, ...}` on one line, values maybe flow mappings themselves (up to `depth` deep); keys distinct
+    but for a rare repeat, spacing as typed, rarely broken."""
+    keys = draw(st.lists(st.sampled_from(FLOW_WORDS), max_size=3, unique=True))
+    if keys and draw(st.integers(0, 19)) == 0:
+        keys.append(keys[0])
+    colons = [": "] * 12 + [":", " : ", ":  "]
+    pairs = [f"{key}{draw(st.sampled_from(colons))}{draw(flow_value(depth))}" for key in keys]
+    return "{" + draw(st.sampled_from([", "] * 8 + [",", " , "])).join(pairs) + draw(st.sampled_from(["}"] * 12 + [" }", "}x", ""]))
+
+
+@st.composite
+def flow_lines(draw: st.DrawFn) -> str:
+    """A few lines holding one-line flow mappings, as catalogs written by hand have them (`- {code: ..., delegation:
+    {mode: 委托, to: [a, b]}}`): items of a list, or the values of distinct keys."""
+    count = draw(st.integers(1, 4))
+    if draw(st.booleans()):
+        lines = [f"{draw(st.sampled_from(['- ', '- ', '-  ']))}{draw(flow_map())}" for _ in range(count)]
+    else:
+        lines = [f"k{i}: {draw(flow_map())}" for i in range(count)]
+    return "\n".join(lines) + "\n"
+
+
 def _at(draw: st.DrawFn, size: int) -> int:
     return draw(st.integers(0, max(0, size)))
 

@@ -17,7 +17,7 @@ from delegation_lists.load.errors import LoadError
 from delegation_lists.load.yaml import parse as parse_module
 from delegation_lists.load.yaml import rapid
 from delegation_lists.load.yaml.parse import parse
-from fuzzing import CONTROLS, fuzz_settings, mutated, yamlish
+from fuzzing import CONTROLS, flow_lines, fuzz_settings, mutated, yamlish
 
 pytestmark = pytest.mark.skipif(not rapid.AVAILABLE, reason="rapidyaml is not installed (pip install '.[fast]')")
 
@@ -59,6 +59,26 @@ def test_generated_text_same_on_both_paths(text: str) -> None:
 @given(yamlish(hostile=False))
 @fuzz_settings(600)
 def test_generated_plain_text_same_on_both_paths(text: str) -> None:
+    assert _outcome(text, True) == _outcome(text, False)
+
+
+@given(flow_lines())
+@fuzz_settings(800)
+def test_flow_mappings_same_on_both_paths(text: str) -> None:
+    """One-line flow mappings, nested as hand-written catalogs nest them, are read alike or declined."""
+    assert _outcome(text, True) == _outcome(text, False)
+
+
+@pytest.mark.parametrize("text", [
+    "- {code: a, delegation: {mode: 委托, to: [1, 2]}}\n",
+    "- {code: '1', d: {m: x, to: []}, n: y}\n",
+    "a: {b: {c: d}}\n",
+    "a: {b: {c: d} e}\n",
+    "a: {{b: c}: d}\n",
+    "a: {b: {c: {d: e}}}\n",
+    "a: {b: {c: d}, }\n",
+])
+def test_nested_flow_mappings(text: str) -> None:
     assert _outcome(text, True) == _outcome(text, False)
 
 

@@ -35,8 +35,11 @@ _ODD_FIRST_KEY = re.compile(r" *(?:- +)*[:?](?:[ \n]|$)")
 _SCALAR = r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s\-?:,\[\]{}#&*!|>'"%@`](?:[^:,\[\]{}#\n]*[^\s:,\[\]{}#])?)"""
 _VALUE = rf"(?:\[ *(?:{_SCALAR} *(?:, *{_SCALAR} *)*)?\]|{_SCALAR})"
 _PAIR = rf"{_SCALAR} *: +{_VALUE}"
-#: `{code: "1", name: 甲镇, to: [a, b]}`: keys and values plain (no `:`) or quoted, values maybe a flat sequence
-_FLOW_MAP = re.compile(rf"\{{ *(?:{_PAIR} *(?:, *{_PAIR} *)*)?\}}")
+_FLAT_MAP = rf"\{{ *(?:{_PAIR} *(?:, *{_PAIR} *)*)?\}}"
+_OUTER_PAIR = rf"{_SCALAR} *: +(?:{_FLAT_MAP}|{_VALUE})"
+#: `{code: "1", name: 甲镇, to: [a, b]}`: keys and values plain (no `:`) or quoted, values maybe a flat sequence or
+#: such a mapping (`{code: x, delegation: {mode: 委托, to: [a, b]}}`, as catalogs written by hand have them)
+_FLOW_MAP = re.compile(rf"\{{ *(?:{_OUTER_PAIR} *(?:, *{_OUTER_PAIR} *)*)?\}}")
 DEEP = "\n" + " " * 190  # nesting near MAX_DEPTH (the emitter indents two spaces per block level)
 
 
