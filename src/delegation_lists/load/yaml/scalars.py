@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -26,9 +27,16 @@ class Unsupported(Exception):
     """A tag the loader does not build (catalogs use plain YAML values)."""
 
 
+#: by first character, every resolver's pattern in one (a quick "no" for most strings: codes like `450100-00001`)
+_ANY = {first: re.compile("|".join(f"(?:{r.pattern})" for _, r in found), re.X) for first, found in _IMPLICIT.items()}
+
+
 def resolve_plain(value: str) -> str | None:
     """The tag PyYAML's YAML 1.1 resolvers give a plain scalar; None for a string."""
-    for rtag, regexp in _IMPLICIT.get(value[:1], ()):
+    quick = _ANY.get(value[:1])
+    if quick is None or not quick.match(value):
+        return None
+    for rtag, regexp in _IMPLICIT[value[:1]]:
         if regexp.match(value):
             return rtag  # type: ignore[no-any-return]
     return None
