@@ -21,7 +21,7 @@ SHAPES: dict[str, list[str]] = {
     "county-only": ["--counties", "100", "--townships", "0", "--county-items", "1000", "--own-items", "0"],
     "town-notes": ["--counties", "100", "--townships", "20", "--seed", "1", "--town-fields", "notes"],
     "town-local": ["--counties", "100", "--townships", "20", "--seed", "1", "--town-fields", "local"],
-    "huge": ["--counties", "40", "--townships", "20", "--county-items", "3000", "--seed", "3"],
+    "huge": ["--counties", "40", "--townships", "20", "--county-items", "3000", "--town-items", "1000", "--seed", "3"],
 }
 OTHER = "other"  # made by other_shape.py
 DUTIES = "duties"  # made by duty_shape.py

@@ -19,15 +19,19 @@ from ..catalog.cuts import chains, choose_depth, subtree_keys
 from ..catalog.tree import with_ancestors
 from ..load.heads import HEAD, Files
 
+#: the most YAML one shard holds (bytes; a larger subtree is one shard by itself): a process's peak memory grows
+#: with its shard (about 20 bytes of heap per byte of YAML), so a 100 MB catalog is not cut into 25 MB quarters
+MOST_PER_SHARD = 12_000_000
+
 
 def _guided(weight: dict[str, int], workers: int) -> list[list[str]]:
     """Subtrees (largest first) grouped into shards of decreasing size, each about 1/(2 x workers) of the work
-    left: the first shards are large (little repeated per shard), the last ones small (the processes end
-    together)."""
+    left and at most MOST_PER_SHARD: the first shards are large (little repeated per shard), the last ones small
+    (the processes end together)."""
     shards: list[list[str]] = [[]]
     left, filled = sum(weight.values()), 0
     for key in sorted(weight, key=lambda k: (-weight[k], k)):
-        if filled and filled >= left / (2 * workers):
+        if filled and (filled >= left / (2 * workers) or filled + weight[key] > MOST_PER_SHARD):
             shards.append([])
             left, filled = left - filled, 0
         shards[-1].append(key)
