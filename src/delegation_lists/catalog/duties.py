@@ -78,7 +78,7 @@ class Duties:
     """Every duty entry, by (jurisdiction, code), and the duty lists by jurisdiction."""
 
     entries: list[DutyEntry]
-    index: dict[tuple[str, str], DutyEntry]  # (jurisdiction, code) -> the first entry of that code
+    index: dict[str, dict[str, DutyEntry]]  # jurisdiction -> code -> the first entry of that code
     lists: dict[str, list[Document]]  # jurisdiction -> its duty list documents (guides included)
     parents: dict[str, str | None] = field(default_factory=dict)  # the region tree: jurisdiction -> its parent
     villages: frozenset[str] = frozenset()  # the jurisdictions at level village
@@ -143,7 +143,7 @@ def build_duties(docs: Iterable[Document], parent_of: dict[str, str | None], vil
     """The duty entries of the documents, each child entry's `source` looked up in its parent's duty lists (a
     village's: in the nearest jurisdiction above whose duty lists have it)."""
     entries: list[DutyEntry] = []
-    index: dict[tuple[str, str], DutyEntry] = {}
+    index: dict[str, dict[str, DutyEntry]] = {}
     repeats: list[DutyEntry] = []
     lists: dict[str, list[Document]] = defaultdict(list)
     by_doc: dict[int, list[DutyEntry]] = {}
@@ -154,8 +154,9 @@ def build_duties(docs: Iterable[Document], parent_of: dict[str, str | None], vil
         lists[jur].append(doc)
         mine = by_doc[id(doc)] = [DutyEntry(doc, at, duty, jur, duty.code or "") for at, duty in enumerate(doc.duties)
                                   if duty is not None]
+        codes = index.setdefault(jur, {})
         for entry in mine:
-            if index.setdefault((jur, entry.code), entry) is not entry:
+            if codes.setdefault(entry.code, entry) is not entry:
                 repeats.append(entry)
         entries += mine
     duties = Duties(entries, index, lists, parent_of, villages, by_doc, repeats)
@@ -178,9 +179,9 @@ def _find_sources(duties: Duties, entries: list[DutyEntry]) -> None:
         ups = duties.above(jurisdiction)
         for e in entries:
             if (source := e.raw.source) is not None:
-                e.source = next((hit for up in ups if (hit := index.get((up, source)))), None)
+                e.source = next((hit for up in ups if (hit := index.get(up, {}).get(source))), None)
         return
-    parent = duties.parents.get(jurisdiction) or ""
+    guide = index.get(duties.parents.get(jurisdiction) or "", {})
     for e in entries:
         if (source := e.raw.source) is not None:
-            e.source = index.get((parent, source))
+            e.source = guide.get(source)

@@ -157,7 +157,7 @@ def _moved(cat: Catalog, required: bool, code: str) -> Iterator[Problem]:
 def duplicate_duty_code(cat: Catalog) -> Iterator[Problem]:
     """A duty code is used twice in one jurisdiction's duty lists (the second and later uses are reported)."""
     for e in cat.duties.repeats:
-        first = cat.duties.index[(e.jurisdiction, e.code)]
+        first = cat.duties.index[e.jurisdiction][e.code]
         field = "code" if "code" in e.raw.model_fields_set else "source"
         said = msg("DL307", code=e.code, file=first.file)
         other = Related(first.file, first.loc("code" if "code" in first.raw.model_fields_set else "source"))
