@@ -54,3 +54,64 @@ def test_converted_format_named_in_chinese() -> None:
         assert "import.office" not in zh + en
         assert not any(word in zh for word in ("an OLE", "document", "web page", "binary")), zh
     assert msg("import.note.converted", what=NAMES["ole"]).text("en") == "converted from an OLE document by LibreOffice"
+
+
+def _office_list(rows: list[list[str]]) -> list[list[str]]:
+    """附件2, the title, a header (职能部门 as 龙华 writes it), `rows`, 合计, a note in numbered lines."""
+    return [["附件2"], ["某区街道承接行政处罚事项目录"], ["序号", "事项名称", "区职能部门", "实施范围"], *rows,
+            ["合计", "共3项"], ["注：1.本目录实行动态调整。"], ["2.街道以自己名义实施。"]]
+
+
+BODY = [["一、城市管理（共2项）"], ["1", "对乱张贴的处罚", "区城管局", "全部"], ["2", "对乱堆放的处罚", "区城管局", "全部"],
+        ["（二）卫生健康（共1项）"], ["3", "对无证行医的处罚", "区卫健局", "全部"]]
+
+
+def _check(result, out: Path) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    assert result.exit_code == 0, result.output
+    items = yaml.safe_load((out / "440309" / "penalty.yaml").read_text(encoding="utf-8"))["items"]
+    assert [i["name"] for i in items] == ["对乱张贴的处罚", "对乱堆放的处罚", "对无证行医的处罚"]
+    assert [i["department"] for i in items] == ["区城管局", "区城管局", "区卫健局"]
+    assert "2.街道以自己名义实施。" in result.output  # a note, not a row without a name
+    assert "rows were read" not in result.output and "实际读到" not in result.output  # the 合计 row agrees
+
+
+def test_domain_headings_and_numbered_notes_xlsx(tmp_path: Path, dlists) -> None:  # type: ignore[no-untyped-def]
+    """Sections by 领域 (no kind named) are headings, not items; "2.……" under "注：1.……" is the note going on,
+    not a row without a name; 区职能部门 is the department."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for row in _office_list(BODY):
+        wb.active.append(row)
+    for at in (4, 7):
+        wb.active.merge_cells(start_row=at, start_column=1, end_row=at, end_column=4)
+    wb.save(tmp_path / "a.xlsx")
+    out = tmp_path / "out"
+    _check(dlists("import", tmp_path / "a.xlsx", "-o", out, "-j", "440309", "--mode", "grant", "--expect", "3"), out)
+
+
+def test_domain_headings_docx(tmp_path: Path, dlists) -> None:  # type: ignore[no-untyped-def]
+    """The same in Word: the heading row merged across the table (python-docx gives its text in every cell)."""
+    from docx import Document
+
+    rows = _office_list(BODY)
+    doc = Document()
+    for line in rows[:2]:
+        doc.add_paragraph(line[0])
+    table = doc.add_table(rows=0, cols=4)
+    for row in rows[2:-3]:
+        cells = table.add_row().cells
+        if len(row) == 1:
+            cells[0].merge(cells[3]).text = row[0]
+        else:
+            for cell, value in zip(cells, row, strict=True):
+                cell.text = value
+    cells = table.add_row().cells
+    cells[0].text, cells[1].text = rows[-3]
+    for line in rows[-2:]:
+        doc.add_paragraph(line[0])
+    doc.save(str(tmp_path / "a.docx"))
+    out = tmp_path / "out"
+    _check(dlists("import", tmp_path / "a.docx", "-o", out, "-j", "440309", "--mode", "grant", "--expect", "3"), out)
