@@ -9,7 +9,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.codes import MODE_LOOKUP, PENALTY_LOOKUP, STATUS_LOOKUP
-from .furniture import POINT, is_form_line, is_own, kind_of_title, means_all, note_text, split_points, strip_attachment, total_count
+from .furniture import (
+    POINT,
+    is_form_line,
+    is_own,
+    kind_of_title,
+    means_all,
+    note_text,
+    split_points,
+    strip_attachment,
+    total_count,
+)
 from .headers import KIND_WORDS, clean, find_header, header_field, is_heading, section_kind
 from .mapping import Mapping
 from .readers import Table
