@@ -1,0 +1,35 @@
+"""The path errors of every command (load/discover.py) speak the user's language: a symbolic link out of the
+catalog, a path that is not there, a folder with nothing to check, a FIFO."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REGION = 'region: {code: "610928", name: 旬阳市, level: county}\n'
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_path_errors_in_the_language_in_use(tmp_path: Path, dlists, lang: str) -> None:  # type: ignore[no-untyped-def]
+    catalog = tmp_path / "cat"
+    catalog.mkdir()
+    (catalog / "region.yaml").write_text(REGION, encoding="utf-8")
+    (tmp_path / "secret.yaml").write_text("x: 1\n", encoding="utf-8")
+    (catalog / "link.yaml").symlink_to(tmp_path / "secret.yaml")
+    (tmp_path / "empty").mkdir()
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    said = {
+        "link": dlists("--lang", lang, "validate", catalog),
+        "missing": dlists("--lang", lang, "validate", tmp_path / "nope"),
+        "nothing": dlists("--lang", lang, "stats", tmp_path / "empty"),
+        "fifo": dlists("--lang", lang, "validate", fifo),
+    }
+    want = {"zh": {"link": "符号链接", "missing": "没有这个文件或文件夹", "nothing": "没有可检查的文件", "fifo": "不是普通文件"},
+            "en": {"link": "outside the catalog folder", "missing": "no such file or folder", "nothing": "nothing to check",
+                   "fifo": "not a regular file"}}[lang]
+    for case, result in said.items():
+        assert result.exit_code == 2, (case, result.output)
+        assert want[case] in result.output and "Traceback" not in result.output, (case, result.output)
