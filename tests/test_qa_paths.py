@@ -33,3 +33,25 @@ def test_path_errors_in_the_language_in_use(tmp_path: Path, dlists, lang: str) -
     for case, result in said.items():
         assert result.exit_code == 2, (case, result.output)
         assert want[case] in result.output and "Traceback" not in result.output, (case, result.output)
+
+
+def test_a_list_whose_every_item_fails_stops_the_export(tmp_path: Path, dlists) -> None:  # type: ignore[no-untyped-def]
+    """A list file of an exported jurisdiction whose only item fails its schema (a kind mistyped) shows nothing
+    in the export: its item would be missing from the published list without a word. Its error stops the export
+    like any other in the lists published (it was counted as "in files not exported")."""
+    import shutil
+
+    from conftest import CATALOGS
+
+    catalog = tmp_path / "xunyang"
+    shutil.copytree(CATALOGS / "xunyang", catalog)
+    (catalog / "county" / "more.yaml").write_text(
+        'list: {jurisdiction: "610928", level: county}\n'
+        "items: [{code: 610928-XK-9001, name: 某某许可, kind: 许可类, department: 市场监管局, legal_basis: [《某法》]}]\n",
+        encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    result = dlists("export", catalog, "-o", out)
+    assert result.exit_code == 1, result.output
+    assert "more.yaml" in result.output and not out.exists()
+    other = dlists("export", catalog, "-o", out, "-j", "610928104")  # another jurisdiction chosen: not in its way
+    assert other.exit_code in (0, 1) and "more.yaml" not in other.output
