@@ -55,3 +55,15 @@ def test_a_list_whose_every_item_fails_stops_the_export(tmp_path: Path, dlists) 
     assert "more.yaml" in result.output and not out.exists()
     other = dlists("export", catalog, "-o", out, "-j", "610928104")  # another jurisdiction chosen: not in its way
     assert other.exit_code in (0, 1) and "more.yaml" not in other.output
+
+
+def test_a_file_over_the_limit_is_said_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """DL007 for a file over the size limit: the whole message in Chinese (the reason was English inside it)."""
+    from conftest import CATALOGS
+    from delegation_lists.load import document
+
+    monkeypatch.setattr(document, "MAX_FILE", 100)
+    doc = document.read_document(CATALOGS / "xunyang" / "region.yaml", "region.yaml")
+    (problem,) = doc.problems
+    assert problem.code == "DL007" and "超过上限 100 字节" in problem.text("zh") and "bytes" not in problem.text("zh")
+    assert "over the limit of 100" in problem.text("en")

@@ -79,6 +79,8 @@ LOAD: dict[str, tuple[str, str]] = {
     "DL006.complex_key": ("a key must be a plain value, not a list or mapping", "键必须是普通值，不能是列表或映射"),
     "DL006.merge": ("a merge key (<<) needs a mapping or a list of mappings", "合并键（<<）需要一个映射或映射列表"),
     "DL007": ("cannot read file: {reason}", "无法读取文件：{reason}"),
+    "DL007.too_big": ("cannot read file: {size} bytes, over the limit of {limit}: split the list into smaller files",
+                      "无法读取文件：文件有 {size} 字节，超过上限 {limit} 字节：请把清单拆成几个较小的文件"),
     # the paths a command is given (load/discover.py; key family `path.`, not problem codes): exit 2
     "path.cannot_read_folder": ("cannot read folder {path}: {reason}", "无法读取文件夹 {path}：{reason}"),
     "path.cannot_read": ("cannot read {path}: {reason}", "无法读取 {path}：{reason}"),
