@@ -75,7 +75,7 @@ def export_command(
     else:
         every = all_lists(cat, only, lang)
         lists = [pl for pl in every if include_drafts or not pl.draft]  # (published_lists)
-        exported = exported_files(cat, lists)
+        exported = exported_files(cat, lists, only, include_drafts)
         drafts = [] if include_drafts else [pl.title for pl in every if pl.draft]
 
     def checked() -> None:

@@ -78,11 +78,16 @@ def all_lists(cat: Catalog, only: Sequence[str] = (), lang: str = "zh") -> list[
     return sorted(lists.values(), key=lambda pl: (order.get(pl.jurisdiction, len(order)), pl.jurisdiction))
 
 
-def exported_files(cat: Catalog, lists: Sequence[PublishedList]) -> set[str]:
+def exported_files(cat: Catalog, lists: Sequence[PublishedList], only: Sequence[str] = (), drafts: bool = False) -> set[str]:
     """The files an export of `lists` shows something of: the lists' own files, the files of the items they take
-    on (inherited fields), the region files (names of places and departments), and every file that did not load
-    as anything (it may be a list the export is missing)."""
+    on (inherited fields), the region files (names of places and departments), every file that did not load
+    as anything (it may be a list the export is missing), and every item list of a jurisdiction exported (`only`,
+    all when empty; drafts with `drafts`) even when none of its items validated: its items are missing from the
+    export."""
     files = {d.file for d in cat.docs if d.region is not None} | unread_files(cat)
+    wanted = {place.code if (place := cat.find_place(key)) else key for key in only}
+    files |= {d.file for d in cat.docs if d.kind == "list" and d.header is not None and not d.duties
+              and (not wanted or d.header.jurisdiction in wanted) and (drafts or not d.header.draft)}
     for pl in lists:
         for entry in pl.entries:
             source: Entry | None = entry

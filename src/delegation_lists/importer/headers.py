@@ -14,7 +14,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "code": ("事项编码", "实施编码", "项目编码", "权力编码", "基本编码", "编码", "Code"),
     "name": ("事项名称", "项目名称", "权力事项名称", "权力名称", "子项名称", "Item", "Name"),
     "kind": ("事项类型", "权力类型", "事项类别", "类别", "类型", "Kind"),
-    "department": ("实施部门", "主管部门", "实施机关", "实施主体", "相关区主管部门", "责任部门", "行使部门", "Department"),
+    "department": ("实施部门", "主管部门", "实施机关", "实施主体", "相关区主管部门", "责任部门", "行使部门", "职能部门", "区职能部门",
+                   "县职能部门", "Department"),
     "legal_basis": ("设定和实施依据", "设定依据", "实施依据", "法律依据", "依据", "Legal basis"),
     "targets": ("实施范围", "承接范围", "承接主体", "下放对象", "承接单位", "Delegated to"),
     "mode": ("承接方式", "赋权方式", "方式", "Mode"),
@@ -35,6 +36,9 @@ SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u200b\ufeff]+")
 #: kinds as an English list names them ("1. Administrative coercion (1 items)"), with every catalog spelling
 KIND_WORDS = {**KIND_LOOKUP, **{k.en.lower(): k.key for k in KINDS}}
 SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*[、.．]\s*(?P<kind>[^（(]+?)\s*(?:[（(].*[)）])?\s*$")
+#: a numbered section heading with its count that names no kind: a 领域 or a department ("一、城市管理（共296项）")
+HEADING = re.compile(r"^\s*(?:(?:[一二三四五六七八九十]+|\d+)\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）])\s*[^（(]+?"
+                     r"\s*[（(]\s*共\s*\d+\s*(?:项|个|条)[^)）]*[)）]\s*$")
 
 
 def clean(value: Any) -> str:
@@ -60,6 +64,13 @@ def find_header(rows: list[tuple[int, list[Any]]], extra: dict[str, str], limit:
         if "name" in fields and sum(1 for f in fields if f) >= 2:
             return i
     return None
+
+
+def is_heading(cells: list[str]) -> bool:
+    """A section heading alone on its row that names no kind but states its count ("一、城市管理（共296项）",
+    "（二）区卫生健康局（共12项）"): the list's grouping, not an item (the kind stays the one before)."""
+    filled = {c for c in cells if c}
+    return len(filled) == 1 and bool(HEADING.match(filled.pop()))
 
 
 def section_kind(cells: list[str]) -> str | None:

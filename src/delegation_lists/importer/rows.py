@@ -9,8 +9,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.codes import MODE_LOOKUP, PENALTY_LOOKUP, STATUS_LOOKUP
-from .furniture import is_form_line, is_own, kind_of_title, means_all, note_text, split_points, strip_attachment, total_count
-from .headers import KIND_WORDS, clean, find_header, header_field, section_kind
+from .furniture import (
+    POINT,
+    is_form_line,
+    is_own,
+    kind_of_title,
+    means_all,
+    note_text,
+    split_points,
+    strip_attachment,
+    total_count,
+)
+from .headers import KIND_WORDS, clean, find_header, header_field, is_heading, section_kind
 from .mapping import Mapping
 from .readers import Table
 from .said import Message, Text, msg
@@ -177,14 +187,16 @@ def read_rows(table: Table, mapping: Mapping, default_kind: str | None, need_kin
         if stated is not None:
             result.stated = stated or result.stated
             continue
+        if note is None and result.notes and len(alone) == 1 and POINT.match(alone[0]):
+            note = alone[0]  # "2.……" under "注：1.……": the note goes on
         if note is not None:
             result.notes.append(note)
             continue
         if is_form_line(next(c for c in cells if c)):
             continue
         section = section_kind(cells)
-        if section is not None:
-            kind, in_section = section, {}
+        if section is not None or is_heading(cells):
+            kind, in_section = section or kind, {}
             for said in stated_in_heading(alone[0]):
                 _state(said, in_section, mapping)
             continue

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..problems import Message, msg
+
 SUFFIXES = (".yaml", ".yml")
 SKIP_DIRS = {".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".dlists-cache", ".tox", ".mypy_cache"}
 REGION_FILES = ("region.yaml", "region.yml")
@@ -22,7 +24,15 @@ NOT_CATALOG = (".mapping.yaml", ".mapping.yml")  # `dlists import` mappings kept
 
 
 class PathError(Exception):
-    """A path given by the user that does not exist or cannot be used (exit code 2)."""
+    """A path given by the user that does not exist or cannot be used (exit code 2); its words a catalogue
+    message, shown in the language in use."""
+
+    def __init__(self, message: Message | str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message.text() if isinstance(self.message, Message) else self.message
 
 
 @dataclass
@@ -39,7 +49,7 @@ def _walk(folder: Path, exclude: Iterable[str]) -> list[Path]:
     inside = folder.resolve()
 
     def unreadable(exc: OSError) -> None:
-        raise PathError(f"cannot read folder {exc.filename}: {exc.strerror}")
+        raise PathError(msg("path.cannot_read_folder", path=exc.filename, reason=exc.strerror))
 
     for top, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")]
@@ -56,11 +66,11 @@ def checked_file(path: Path, root: Path | None = None) -> Path:
     try:
         st = path.stat()
     except OSError as exc:
-        raise PathError(f"cannot read {path}: {exc.strerror}") from None
+        raise PathError(msg("path.cannot_read", path=path, reason=exc.strerror)) from None
     if not stat.S_ISREG(st.st_mode):
-        raise PathError(f"{path} is not a regular file (a FIFO, device or folder): refused")
+        raise PathError(msg("path.not_regular", path=path))
     if root is not None and path.is_symlink() and not path.resolve().is_relative_to(root):
-        raise PathError(f"{path} is a symbolic link to {path.resolve()}, outside the catalog folder: refused")
+        raise PathError(msg("path.link_outside", path=path, target=path.resolve()))
     return path
 
 
@@ -92,7 +102,7 @@ def discover(paths: Iterable[str | Path], exclude: Iterable[str] = (), context: 
     for raw in paths_seen:
         path = Path(raw)
         if not path.exists():
-            raise PathError(f"no such file or folder: {raw}")
+            raise PathError(msg("path.missing", path=raw))
         if path.is_dir():
             files = _walk(path, exclude)
         else:  # a file named on the command line (pre-commit names them): excluded as walked files are
@@ -105,7 +115,7 @@ def discover(paths: Iterable[str | Path], exclude: Iterable[str] = (), context: 
             walked.add(resolved)
     if not targets and not named_excluded:
         shown = ", ".join(str(p) for p in paths_seen)
-        raise PathError(f"nothing to check: no catalog files (*.yaml, *.yml) in {shown}")
+        raise PathError(msg("path.nothing", paths=shown))
     extra: dict[Path, None] = {}
     todo = [root for root in roots if root not in walked]
     if context and todo:

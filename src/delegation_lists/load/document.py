@@ -83,7 +83,7 @@ def read_bounded(path: Path) -> bytes:
     with path.open("rb") as fh:
         size = os.fstat(fh.fileno()).st_size
         if size > MAX_FILE:
-            raise LoadError("DL007", msg("DL007", reason=f"{size:,} bytes, over the limit of {MAX_FILE:,}"))
+            raise LoadError("DL007", msg("DL007.too_big", size=f"{size:,}", limit=f"{MAX_FILE:,}"))
         return fh.read(MAX_FILE + 1)
 
 

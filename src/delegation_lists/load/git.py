@@ -89,7 +89,7 @@ def read_git(spec: str, encoding: str | None = None, cwd: Path | None = None) ->
         if f.raw is not None:
             docs.append(read_document(f.path, f.name, encoding, raw=f.raw))
         else:
-            too_big = msg("DL007", reason=f"{f.size:,} bytes, over the limit of {MAX_BLOB:,}")
+            too_big = msg("DL007.too_big", size=f"{f.size:,}", limit=f"{MAX_BLOB:,}")
             docs.append(Document(f.name, f.path, problems=[problem("DL007", f.name, too_big)]))
     return docs
 

@@ -86,6 +86,8 @@ def _value(value: str, flt: str | None, lang: Lang) -> str:
         if not value:
             return ""
         return f"`{value}`: " if lang == "en" else f"`{value}`{_value(value, 'gloss', lang)}："
+    if flt == "text":  # the key of another template without arguments -> its words (a format's name)
+        return render(value, {}, lang) if value in TEMPLATES else value
     if flt == "zh":  # a mode or kind key -> its Chinese name, in both languages
         return _label(value, "zh")
     return _label(value, lang, LABEL_TABLES.get(flt, ())) if lang == "zh" else value

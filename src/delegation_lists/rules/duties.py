@@ -109,7 +109,8 @@ def required_duty_missing(cat: Catalog) -> Iterator[Problem]:
 
     A township's list is checked against its parent's guide for townships; a village's against the nearest
     guide for villages above it (its township's, else its county's). Reported at the child's list header, one
-    problem per missing duty (the child takes it with `source`)."""
+    problem per missing duty (the child takes it with `source`). An entry that takes it but fails its schema
+    is reported for that alone."""
     for jurisdiction, docs in cat.duties.lists.items():
         mine = [d for d in docs if d.header is not None and not d.header.guide]
         guide = _guide_for(cat, jurisdiction) if mine else []
@@ -117,7 +118,7 @@ def required_duty_missing(cat: Catalog) -> Iterator[Problem]:
             continue
         taken = {e.raw.source for e in cat.duties.of(jurisdiction) if e.raw.source}
         for g in guide:
-            if g.raw.required and g.code not in taken:
+            if g.raw.required and g.code not in taken and (jurisdiction, g.code) not in cat.invalid:
                 name = g.duty.name or ""
                 yield problem("DL304", mine[0].file, msg("DL304", code=g.code, name=name), ("list",), item=g.code)
 
@@ -158,10 +159,14 @@ def duplicate_duty_code(cat: Catalog) -> Iterator[Problem]:
     """A duty code is used twice in one jurisdiction's duty lists (the second and later uses are reported)."""
     for e in cat.duties.repeats:
         first = cat.duties.index[e.jurisdiction][e.code]
-        field = "code" if "code" in e.raw.model_fields_set else "source"
         said = msg("DL307", code=e.code, file=first.file)
-        other = Related(first.file, first.loc("code" if "code" in first.raw.model_fields_set else "source"))
-        yield dataclasses.replace(e.problem("DL307", said, field), related=(other,))
+        other = Related(first.file, first.loc(_code_key(first)))
+        yield dataclasses.replace(e.problem("DL307", said, _code_key(e)), related=(other,))
+
+
+def _code_key(e: DutyEntry) -> str:
+    """The key that gives an entry its code: `code`, or `source` when the code is the source's (not written)."""
+    return "source" if e.raw.source is not None and e.raw.code == e.raw.source else "code"
 
 
 @rule("DL308")

@@ -15,8 +15,8 @@ from .table import ReadError, Table
 
 TIMEOUT = 300  # seconds: a list converts in a few
 TARGET = {"doc": "docx", "odt": "docx", "rtf": "docx", "xlsb": "xlsx", "html": "xlsx", "ole": "xlsx"}
-NAMES = {"doc": "Word 97-2003 (.doc/.wps)", "odt": "OpenDocument text (.odt)", "rtf": "RTF", "xlsb": "binary Excel (.xlsb)",
-         "html": "a web page saved as Excel", "ole": "an OLE document"}
+#: format -> the catalogue message naming it (import.office.*), shown in the language in use
+NAMES = {fmt: f"import.office.{fmt}" for fmt in TARGET}
 
 
 def soffice() -> str | None:

@@ -3,8 +3,10 @@ xlsx, and attachments renamed by mail gateways. The extension only breaks ties (
 
 from __future__ import annotations
 
+import struct
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
@@ -16,6 +18,35 @@ ODF = {"application/vnd.oasis.opendocument.spreadsheet": "ods", "application/vnd
 
 def _utf16(name: str) -> bytes:
     return name.encode("utf-16-le")
+
+
+def _directory(fh: BinaryIO, head: bytes, most: int = 64) -> bytes:
+    """The directory sectors of an OLE file (the names of its streams), followed through the FAT the header
+    lists: LibreOffice and WPS write the directory at the end of the file, past any head read. At most `most`
+    sectors; b"" when the header is not one."""
+    if len(head) < 512:
+        return b""
+    shift, = struct.unpack_from("<H", head, 0x1E)
+    if shift not in (9, 12):
+        return b""
+    size = 1 << shift
+    difat = struct.unpack_from("<109I", head, 0x4C)
+    sector, = struct.unpack_from("<I", head, 0x30)
+    out = []
+    for _ in range(most):
+        if sector >= 0xFFFFFFFA:
+            break
+        fh.seek((sector + 1) * size)
+        out.append(fh.read(size))
+        fat_sector = difat[sector // (size // 4)] if sector // (size // 4) < 109 else 0xFFFFFFFF
+        if fat_sector >= 0xFFFFFFFA:
+            break
+        fh.seek((fat_sector + 1) * size + (sector % (size // 4)) * 4)
+        entry = fh.read(4)
+        if len(entry) < 4:
+            break
+        sector, = struct.unpack("<I", entry)
+    return b"".join(out)
 
 
 def _ole(head: bytes) -> str:
@@ -53,7 +84,8 @@ def sniff(path: Path) -> str:
     if head.startswith(ZIP):
         return _zip(path)
     if head.startswith(OLE):
-        return _ole(head)
+        with path.open("rb") as fh:
+            return _ole(head + _directory(fh, head))
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"{\\rtf"):

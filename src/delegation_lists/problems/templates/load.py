@@ -79,4 +79,16 @@ LOAD: dict[str, tuple[str, str]] = {
     "DL006.complex_key": ("a key must be a plain value, not a list or mapping", "键必须是普通值，不能是列表或映射"),
     "DL006.merge": ("a merge key (<<) needs a mapping or a list of mappings", "合并键（<<）需要一个映射或映射列表"),
     "DL007": ("cannot read file: {reason}", "无法读取文件：{reason}"),
+    "DL007.too_big": ("cannot read file: {size} bytes, over the limit of {limit}: split the list into smaller files",
+                      "无法读取文件：文件有 {size} 字节，超过上限 {limit} 字节：请把清单拆成几个较小的文件"),
+    # the paths a command is given (load/discover.py; key family `path.`, not problem codes): exit 2
+    "path.cannot_read_folder": ("cannot read folder {path}: {reason}", "无法读取文件夹 {path}：{reason}"),
+    "path.cannot_read": ("cannot read {path}: {reason}", "无法读取 {path}：{reason}"),
+    "path.not_regular": ("{path} is not a regular file (a FIFO, device or folder): refused",
+                         "{path} 不是普通文件（是管道、设备或文件夹）：拒绝读取"),
+    "path.link_outside": ("{path} is a symbolic link to {target}, outside the catalog folder: refused",
+                          "{path} 是指向清单文件夹之外（{target}）的符号链接：拒绝读取"),
+    "path.missing": ("no such file or folder: {path}", "没有这个文件或文件夹：{path}"),
+    "path.nothing": ("nothing to check: no catalog files (*.yaml, *.yml) in {paths}",
+                     "没有可检查的文件：{paths} 中没有清单文件（*.yaml、*.yml）"),
 }
