@@ -190,9 +190,13 @@ def _same_names(entries: list[DutyEntry]) -> Iterator[Problem]:
 
 @rule("DL309")
 def basic_without_basis(cat: Catalog) -> Iterator[Problem]:
-    """A basic duty (基本履职事项) has no `basis`: what the township must do should say on what ground."""
+    """A basic duty (基本履职事项) has no `basis`: what the township must do should say on what ground.
+
+    A guide entry taken as it is was checked in the guide; one a township moves into its basic duties (from
+    another part of the guide) is checked here, as a moved cooperating duty is for its lead (DL301)."""
     for e in _townships(cat, "basic", written=True):
-        if e.writes("basis") and not e.get("basis"):
+        moved = e.source is not None and e.raw.part is not None and e.source.part != e.part
+        if (e.writes("basis") or moved) and not e.get("basis"):
             yield e.problem("DL309", msg("DL309"), "part" if e.raw.part else "code")
 
 
