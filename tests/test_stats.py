@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from conftest import CATALOGS
+from conftest import CASES, CATALOGS
 
 
 def test_seed_figure_in_text(dlists):
@@ -50,3 +50,14 @@ def test_xlsx_counts_with_a_chart(dlists, tmp_path):
     assert {r[1] for r in rows[1:]} == {"旬阳市", "城关街道", "吕河镇", "赵湾镇", "蜀河镇"}
     assert any(n.startswith("xl/chartsheets/") for n in zipfile.ZipFile(out).namelist())  # items per jurisdiction
     assert dlists("stats", CATALOGS / "xunyang", "-f", "xlsx").exit_code == 2  # needs -o
+
+
+def test_duty_lists_alone_show_no_empty_kind_table(dlists):
+    """A catalog of duty lists alone (no power items): the text shows the duty counts, not an empty table of
+    items by kind."""
+    result = dlists("stats", CASES / "duties-taken-and-written" / "input", "--lang", "zh")
+    assert result.exit_code == 0
+    assert "履行职责事项" in result.output
+    assert "各辖区事项类型" not in result.output
+    with_items = dlists("stats", CATALOGS / "xunyang", "--lang", "zh")
+    assert "各辖区事项类型" in with_items.output

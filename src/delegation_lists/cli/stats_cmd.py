@@ -83,14 +83,15 @@ def stats_command(
     else:
         short = kind_table(rows, short=True)
         header, body = short.header, short.rows
-        table = Table(title=label("by_kind"), header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
-        for i, h in enumerate(header):
-            table.add_column(h, justify="left" if i == 0 else "right", no_wrap=True)
-        for cells in body:
-            table.add_row(*map(str, cells))
-        console.print(table)
-        legend = " · ".join(f"{k.abbr} {k.zh}" for k in KINDS if k.abbr in header)
-        console.print(f"[dim]{legend}[/]", highlight=False)
+        if body:  # (a catalog of duty lists alone has no items to count by kind)
+            table = Table(title=label("by_kind"), header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+            for i, h in enumerate(header):
+                table.add_column(h, justify="left" if i == 0 else "right", no_wrap=True)
+            for cells in body:
+                table.add_row(*map(str, cells))
+            console.print(table)
+            legend = " · ".join(f"{k.abbr} {k.zh}" for k in KINDS if k.abbr in header)
+            console.print(f"[dim]{legend}[/]", highlight=False)
         if township_rows(duties):
             table_rows = counts_rows(township_rows(duties))
             print_table(console, label("duties.title"), counts_header(), table_rows, [isinstance(v, int) for v in table_rows[0]])
