@@ -23,7 +23,7 @@ def _fields(template: str) -> set[str]:
 @pytest.mark.parametrize("key", sorted(TEMPLATES))
 def test_template_in_both_languages(key: str) -> None:
     en, zh = TEMPLATES[key]
-    assert key.split(".")[0] in CODES or key.startswith(("import.", "path.")), f"{key}: no such code"
+    assert key.split(".")[0] in CODES or key.startswith(("import.", "path.", "cli.")), f"{key}: no such code"
     assert en.strip() and zh.strip()
     assert CJK.search(zh), f"{key}: the Chinese template is not Chinese: {zh}"
     args = {name: "x" for name in _fields(en) | _fields(zh)}
