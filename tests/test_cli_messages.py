@@ -108,3 +108,19 @@ def test_library_errors_shown_by_commands_follow_the_language() -> None:
         assert str(refused).endswith("append it by hand:\n  - id: 2024-001\n")
     finally:
         use_language(None)
+
+
+def test_no_english_only_error_left_in_the_commands() -> None:
+    """Every error a command raises is a catalogue message: no `UserError("...")` with words of its own in cli/
+    (nor in the library errors the commands show)."""
+    import re
+
+    src = Path(__file__).resolve().parent.parent / "src" / "delegation_lists"
+    files = [*(src / "cli").glob("*.py"), src / "reconcile" / "reconcile.py", src / "diff" / "draft.py",
+             src / "publish" / "pdf.py", src / "publish" / "word.py", src / "load" / "git.py"]
+    raised = re.compile(r"\b(?:UserError|ConfigError|ReconcileError|DraftRefused|PdfError|WordError|PathError|BadParameter)"
+                        r"\(f?\"([^\"]*)\"")
+    words = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")  # English words outside the {fields} of an f-string
+    found = [f"{f.name}:{n}" for f in files for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
+             for m in raised.finditer(line) if words.search(re.sub(r"\{[^}]*\}", "", m.group(1)))]
+    assert found == [], found

@@ -1,5 +1,6 @@
 """The message catalogue: every template exists in both languages, Chinese ones are Chinese sentences, every
-key belongs to a known code (or is a message of `dlists import`, `import.…`), and every code is documented in
+key belongs to a known code (or is a message of `dlists import`, `import.…`, of a path, `path.…`, or of a command,
+`cli.…`), and every code is documented in
 both languages."""
 
 from __future__ import annotations
