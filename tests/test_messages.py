@@ -1,5 +1,6 @@
 """The message catalogue: every template exists in both languages, Chinese ones are Chinese sentences, every
-key belongs to a known code (or is a message of `dlists import`, `import.…`), and every code is documented in
+key belongs to a known code (or is a message of `dlists import`, `import.…`, of a path, `path.…`, or of a command,
+`cli.…`), and every code is documented in
 both languages."""
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def _fields(template: str) -> set[str]:
 @pytest.mark.parametrize("key", sorted(TEMPLATES))
 def test_template_in_both_languages(key: str) -> None:
     en, zh = TEMPLATES[key]
-    assert key.split(".")[0] in CODES or key.startswith(("import.", "path.")), f"{key}: no such code"
+    assert key.split(".")[0] in CODES or key.startswith(("import.", "path.", "cli.")), f"{key}: no such code"
     assert en.strip() and zh.strip()
     assert CJK.search(zh), f"{key}: the Chinese template is not Chinese: {zh}"
     args = {name: "x" for name in _fields(en) | _fields(zh)}

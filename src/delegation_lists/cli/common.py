@@ -20,15 +20,16 @@ from ..load.cache import user_cache_home
 from ..load.discover import PathError, input_overwritten
 from ..load.text import ENCODING_ALIASES
 from ..memory import paused_gc
-from ..problems import Selection
+from ..problems import MessageError, Selection, msg
 from ..problems.message import LANGS, Lang, use_language
 from ..render.labels import label
 from .settings import Config, ConfigError, find_config
 from .state import LANG_HELP, state
 
 
-class UserError(Exception):
-    """Something the user can fix (bad option, missing file, unwritable output): exit 2, one line."""
+class UserError(MessageError):
+    """Something the user can fix (bad option, missing file, unwritable output): exit 2, one line; its words a
+    catalogue message (problems/templates/cli.py), shown in the language in use."""
 
 
 def command(func: Callable[..., None]) -> Callable[..., None]:
@@ -60,7 +61,8 @@ def choose_language(lang: str | None) -> None:
     """Messages in `lang`, else in the `lang` setting, else in the locale's language (problems/message.py)."""
     chosen = lang or find_config_quietly().lang
     if chosen is not None and chosen not in LANGS:
-        raise UserError(f"unknown language {chosen!r}; choose zh or en / 未知的语言 {chosen!r}：可选 zh 或 en")
+        said = msg("cli.lang", lang=chosen)  # no language chosen yet: said in both
+        raise UserError(f"{said.text('en')} / {said.text('zh')}")
     use_language(_as_lang(chosen))
 
 
@@ -97,7 +99,7 @@ def selection(select: list[str] | None, ignore: list[str] | None, config: Config
     sel = Selection(set(chosen) if chosen else None, set(split_codes(ignore)) | set(config.ignore))
     unknown = sel.unknown()
     if unknown:
-        raise UserError(f"unknown rule code or name: {', '.join(unknown)} (see `dlists rules`)")
+        raise UserError(msg("cli.rule_unknown", codes=", ".join(unknown)))
     return sel
 
 
@@ -126,7 +128,7 @@ def check_encoding(encoding: str | None) -> str | None:
         try:
             codecs.lookup(ENCODING_ALIASES.get(encoding.lower(), encoding))
         except LookupError:
-            raise UserError(f"unknown encoding {encoding!r} (try utf-8 or gbk)") from None
+            raise UserError(msg("cli.encoding", encoding=encoding)) from None
     return encoding
 
 
@@ -136,7 +138,7 @@ def parse_date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UserError(f"--as-of must be a date like 2024-01-31, not {value!r}") from None
+        raise UserError(msg("cli.as_of", value=value)) from None
 
 
 def pick_format(fmt: str | None, choices: tuple[str, ...]) -> str:
@@ -144,7 +146,7 @@ def pick_format(fmt: str | None, choices: tuple[str, ...]) -> str:
     if fmt is None:
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in choices else "text"
     if fmt not in choices:
-        raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(choices)}")
+        raise UserError(msg("cli.format", format=fmt, choices=", ".join(choices)))
     return fmt
 
 
@@ -167,5 +169,10 @@ def emit(text: str, output: Path | None) -> None:
     try:
         write_text(output, text + "\n")
     except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise cannot_write(output, exc) from None
+
+
+def cannot_write(output: Path, exc: OSError) -> UserError:
+    """The usage error of an output that cannot be written (a folder not there, no permission)."""
+    return UserError(msg("cli.cannot_write", output=output, reason=exc.strerror or exc))
 

@@ -15,6 +15,7 @@ from rich.table import Table
 from ..atomic import write_text
 from ..diff import DiffResult, Options, Side, compare
 from ..diff.records import RecordCheck, check_records
+from ..problems import msg
 from ..render.diff import (
     IMPACT_HEADER,
     broken_lines,
@@ -33,6 +34,7 @@ from .common import (
     NO_CACHE_HELP,
     UserError,
     cache_root,
+    cannot_write,
     check_output,
     command,
     console,
@@ -67,7 +69,7 @@ def diff_command(
     chosen = pick_format(fmt, FORMATS)
     check_output(output, [old, new])
     if chosen == "xlsx" and output is None:
-        raise UserError("--format xlsx needs --output FILE.xlsx")
+        raise UserError(msg("cli.xlsx_output"))
     config = load_config()
     opts = Options(strict_whitespace, strict_order, frozenset(ignore_field or []))
     compared = compare(old, new, opts, config.encoding, cache_root(no_cache, config))
@@ -84,7 +86,7 @@ def diff_command(
 
             write_book(diff_book(result, old, new, records), output)
         except OSError as exc:
-            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+            raise cannot_write(output, exc) from None
     elif chosen == "json":
         emit(json.dumps(to_json(result, stat, records), ensure_ascii=False, indent=2), output)
     elif chosen == "markdown":
@@ -109,7 +111,7 @@ def diff_command(
 def _records(choice: str, result: DiffResult, old: Side, new: Side) -> RecordCheck | None:
     """The records check when `--records` asks for it (auto: when either version has records)."""
     if choice not in ("auto", "off", "warn", "require"):
-        raise UserError(f"--records {choice}: use auto, off, warn or require")
+        raise UserError(msg("cli.diff.records", choice=choice))
     if choice == "off" or (choice == "auto" and not (old.records or new.records)):
         return None
     return check_records(result, old, new)
@@ -118,7 +120,7 @@ def _records(choice: str, result: DiffResult, old: Side, new: Side) -> RecordChe
 def _step_summary(text: str) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
-        raise UserError("--summary needs $GITHUB_STEP_SUMMARY (set by GitHub Actions)")
+        raise UserError(msg("cli.diff.summary"))
     existing = Path(target).read_text(encoding="utf-8") if Path(target).exists() else ""
     write_text(target, existing + text + "\n")
 

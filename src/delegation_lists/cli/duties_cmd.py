@@ -11,7 +11,7 @@ from rich.markup import escape
 
 from ..catalog.parts import run_in_parts
 from ..dutyview import TownshipVillages, duty_part, merge_duty_parts
-from ..problems import language
+from ..problems import language, msg
 from ..render.duties import (
     counts_header,
     counts_rows,
@@ -60,7 +60,7 @@ def duties_command(
     chosen = pick_format(fmt, FORMATS)
     check_output(output, paths)
     if chosen == "xlsx" and output is None:
-        raise UserError("--format xlsx needs --output FILE.xlsx")
+        raise UserError(msg("cli.xlsx_output"))
     config = load_config()
     parts = run_in_parts(paths, duty_part, encoding=config.encoding, exclude=config.exclude,
                          cache=cache_root(no_cache, config), uncut=VILLAGE_LEVELS)

@@ -8,6 +8,7 @@ import typer
 from rich.markup import escape
 
 from ..catalog import load_catalog
+from ..problems import msg
 from ..render.labels import label
 from .common import NO_CACHE_HELP, UserError, cache_root, check_output, command, console, err_console, load_config, split_codes
 from .export_gate import check_before_export, note_drafts, output_format, publish_options, write_output
@@ -21,7 +22,7 @@ def export_command(
     fmt: str | None = typer.Option(None, "--format", "-f", help="xlsx | docx (published lists as Word tables; needs the docx extra) | pdf (through LibreOffice); default: the output's extension."),
     template: str = typer.Option("published", "--template", "-t", help="published: the list as published | checklist: the working list with a status column | duties: the duty lists (履行职责事项清单, 村级组织工作事项清单) as published | stations: each township's village-station service list (直办/代办/协办)"),
     jurisdiction: list[str] | None = typer.Option(None, "--jurisdiction", "-j", help="Only this jurisdiction (code or name); repeatable."),
-    lang: str = typer.Option("zh", "--lang", help="Labels: zh | en."),
+    lang: str | None = typer.Option(None, "--lang", help="Labels of what is written (default zh) and messages: zh | en; messages without it follow `dlists --lang`, the `lang` setting, else the locale."),
     status: list[str] | None = typer.Option(None, "--status", help="checklist: the allowed status values, comma-separated (default 已承接,未承接,待核实)."),
     allow_problems: bool = typer.Option(False, "--allow-problems", help="Export even when the lists have validation errors (they are listed, with a warning); without it such a catalog is not exported (exit 1)."),
     include_drafts: bool = typer.Option(False, "--include-drafts", help="Export drafts too (lists with `status: draft` or 草案 in the title); their titles say 草案."),
@@ -49,9 +50,10 @@ def export_command(
     from ..publish.word_layout import word_layout
 
     if template not in TEMPLATES:
-        raise UserError(f"unknown template {template!r}; choose one of: {', '.join(TEMPLATES)}")
+        raise UserError(msg("cli.export.template", template=template, choices=", ".join(TEMPLATES)))
+    lang = lang or "zh"  # the lists' labels: Chinese unless --lang en (messages: common.choose_language)
     if lang not in ("zh", "en"):
-        raise UserError(f"unknown language {lang!r}; choose zh or en")
+        raise UserError(msg("cli.lang", lang=lang))
     chosen = output_format(fmt, output, template)
     options = publish_options(template, lang, include_drafts, attachment, issuer, date, note, own, paper)
     check_output(output, paths)
@@ -61,17 +63,17 @@ def export_command(
     missing = [j for j in only if cat.find_place(j) is None and not any(e.jurisdiction == j for e in cat.entries)
                and j not in cat.duties.lists]
     if missing:
-        raise UserError(f"no jurisdiction {', '.join(map(repr, missing))} in this catalog")
+        raise UserError(msg("cli.export.no_place", names=", ".join(missing)))
     if template == "duties":
         docs = duty_docs(cat, only, include_drafts)
         if not docs:
-            raise UserError("no duty lists to export (`duties:` files)")
+            raise UserError(msg("cli.export.no_duties"))
         exported = duty_files(cat, docs)
         drafts = [] if include_drafts else [d.header.title or j for j, d in duty_docs(cat, only, True) if d.header and d.header.draft]
     elif template == "stations":
         exported, drafts = {d.file for d in cat.docs}, []
     elif not cat.entries:
-        raise UserError("no items to export (is this a catalog folder?)")
+        raise UserError(msg("cli.export.no_items"))
     else:
         every = all_lists(cat, only, lang)
         lists = [pl for pl in every if include_drafts or not pl.draft]  # (published_lists)
@@ -95,7 +97,7 @@ def export_command(
     elif template == "stations":
         book = station_book(cat, only, lang)
         if not book.sheets:
-            raise UserError("no items handled by village stations (a township's `delegation` to its villages, or villages' assist work with `item:`)")
+            raise UserError(msg("cli.export.no_stations"))
     elif template == "published":
         book = book_of(cat, tables, lang, sheets) if chosen != "docx" else None
         if book is not None:
@@ -104,8 +106,8 @@ def export_command(
         book = checklist_book(cat, only, lang, split_codes(status), include_drafts)
     shown = [s for s in book.sheets if not s.hidden] if book is not None else []
     if not shown and not tables:
-        raise UserError("nothing to export: every list is a draft (pass --include-drafts to export drafts)")
-    with console.status(f"writing {output} ..."):
+        raise UserError(msg("cli.export.all_drafts"))
+    with console.status(msg("cli.export.writing", output=output).text()):
         layout = word_layout(cat, tables) if chosen == "docx" and tables else None
         write_output(chosen, output, book, tables, lang, layout)
     listed = [s for s in shown if s.origins] or shown  # (the checklist's summary is not a list; duty sheets have no origins)

@@ -16,9 +16,10 @@ from ..check import Report, check_catalog
 from ..excel.model import Book
 from ..load.cache import Cache
 from ..load.discover import discover
+from ..problems import msg
 from ..publish.model import Options, PublishedTable
 from ..render.labels import label
-from .common import UserError, cache_root, err_console, selection
+from .common import UserError, cache_root, cannot_write, err_console, selection
 from .settings import Config
 from .text import print_problems
 
@@ -65,19 +66,19 @@ def publish_date(value: str | None) -> dt.date | None:
     try:
         return dt.date(*(int(g) for g in found.groups())) if found else dt.date.fromisoformat(value)
     except ValueError:
-        raise UserError(f"--date must be a date like 2023-07-01 or 2023年7月1日, not {value!r}") from None
+        raise UserError(msg("cli.export.date", value=value)) from None
 
 
 def publish_options(template: str, lang: str, drafts: bool, attachment: str | None, issuer: str | None, date: str | None,
                     notes: list[str] | None, own: str, paper: str) -> Options:
     """The office's choices for a published list, checked; refused with another template."""
     if own not in ("list", "section"):
-        raise UserError(f"--own must be list or section, not {own!r}")
+        raise UserError(msg("cli.export.own", own=own))
     if paper not in ("auto", "a4", "a3"):
-        raise UserError(f"--paper must be auto, a4 or a3, not {paper!r}")
+        raise UserError(msg("cli.export.paper", paper=paper))
     given = [name for name, value in zip(FURNITURE, (attachment, issuer, date, notes, own != "list", paper != "auto"), strict=True) if value]
     if given and template != "published":
-        raise UserError(f"{', '.join(given)}: for the published template only, not {template!r}")
+        raise UserError(msg("cli.export.published_only", options=", ".join(given), template=template))
     return Options(lang, drafts, own, paper, attachment, issuer, publish_date(date), list(notes or []))
 
 
@@ -90,11 +91,11 @@ def output_format(fmt: str | None, output: Path, template: str) -> str:
     by_suffix = FORMATS.get(output.suffix.lower())
     chosen = fmt or by_suffix
     if chosen not in FORMATS.values():
-        raise UserError(f"the output must be .xlsx, .docx or .pdf (or give --format), not {output.name!r}")
+        raise UserError(msg("cli.export.suffix", name=output.name))
     if by_suffix != chosen:
-        raise UserError(f"--format {chosen} writes a .{chosen} file, not {output.name!r}")
+        raise UserError(msg("cli.export.format_suffix", format=chosen, name=output.name))
     if chosen == "docx" and template != "published":
-        raise UserError(f"--format docx writes the published lists (-t published), not {template!r}")
+        raise UserError(msg("cli.export.docx_template", template=template))
     from ..publish.pdf import PdfError, soffice
     from ..publish.word import WordError, need_docx
 
@@ -121,6 +122,6 @@ def write_output(fmt: str, output: Path, book: Book | None, tables: list[Publish
         elif book is not None:
             write_book(book, output)
     except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise cannot_write(output, exc) from None
     except (WordError, PdfError) as exc:
         raise UserError(str(exc)) from None

@@ -12,6 +12,7 @@ from ..catalog.parts import run_in_parts
 from ..laws.index import law_index, merge_indexes
 from ..laws.query import article_number, law_uses
 from ..laws.results import LawIndex, LawUses
+from ..problems import msg
 from ..render.labels import label
 from ..render.laws import (
     hit_line,
@@ -61,14 +62,14 @@ def laws_command(
     or repealed. 《食品安全法》 and 《中华人民共和国食品安全法》 are one law."""
     chosen = pick_format(fmt, FORMATS)
     if chosen == "xlsx" and output is None:
-        raise UserError("--format xlsx needs --output FILE.xlsx")
+        raise UserError(msg("cli.xlsx_output"))
     if article is not None and law is None:
-        raise UserError("--article needs --law TITLE")
+        raise UserError(msg("cli.laws.article_alone"))
     wanted = None
     if article is not None:
         wanted = article_number(article)
         if wanted is None:
-            raise UserError(f"--article must be an article number (74, 七十四, 第七十四条), not {article!r}")
+            raise UserError(msg("cli.laws.article", article=article))
     config = load_config()
     parts = run_in_parts(paths, law_index, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
     if parts.broken:

@@ -12,7 +12,7 @@ from rich.markup import escape
 
 from ..catalog import load_catalog
 from ..catalog.parts import run_in_parts
-from ..problems import language
+from ..problems import language, msg
 from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, reconcile
 from ..reconcile.parts import merge_parts, reconcile_part
 from ..render.labels import label
@@ -32,6 +32,7 @@ from .common import (
     NO_CACHE_HELP,
     UserError,
     cache_root,
+    cannot_write,
     check_output,
     command,
     console,
@@ -82,14 +83,14 @@ def reconcile_command(
         err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.reconcile", n=broken), highlight=False)
     if chosen == "xlsx":
         if output is None:
-            raise UserError("--format xlsx needs --output FILE.xlsx")
+            raise UserError(msg("cli.xlsx_output"))
         try:
             from ..excel.reports import reconcile_book
             from ..excel.writer import write_book
 
             write_book(reconcile_book(results), output)
         except OSError as exc:
-            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+            raise cannot_write(output, exc) from None
     elif chosen == "json":
         emit(json.dumps(to_json(results), ensure_ascii=False, indent=2), output)
     elif chosen == "markdown":

@@ -11,8 +11,9 @@ from rich.markup import escape
 from ..diff import compare
 from ..diff.draft import DraftRefused, append_draft, draft_record
 from ..diff.records import check_records
+from ..problems import msg
 from ..render.labels import label
-from .common import NO_CACHE_HELP, UserError, cache_root, command, console, err_console, lang_option, load_config
+from .common import NO_CACHE_HELP, UserError, cache_root, cannot_write, command, console, err_console, lang_option, load_config
 
 
 def record_command(
@@ -29,7 +30,7 @@ def record_command(
     try:
         today = dt.date.fromisoformat(date) if date else dt.date.today()
     except ValueError:
-        raise UserError(f"--date {date}: use YYYY-MM-DD") from None
+        raise UserError(msg("cli.record.date", date=date)) from None
     config = load_config()
     compared = compare(old, new, None, config.encoding, cache_root(no_cache, config))
     result = compared.result
@@ -47,7 +48,7 @@ def record_command(
     except DraftRefused as exc:
         raise UserError(str(exc)) from None
     except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise cannot_write(output, exc) from None
     err_console.print(escape(label("record.wrote", id=draft.id, n=draft.changes, output=output)), highlight=False)
 
 

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ..problems import language
+from ..problems import language, msg
 from ..render.labels import label
 from ..rules import RULES
 from .common import UserError, command, console, lang_option, pick_format
@@ -26,7 +26,7 @@ def rules_command(
     if code:
         rules = [r for r in rules if code.upper() == r.code or code == r.name]
         if not rules:
-            raise UserError(f"no rule {code!r} (see `dlists rules`)")
+            raise UserError(msg("cli.rules.none", code=code))
     if chosen == "json":
         typer.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity, "family": r.family, "doc": r.doc,
                                 "doc_zh": r.doc_zh} for r in rules], ensure_ascii=False, indent=2))

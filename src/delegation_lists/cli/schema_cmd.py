@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from ..model.schema import KINDS, json_schema
+from ..problems import msg
 from .common import UserError, command, emit, lang_option
 
 
@@ -27,7 +28,7 @@ def schema_command(
             emit(_dump(name), out_dir / f"{name}.schema.json")
         return
     if kind not in KINDS:
-        raise UserError(f"unknown kind {kind!r}; choose list, region, duties or adjustments")
+        raise UserError(msg("cli.schema.kind", kind=kind))
     emit(_dump(kind), output)
 
 

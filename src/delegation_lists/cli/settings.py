@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..problems import MessageError, msg
 
-class ConfigError(Exception):
+
+class ConfigError(MessageError):
     """A settings file that cannot be used (exit code 2)."""
 
 
@@ -31,10 +33,10 @@ def _table(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read settings: {exc}") from None
+        raise ConfigError(msg("cli.settings.unreadable", path=path, reason=exc)) from None
     table: Any = data.get("tool", {}).get("dlists", data if path.name == "dlists.toml" else None)
     if table is not None and not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.dlists] must be a table")
+        raise ConfigError(msg("cli.settings.not_table", path=path))
     return table
 
 
@@ -54,7 +56,7 @@ def find_config(start: Path | None = None) -> Config:
 def _config(table: dict[str, Any], path: Path) -> Config:
     for key, value in table.items():
         if key not in KEYS:
-            raise ConfigError(f"{path}: unknown setting `{key}` in [tool.dlists] (known: {', '.join(KEYS)})")
+            raise ConfigError(msg("cli.settings.unknown", path=path, key=key, known=", ".join(KEYS)))
         if not isinstance(value, KEYS[key]):
-            raise ConfigError(f"{path}: `{key}` must be a {KEYS[key].__name__}")
+            raise ConfigError(msg("cli.settings.type", path=path, key=key, type=f"cli.settings.{KEYS[key].__name__}"))
     return Config(source=path, **{k.replace('-', '_'): v for k, v in table.items()})

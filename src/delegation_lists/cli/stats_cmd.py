@@ -17,7 +17,7 @@ from ..catalog.parts import run_in_parts
 from ..dutyview import township_rows, village_rows
 from ..model.closest import closest_name
 from ..model.codes import KINDS
-from ..problems import language
+from ..problems import language, msg
 from ..render.duties import counts_header, counts_rows, stats_duties_json
 from ..render.labels import label, mode
 from ..render.stats import detail_markdown, kind_table, mode_label, to_json
@@ -29,6 +29,7 @@ from .common import (
     NO_CACHE_HELP,
     UserError,
     cache_root,
+    cannot_write,
     check_output,
     command,
     console,
@@ -112,14 +113,14 @@ def stats_command(
 
 def _write_xlsx(header: list[str], rows: list[list[object]], output: Path | None) -> None:
     if output is None:
-        raise UserError("--format xlsx needs --output FILE.xlsx")
+        raise UserError(msg("cli.xlsx_output"))
     from ..excel.reports import stats_book
     from ..excel.writer import write_book
 
     try:
         write_book(stats_book(header, rows), output)
     except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise cannot_write(output, exc) from None
 
 
 def _no_place(cat: Catalog, key: str) -> str:

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from ..check import Report, validate
-from ..problems import Selection
+from ..problems import Selection, msg
 from ..render.problems import to_github, to_json, to_sarif
 from .common import (
     NO_CACHE_HELP,
@@ -85,7 +85,7 @@ def _run(paths: list[Path], sel: Selection, encoding: str | None, exclude: list[
         return validate(paths, sel, encoding=encoding, exclude=exclude, as_of=as_of, jobs=jobs, cache=cache)
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True) as bar:
-        task = bar.add_task("reading", total=None)
+        task = bar.add_task(msg("cli.progress.reading").text(), total=None)
 
         def tick(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)

@@ -18,6 +18,7 @@ from ..atomic import write_text
 from ..load.document import read_document
 from ..model.adjustments import AdjustmentChange
 from ..model.codes import PART_BY_KEY
+from ..problems import MessageError, msg
 from .facts import Fact
 from .records import RecordCheck, covers
 
@@ -126,7 +127,7 @@ def next_id(taken: set[str], today: dt.date) -> str:
     return f"{today.year}-{n:03d}"
 
 
-class DraftRefused(Exception):
+class DraftRefused(MessageError):
     """The file named cannot take the draft (not an adjustments file, a link, or it would not read back)."""
 
 
@@ -136,20 +137,19 @@ def append_draft(path: Path, draft: Draft) -> None:
     is one more."""
     existing = ""
     if path.is_symlink():
-        raise DraftRefused(f"{path} is a symbolic link; not writing through it")
+        raise DraftRefused(msg("cli.record.link", path=path))
     if path.exists():
         existing = path.read_text(encoding="utf-8")
         before = _records_in(existing, path)
         if before is None:
-            raise DraftRefused(f"{path} is not an `adjustments:` file (spec §6); name a new file or one of records")
+            raise DraftRefused(msg("cli.record.not_adjustments", path=path))
     else:
         before = 0
     head = existing if existing.strip() else "adjustments:\n"
     indent = next((m.group(1) for m in re.finditer(r"^( *)- ", head, re.M)), "  ")
     text = head + ("" if head.endswith("\n") else "\n") + draft.indented(indent)
     if _records_in(text, path) != before + 1:
-        raise DraftRefused(f"{path}: the draft cannot be appended to this file's layout (a flow list, or a key after "
-                           "`adjustments:`); append it by hand:\n" + draft.indented("  "))
+        raise DraftRefused(msg("cli.record.layout", path=path), draft.indented("  "))
     write_text(path, text)
 
 

@@ -42,7 +42,7 @@ def _git(args: list[str], cwd: Path, data: bytes | None = None) -> bytes:
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=False)
     except FileNotFoundError:
-        raise PathError("git is not installed, so REV:PATH cannot be read") from None
+        raise PathError(msg("path.git_missing")) from None
     if proc.returncode != 0:
         said = proc.stderr.decode("utf-8", "replace").strip()
         raise PathError(said.splitlines()[-1] if said else f"git {args[0]} failed (exit {proc.returncode})")
@@ -67,16 +67,16 @@ def git_files(spec: str, cwd: Path | None = None) -> list[GitFile]:
     try:
         top = Path(_git(["rev-parse", "--show-toplevel"], cwd).decode().strip())
     except PathError:
-        raise PathError(f"{spec}: not inside a git repository, so REV:PATH cannot be read") from None
+        raise PathError(msg("path.git_outside", spec=spec)) from None
     prefix = (cwd.resolve().relative_to(top.resolve()).as_posix() + "/") if cwd.resolve() != top.resolve() else ""
     target = (prefix + sub).strip("/")
     try:
         commit = _git(["rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}"], top).decode().strip()
     except PathError as exc:
-        raise PathError(f"{spec}: {rev!r} is not a revision of this repository ({exc})") from None
+        raise PathError(msg("path.git_rev", spec=spec, rev=rev, reason=exc)) from None
     blobs = [b for b in _tree(top, commit, target) if _is_catalog_file(b.name)]
     if not blobs:
-        raise PathError(f"{spec}: no catalog files at that revision and path")
+        raise PathError(msg("path.git_empty", spec=spec))
     sizes = _sizes(top, blobs)
     contents = _contents(top, [b for b in blobs if sizes[b.oid] <= MAX_BLOB])
     return [GitFile(f"{rev}:{b.name}", Path(top / b.name), contents.get(b.oid), sizes[b.oid]) for b in sorted(blobs, key=lambda b: b.name)]
@@ -133,7 +133,7 @@ def _contents(top: Path, blobs: list[Blob]) -> dict[str, bytes]:
         proc = subprocess.Popen(["git", "cat-file", "--batch"], cwd=top, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL)
     except FileNotFoundError:
-        raise PathError("git is not installed, so REV:PATH cannot be read") from None
+        raise PathError(msg("path.git_missing")) from None
     assert proc.stdin is not None and proc.stdout is not None
     stdin = proc.stdin
 

@@ -60,6 +60,18 @@ def shorten(value: str, limit: int = MAX_ARG) -> str:
     return value if len(value) <= limit else value[:limit] + "…"
 
 
+class MessageError(Exception):
+    """An error whose words are a catalogue message (shown in the language in use when printed), and `after` it
+    text that is no message (a drafted record to copy by hand)."""
+
+    def __init__(self, message: Message | str, after: str = "") -> None:
+        super().__init__(message)
+        self.message, self.after = message, after
+
+    def __str__(self) -> str:
+        return (self.message.text() if isinstance(self.message, Message) else self.message) + self.after
+
+
 def msg(key: str, /, **args: object) -> Message:
     """The message `key` with its arguments (values kept as text, each at most `MAX_ARG` characters)."""
     if key not in TEMPLATES:
@@ -86,11 +98,21 @@ def _value(value: str, flt: str | None, lang: Lang) -> str:
         if not value:
             return ""
         return f"`{value}`: " if lang == "en" else f"`{value}`{_value(value, 'gloss', lang)}："
+    if flt in ("q", "list", "qlist"):
+        return _listed(value, flt, lang)
     if flt == "text":  # the key of another template without arguments -> its words (a format's name)
         return render(value, {}, lang) if value in TEMPLATES else value
     if flt == "zh":  # a mode or kind key -> its Chinese name, in both languages
         return _label(value, "zh")
     return _label(value, lang, LABEL_TABLES.get(flt, ())) if lang == "zh" else value
+
+
+def _listed(value: str, flt: str, lang: Lang) -> str:
+    """`q`: a value quoted ('x' / “x”); `list`: values given joined by ", " (a、b in Chinese); `qlist`: each quoted."""
+    values = [value] if flt == "q" else value.split(", ")
+    if flt != "list":
+        values = [repr(v) if lang == "en" else f"“{v}”" for v in values]
+    return (", " if lang == "en" else "、").join(values)
 
 
 def _label(value: str, lang: Lang, rows: tuple[object, ...] = ()) -> str:

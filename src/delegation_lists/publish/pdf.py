@@ -13,11 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..atomic import atomic_path
+from ..problems import MessageError, msg
 
 TIMEOUT = 600  # seconds: a county's lists convert in seconds, a province's in minutes
 
 
-class PdfError(Exception):
+class PdfError(MessageError):
     """The PDF cannot be made (LibreOffice missing, failing or too slow)."""
 
 
@@ -25,8 +26,7 @@ def soffice() -> str:
     """LibreOffice's command, or PdfError naming what to install."""
     program = shutil.which("soffice") or shutil.which("libreoffice")
     if program is None:
-        raise PdfError("writing PDF needs LibreOffice (the `soffice` command): install it (apt-get install"
-                       " libreoffice-calc-nogui, or from libreoffice.org), or export .xlsx and print it to PDF")
+        raise PdfError(msg("cli.pdf.missing"))
     return program
 
 
@@ -40,9 +40,9 @@ def _run(command: list[str], timeout: float) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
-            raise PdfError(f"LibreOffice did not finish the PDF in {timeout:.0f} s") from None
+            raise PdfError(msg("cli.pdf.timeout", seconds=f"{timeout:.0f}")) from None
     if proc.returncode != 0:
-        raise PdfError(f"LibreOffice could not convert it: {err.decode(errors='replace').strip()[:300]}")
+        raise PdfError(msg("cli.pdf.failed", reason=err.decode(errors="replace").strip()[:300]))
 
 
 def write_pdf(write_source: Callable[[Path], None], suffix: str, target: str | Path, timeout: float = TIMEOUT) -> None:
@@ -56,6 +56,6 @@ def write_pdf(write_source: Callable[[Path], None], suffix: str, target: str | P
               "--convert-to", "pdf", "--outdir", f"{tmp}/out", str(source)], timeout)
         made = Path(tmp) / "out" / "list.pdf"
         if not made.is_file():
-            raise PdfError("LibreOffice made no PDF of it")
+            raise PdfError(msg("cli.pdf.none"))
         with atomic_path(target) as out:
             shutil.copyfile(made, out)

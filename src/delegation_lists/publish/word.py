@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_path
+from ..problems import MessageError, msg
 from .model import HEADER_FOOTER, MARGINS, PublishedTable
 from .pages import WORD_LINE, word_pages
 from .word_layout import add_layout
 from .word_table import fill_table
 
 
-class WordError(Exception):
+class WordError(MessageError):
     """The Word document cannot be written (python-docx missing)."""
 
 
@@ -29,7 +30,7 @@ def need_docx() -> Any:
     try:
         import docx
     except ImportError:
-        raise WordError("writing Word (.docx) needs python-docx: pip install 'delegation-lists[docx]'") from None
+        raise WordError(msg("cli.docx.missing")) from None
     return docx
 
 

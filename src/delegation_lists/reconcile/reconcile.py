@@ -11,6 +11,7 @@ from collections import defaultdict
 from ..catalog import Catalog, Entry
 from ..catalog.holding import inactive, taken_mode
 from ..memory import paused_gc
+from ..problems import MessageError, msg
 from .duties import duty_check
 from .results import ChildResult, Coverage, ModeMismatch, ReconcileResult, Suggestion, Unbacked
 from .suggest import Suggester
@@ -18,7 +19,7 @@ from .suggest import Suggester
 DEFAULT_THRESHOLD = 0.6
 
 
-class ReconcileError(Exception):
+class ReconcileError(MessageError):
     """The parent or a child cannot be found (exit code 2)."""
 
 
@@ -32,14 +33,14 @@ def parents(cat: Catalog) -> list[str]:
         return delegating
     roots = sorted(p.code for p in cat.places.values() if p.parent is None and p.children)
     if not roots:
-        raise ReconcileError("no jurisdiction with children in this catalog (is region.yaml there?)")
+        raise ReconcileError(msg("cli.reconcile.no_children"))
     return roots
 
 
 def _parent_code(cat: Catalog, parent: str) -> str:
     place = cat.find_place(parent)
     if place is None:
-        raise ReconcileError(f"no jurisdiction {parent!r} in this catalog")
+        raise ReconcileError(msg("cli.reconcile.no_parent", parent=parent))
     return place.code
 
 
@@ -64,7 +65,7 @@ def reconcile(cat: Catalog, parent: str | None = None, children: list[str] | Non
     if parent is None:
         found = parents(cat)
         if len(found) > 1:
-            raise ReconcileError(f"several parents ({', '.join(found[:5])}{'...' if len(found) > 5 else ''}): choose one with --parent")
+            raise ReconcileError(msg("cli.reconcile.several", parents=", ".join(found[:5]) + ("..." if len(found) > 5 else "")))
         parent = found[0]
     return _reconcile(cat, _parent_code(cat, parent), children or None, threshold, _by_jurisdiction(cat))
 
@@ -77,7 +78,7 @@ def _reconcile(cat: Catalog, pcode: str, children: list[str] | None, threshold: 
         wanted = [cat.find_place(c) for c in children]
         bad = [c for c, p in zip(children, wanted, strict=True) if p is None or p.parent != pcode]
         if bad:
-            raise ReconcileError(f"not a child of {place.name}: {', '.join(bad)}")
+            raise ReconcileError(msg("cli.reconcile.not_child", parent=place.name, children=", ".join(bad)))
         chosen = [p.code for p in wanted if p is not None]
     delegated: dict[str, list[Entry]] = defaultdict(list)
     for e in by_jur[pcode]:

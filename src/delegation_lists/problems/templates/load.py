@@ -91,4 +91,10 @@ LOAD: dict[str, tuple[str, str]] = {
     "path.missing": ("no such file or folder: {path}", "没有这个文件或文件夹：{path}"),
     "path.nothing": ("nothing to check: no catalog files (*.yaml, *.yml) in {paths}",
                      "没有可检查的文件：{paths} 中没有清单文件（*.yaml、*.yml）"),
+    # REV:PATH read from git (load/git.py)
+    "path.git_missing": ("git is not installed, so REV:PATH cannot be read", "没有安装 git，无法读取 REV:PATH 形式的版本"),
+    "path.git_outside": ("{spec}: not inside a git repository, so REV:PATH cannot be read",
+                         "{spec}：当前不在 git 仓库中，无法读取 REV:PATH 形式的版本"),
+    "path.git_rev": ("{spec}: {rev|q} is not a revision of this repository ({reason})", "{spec}：{rev|q} 不是本仓库的版本（{reason}）"),
+    "path.git_empty": ("{spec}: no catalog files at that revision and path", "{spec}：该版本的这个路径下没有清单文件"),
 }
