@@ -2,7 +2,7 @@
 
 File names from a pull request are untrusted: the tree is listed with `ls-tree -z` (mode, type, object id,
 name) and blobs are read by object id (`cat-file --batch` is fed hashes, never names, so a name holding a newline
-cannot inject a request). Only regular files count: submodules (gitlinks) and symlinks are skipped, as discovery
+cannot inject a request; a name that is not UTF-8 is refused, as discovery refuses it). Only regular files count: submodules (gitlinks) and symlinks are skipped, as discovery
 skips what is not a catalog file (hidden and tool folders, `*.mapping.yaml`). A blob larger than `MAX_BLOB` is
 not read (the file gets a DL007 problem). User values reach git after `--end-of-options`; a bad revision shows
 git's own message.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..problems import msg
 from ..problems.codes import problem
-from .discover import NOT_CATALOG, SKIP_DIRS, SUFFIXES, PathError
+from .discover import NOT_CATALOG, SKIP_DIRS, SUFFIXES, PathError, utf8_name
 from .document import Document, read_document
 
 MAX_BLOB = 50 * 1024 * 1024  # bytes: a larger file at a revision is refused
@@ -42,7 +42,7 @@ def _git(args: list[str], cwd: Path, data: bytes | None = None) -> bytes:
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=False)
     except FileNotFoundError:
-        raise PathError("git is not installed, so REV:PATH cannot be read") from None
+        raise PathError(msg("path.git.missing")) from None
     if proc.returncode != 0:
         said = proc.stderr.decode("utf-8", "replace").strip()
         raise PathError(said.splitlines()[-1] if said else f"git {args[0]} failed (exit {proc.returncode})")
@@ -67,16 +67,18 @@ def git_files(spec: str, cwd: Path | None = None) -> list[GitFile]:
     try:
         top = Path(_git(["rev-parse", "--show-toplevel"], cwd).decode().strip())
     except PathError:
-        raise PathError(f"{spec}: not inside a git repository, so REV:PATH cannot be read") from None
+        raise PathError(msg("path.git.not_repo", spec=spec)) from None
     prefix = (cwd.resolve().relative_to(top.resolve()).as_posix() + "/") if cwd.resolve() != top.resolve() else ""
     target = (prefix + sub).strip("/")
     try:
         commit = _git(["rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}"], top).decode().strip()
     except PathError as exc:
-        raise PathError(f"{spec}: {rev!r} is not a revision of this repository ({exc})") from None
+        raise PathError(msg("path.git.no_revision", spec=spec, rev=repr(rev), said=exc)) from None
     blobs = [b for b in _tree(top, commit, target) if _is_catalog_file(b.name)]
+    for b in blobs:
+        utf8_name(f"{rev}:{b.name}")
     if not blobs:
-        raise PathError(f"{spec}: no catalog files at that revision and path")
+        raise PathError(msg("path.git.no_files", spec=spec))
     sizes = _sizes(top, blobs)
     contents = _contents(top, [b for b in blobs if sizes[b.oid] <= MAX_BLOB])
     return [GitFile(f"{rev}:{b.name}", Path(top / b.name), contents.get(b.oid), sizes[b.oid]) for b in sorted(blobs, key=lambda b: b.name)]
@@ -109,9 +111,9 @@ def _tree(top: Path, commit: str, target: str) -> list[Blob]:
 
 
 def _is_catalog_file(name: str) -> bool:
-    """What discovery would read in a folder: YAML files, not mappings, not in hidden or tool folders."""
+    """What discovery would read in a folder: YAML files, not mappings, not hidden, not in hidden or tool folders."""
     parts = name.split("/")
-    return (name.endswith(SUFFIXES) and not name.endswith(NOT_CATALOG)
+    return (name.endswith(SUFFIXES) and not name.endswith(NOT_CATALOG) and not parts[-1].startswith(".")
             and not any(p in SKIP_DIRS or p.startswith(".") for p in parts[:-1]))
 
 
@@ -133,7 +135,7 @@ def _contents(top: Path, blobs: list[Blob]) -> dict[str, bytes]:
         proc = subprocess.Popen(["git", "cat-file", "--batch"], cwd=top, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL)
     except FileNotFoundError:
-        raise PathError("git is not installed, so REV:PATH cannot be read") from None
+        raise PathError(msg("path.git.missing")) from None
     assert proc.stdin is not None and proc.stdout is not None
     stdin = proc.stdin
 
