@@ -57,4 +57,8 @@ def _config(table: dict[str, Any], path: Path) -> Config:
             raise ConfigError(f"{path}: unknown setting `{key}` in [tool.dlists] (known: {', '.join(KEYS)})")
         if not isinstance(value, KEYS[key]):
             raise ConfigError(f"{path}: `{key}` must be a {KEYS[key].__name__}")
+    folder = path.parent.resolve()
+    if "cache-dir" in table and not (folder / table["cache-dir"]).resolve().is_relative_to(folder):
+        # a settings file comes with the repository (a pull request's): it never sends a write out of it
+        raise ConfigError(f"{path}: `cache-dir` must be a folder inside {folder} (DLISTS_CACHE_DIR may name any)")
     return Config(source=path, **{k.replace('-', '_'): v for k, v in table.items()})
