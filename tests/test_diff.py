@@ -269,3 +269,22 @@ def test_a_broken_file_withdraws_nothing(tmp_path: Path, dlists):
     county.write_text(county.read_text(encoding="utf-8").replace("items:", "items:\n  - code: [unclosed", 1), encoding="utf-8")
     data = json.loads(dlists("diff", old, new, "-f", "json", "--allow-broken").stdout)
     assert data["impact"] == [] and data["summary"]["removed"] == 0
+
+
+@pytest.mark.parametrize(("path", "checked"), [
+    ("catalogs/xunyang/county/powers.yaml", True),
+    ("lists/region.yml", True),
+    (".pre-commit-config.yaml", False),  # every repository using pre-commit has it: never a catalog file
+    (".gitlab-ci.yml", False),
+    (".github/workflows/catalogs.yml", False),
+    ("catalogs/.yamllint.yaml", False),
+    ("schemas/list.schema.yaml", False),
+])
+def test_pre_commit_hook_passes_catalog_files_only(path: str, checked: bool):
+    """pre-commit runs the hook on the paths its `files` regex finds and its `exclude` regex does not (re.search)."""
+    import re
+
+    from conftest import ROOT
+
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    assert (bool(re.search(hook["files"], path)) and not re.search(hook["exclude"], path)) is checked

@@ -67,3 +67,28 @@ def test_a_file_over_the_limit_is_said_in_chinese(monkeypatch: pytest.MonkeyPatc
     (problem,) = doc.problems
     assert problem.code == "DL007" and "超过上限 100 字节" in problem.text("zh") and "bytes" not in problem.text("zh")
     assert "over the limit of 100" in problem.text("en")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_git_revision_errors_in_the_language_in_use(tmp_path: Path, dlists, lang: str,  # type: ignore[no-untyped-def]
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git not installed")
+    monkeypatch.chdir(tmp_path)
+    outside = dlists("--lang", lang, "diff", "HEAD:catalogs", "HEAD~1:catalogs")
+    repo = tmp_path / "repo"
+    (repo / "catalogs").mkdir(parents=True)
+    (repo / "catalogs" / "region.yaml").write_text(REGION, encoding="utf-8")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+    monkeypatch.chdir(repo)
+    said = {"outside": outside, "revision": dlists("--lang", lang, "diff", "nope:catalogs", "HEAD:catalogs"),
+            "files": dlists("--lang", lang, "diff", "HEAD:elsewhere", "HEAD:catalogs")}
+    want = {"zh": {"outside": "不在 git 仓库中", "revision": "不是本仓库的版本", "files": "没有清单文件"},
+            "en": {"outside": "not inside a git repository", "revision": "is not a revision", "files": "no catalog files"}}[lang]
+    for case, result in said.items():
+        assert result.exit_code == 2 and want[case] in result.output and "Traceback" not in result.output, (case, result.output)

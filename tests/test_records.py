@@ -125,6 +125,12 @@ def test_record_never_overwrites_another_file(dlists, tmp_path):
     ({"action": "change", "item": "C-1", "fields": ["name"]}, Fact("changed", "100001", "C-1", field="legal_basis"), False),
     ({"action": "remove", "item": "C-1"}, Fact("changed", "100001", "C-1", field="status"), True),
     ({"action": "收回", "item": "C-1", "from": "all"}, Fact("withdrawn", "100001", "C-1", target="100001102"), True),
+    # a township entry written `source: C-1` alone has the code C-1 too: still the entry the decision brings
+    ({"action": "withdraw", "item": "C-1", "from": ["甲镇"]}, Fact("removed", "100001101", "C-1", source="C-1"), True),
+    ({"action": "withdraw", "item": "C-1", "from": ["乙镇"]}, Fact("removed", "100001101", "C-1", source="C-1"), False),
+    ({"action": "delegate", "item": "C-1", "to": ["甲镇"]}, Fact("added", "100001101", "C-1", source="C-1"), True),
+    ({"action": "delegate", "item": "C-1", "to": ["乙镇"]}, Fact("added", "100001101", "C-1", source="C-1"), False),
+    ({"action": "withdraw", "item": "C-1", "jurisdiction": "100001"}, Fact("removed", "100001101", "C-1", source="C-1"), True),
 ])
 def test_what_a_change_covers(change, fact, expected):  # type: ignore[no-untyped-def]
     assert covers(AdjustmentChange.model_validate(change), fact, {"甲镇": "100001101", "乙镇": "100001102"}) is expected

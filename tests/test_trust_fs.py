@@ -135,3 +135,35 @@ def test_outputs_get_the_mode_of_a_plain_file(dlists, tmp_path) -> None:
         assert stat.S_IMODE(report.stat().st_mode) == 0o640
     finally:
         os.umask(old)
+
+
+def test_hidden_files_are_no_catalog_files(tmp_path: Path, dlists, monkeypatch: pytest.MonkeyPatch):
+    """A repository's root holds `.pre-commit-config.yaml`, `.gitlab-ci.yml`: a folder walk skips hidden files as
+    it skips hidden folders; a hidden file named on the command line is still checked."""
+    catalog = _copy(tmp_path)
+    for name in (".pre-commit-config.yaml", "townships/.yamllint.yml"):
+        (catalog / name).write_text("repos: []\n", encoding="utf-8")
+    monkeypatch.chdir(catalog)
+    assert dlists("validate", ".").exit_code == 0
+    named = dlists("validate", ".pre-commit-config.yaml")
+    assert named.exit_code == 1 and "DL005" in named.output
+
+
+@pytest.mark.parametrize("where", ["../elsewhere", "/tmp/dlists-qa2-elsewhere", "link"])
+def test_a_committed_cache_dir_setting_never_points_out_of_the_project(tmp_path: Path, dlists, where: str,
+                                                                        monkeypatch: pytest.MonkeyPatch):
+    """A pull request's dlists.toml (or pyproject.toml) made the CI run write its parse cache anywhere; the
+    setting must name a folder inside the project (DLISTS_CACHE_DIR, the CI's own, may name any)."""
+    project = tmp_path / "repo"
+    shutil.copytree(CATALOGS / "xunyang" / "county", project / "catalogs")
+    shutil.copy(CATALOGS / "xunyang" / "region.yaml", project / "catalogs")
+    (project / "link").symlink_to(tmp_path / "linked", target_is_directory=True)
+    (project / "dlists.toml").write_text(f'cache-dir = "{where}"\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = dlists("validate", "catalogs", env={"DLISTS_NO_CACHE": ""})
+    assert result.exit_code == 2 and "cache-dir" in result.output
+    assert not (tmp_path / "elsewhere").exists() and not (tmp_path / "linked").exists()
+    assert not Path("/tmp/dlists-qa2-elsewhere").exists()
+    (project / "dlists.toml").write_text('cache-dir = ".cache/dlists"\n', encoding="utf-8")
+    assert dlists("validate", "catalogs", env={"DLISTS_NO_CACHE": ""}).exit_code == 0
+    assert (project / ".cache" / "dlists").is_dir()

@@ -85,3 +85,27 @@ def test_a_blob_over_the_limit_is_refused(tmp_path: Path, dlists, monkeypatch: p
     big = [d for d in docs if d.problems and d.problems[0].code == "DL007"]
     assert big and all("over the limit" in d.problems[0].message.text("en") for d in big)
     assert any(not d.problems for d in docs)  # the small files are read
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_by_name(tmp_path: Path, dlists, monkeypatch: pytest.MonkeyPatch):
+    """A name of GBK bytes reached the JSON (invalid UTF-8 on stdout) and crashed validate's state key."""
+    repo, base = _repo(tmp_path)
+    name = b"catalogs/townships/gbk\xd6\xd0.yaml"
+    (repo / name.decode("utf-8", "surrogateescape")).write_bytes(b"list: {jurisdiction: '610928104'}\nitems: []\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "gbk name")
+    result = _diff(dlists, repo, monkeypatch, f"{base}:catalogs", "HEAD:catalogs", "-f", "json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "HEAD:catalogs/townships/gbk\\xd6\\xd0.yaml" in result.stderr and "UTF-8" in result.stderr
+    for args in (["catalogs"], ["--no-cache", "catalogs", "-f", "json"]):
+        walked = dlists("validate", *args)
+        assert walked.exit_code == 2 and "gbk\\xd6\\xd0.yaml" in walked.stderr and "Traceback" not in walked.output
+
+
+def test_a_hidden_file_in_the_tree_is_no_catalog_file(tmp_path: Path, dlists, monkeypatch: pytest.MonkeyPatch):
+    repo, base = _repo(tmp_path)
+    (repo / "catalogs" / ".yamllint.yml").write_text("rules: {}\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "hidden")
+    result = _diff(dlists, repo, monkeypatch, f"{base}:catalogs", "HEAD:catalogs", "--exit-code")
+    assert result.exit_code == 0, result.output

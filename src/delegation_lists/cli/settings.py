@@ -59,4 +59,8 @@ def _config(table: dict[str, Any], path: Path) -> Config:
             raise ConfigError(msg("cli.settings.unknown", path=path, key=key, known=", ".join(KEYS)))
         if not isinstance(value, KEYS[key]):
             raise ConfigError(msg("cli.settings.type", path=path, key=key, type=f"cli.settings.{KEYS[key].__name__}"))
+    folder = path.parent.resolve()
+    if "cache-dir" in table and not (folder / table["cache-dir"]).resolve().is_relative_to(folder):
+        # a settings file comes with the repository (a pull request's): it never sends a write out of it
+        raise ConfigError(msg("cli.settings.cache_outside", path=path, folder=folder))
     return Config(source=path, **{k.replace('-', '_'): v for k, v in table.items()})

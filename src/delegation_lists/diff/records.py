@@ -128,7 +128,9 @@ def covers(change: AdjustmentChange, fact: Fact, names: dict[str, str]) -> bool:
     - move: the duty entry placed in `part` (any part when none is given), and the entries of the children taking
       it on with `source` that move with it.
     """
-    code, own = change.target, fact.item == change.target
+    code = change.target
+    # a child's entry taking the item on (`source: CODE`, its code defaulting to CODE) is not the item itself
+    own = fact.item == code and fact.source != code
     if change.jurisdiction and own and fact.jurisdiction != change.jurisdiction:
         return False
     if change.action == "add":

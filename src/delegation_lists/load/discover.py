@@ -42,7 +42,8 @@ class Discovered:
 
 
 def _walk(folder: Path, exclude: Iterable[str]) -> list[Path]:
-    """The catalog files under `folder`, sorted (hidden and tool folders skipped, symlinked folders not entered).
+    """The catalog files under `folder`, sorted (hidden files, hidden and tool folders skipped: a repository's
+    `.pre-commit-config.yaml` is no list; symlinked folders not entered).
     A catalog file that is not a regular file inside `folder` (a symlink to elsewhere, a FIFO, a device) and a
     folder that cannot be read are errors, never silently read or skipped."""
     found = []
@@ -54,15 +55,27 @@ def _walk(folder: Path, exclude: Iterable[str]) -> list[Path]:
     for top, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")]
         for name in names:
-            if name.endswith(SUFFIXES) and not name.endswith(NOT_CATALOG):
+            if name.endswith(SUFFIXES) and not name.endswith(NOT_CATALOG) and not name.startswith("."):
                 path = Path(top, name)
                 if not _excluded(path, exclude):
                     found.append(checked_file(path, inside))
     return sorted(found)
 
 
+def utf8_name(name: str) -> None:
+    """A PathError when `name` (as the file system gave it: undecodable bytes as surrogates) is not UTF-8: no
+    report, annotation or JSON could name the file, so it is refused, shown with `\\xNN` for those bytes."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise PathError(msg("path.not_utf8", path=shown)) from None
+
+
 def checked_file(path: Path, root: Path | None = None) -> Path:
-    """`path` when it is a regular file (inside `root`, when given, after following links); else a PathError."""
+    """`path` when it is a regular file with a UTF-8 name (inside `root`, when given, after following links); else
+    a PathError."""
+    utf8_name(str(path))
     try:
         st = path.stat()
     except OSError as exc:

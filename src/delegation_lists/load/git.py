@@ -2,7 +2,7 @@
 
 File names from a pull request are untrusted: the tree is listed with `ls-tree -z` (mode, type, object id,
 name) and blobs are read by object id (`cat-file --batch` is fed hashes, never names, so a name holding a newline
-cannot inject a request). Only regular files count: submodules (gitlinks) and symlinks are skipped, as discovery
+cannot inject a request; a name that is not UTF-8 is refused, as discovery refuses it). Only regular files count: submodules (gitlinks) and symlinks are skipped, as discovery
 skips what is not a catalog file (hidden and tool folders, `*.mapping.yaml`). A blob larger than `MAX_BLOB` is
 not read (the file gets a DL007 problem). User values reach git after `--end-of-options`; a bad revision shows
 git's own message.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..problems import msg
 from ..problems.codes import problem
-from .discover import NOT_CATALOG, SKIP_DIRS, SUFFIXES, PathError
+from .discover import NOT_CATALOG, SKIP_DIRS, SUFFIXES, PathError, utf8_name
 from .document import Document, read_document
 
 MAX_BLOB = 50 * 1024 * 1024  # bytes: a larger file at a revision is refused
@@ -75,6 +75,8 @@ def git_files(spec: str, cwd: Path | None = None) -> list[GitFile]:
     except PathError as exc:
         raise PathError(msg("path.git_rev", spec=spec, rev=rev, reason=exc)) from None
     blobs = [b for b in _tree(top, commit, target) if _is_catalog_file(b.name)]
+    for b in blobs:
+        utf8_name(f"{rev}:{b.name}")
     if not blobs:
         raise PathError(msg("path.git_empty", spec=spec))
     sizes = _sizes(top, blobs)
@@ -109,9 +111,9 @@ def _tree(top: Path, commit: str, target: str) -> list[Blob]:
 
 
 def _is_catalog_file(name: str) -> bool:
-    """What discovery would read in a folder: YAML files, not mappings, not in hidden or tool folders."""
+    """What discovery would read in a folder: YAML files, not mappings, not hidden, not in hidden or tool folders."""
     parts = name.split("/")
-    return (name.endswith(SUFFIXES) and not name.endswith(NOT_CATALOG)
+    return (name.endswith(SUFFIXES) and not name.endswith(NOT_CATALOG) and not parts[-1].startswith(".")
             and not any(p in SKIP_DIRS or p.startswith(".") for p in parts[:-1]))
 
 

@@ -12,7 +12,7 @@ from ..diff import TYPES, Change, DiffResult, DutyMove, FieldChange, Summary, Ta
 from ..diff.records import RecordCheck
 from .labels import label, mode, part_label
 from .records import records_json, records_markdown
-from .tables import markdown
+from .tables import markdown, md_text
 
 IMPACT_KEYS = ("delegated", "withdrawn", "mode_changed", "orphaned")
 #: the labels of the impact lists, in IMPACT_KEYS order
@@ -150,7 +150,7 @@ def to_markdown(result: DiffResult, old: str, new: str, stat: bool, records: Rec
     (folded) and the delegation impact; headings and headers in the language in use."""
     parts = [f"### {label('diff.title', old=f'`{old}`', new=f'`{new}`')}"]
     if result.broken:
-        parts += ["", f"> **{label('broken')}**:", ">", *[f"> - {line}" for line in broken_lines(result)]]
+        parts += ["", f"> **{label('broken')}**:", ">", *[f"> - {md_text(line)}" for line in broken_lines(result)]]
     if records is not None:
         parts += ["", *records_markdown(records, result)]
     if result.empty:
@@ -163,11 +163,11 @@ def to_markdown(result: DiffResult, old: str, new: str, stat: bool, records: Rec
     if not stat:
         moves, rest = file_moves(result)
         parts += ["", *["- " + label("file_moved", old=f"`{m.old}`", new=f"`{m.new}`", n=m.items) for m in moves]] if moves else []
-        detail = [[label(c.type), result.place(c.jurisdiction), item_label(c), "<br>".join(field_line(f) for f in c.fields)] for c in rest]
+        detail = [[label(c.type), result.place(c.jurisdiction), item_label(c), "\n".join(field_line(f) for f in c.fields)] for c in rest]
         if detail:
             parts += ["", f"<details><summary>{label('changes', n=len(detail))}</summary>", "",
                       markdown([label(h) for h in DETAIL_HEADER], detail), "", "</details>"]
         if result.impact:
-            imp = [[result.place(r.target), *["<br>".join(cells) for cells in impact_cells(r, result)]] for r in result.impact]
+            imp = [[result.place(r.target), *["\n".join(cells) for cells in impact_cells(r, result)]] for r in result.impact]
             parts += ["", f"**{label('impact')}**", "", markdown([label(h) for h in IMPACT_HEADER], imp)]
     return "\n".join(parts)

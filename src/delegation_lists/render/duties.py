@@ -7,7 +7,7 @@ from typing import Any
 from ..dutyview import NATIONAL, DutyCounts, DutyView, average
 from ..model.codes import PART_BY_KEY
 from .labels import label
-from .tables import markdown
+from .tables import markdown, md_text
 from .villages import village_counts_json, villages_json, villages_markdown
 
 PARTS = ("basic", "cooperate", "recalled")
@@ -83,7 +83,7 @@ def view_markdown(view: DutyView, zh: bool) -> str:
     for d in view.departments:
         rows: list[list[object]] = [[label("duties.cooperate"), r.township, r.code, r.name] for r in d.leads]
         rows += [[label("duties.recalled"), r.township, r.code, r.name] for r in d.took_back]
-        parts += [f"#### {d.department}", markdown([label(k) for k in ("category", "township", "code", "item")], rows)]
+        parts += [f"#### {md_text(d.department)}", markdown([label(k) for k in ("category", "township", "code", "item")], rows)]
     if view.inconsistent:
         parts += [f"### {label('duties.inconsistent')}", markdown(inconsistent_header(), inconsistent_rows(view, zh))]
     if view.outliers:

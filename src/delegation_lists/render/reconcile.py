@@ -7,7 +7,7 @@ from typing import Any
 
 from ..reconcile import CATEGORIES, ChildResult, DutyCheck, ReconcileResult, Totals
 from .labels import label, mode
-from .tables import markdown
+from .tables import markdown, md_text
 
 SUMMARY_HEADER = ["child", "code", "delegated", *CATEGORIES, "coverage"]
 DETAIL_HEADER = ["category", "item", "detail"]
@@ -131,13 +131,13 @@ def _duty_details(result: ReconcileResult, c: ChildResult, shown: int | None) ->
 
 
 def to_markdown(result: ReconcileResult) -> str:
-    parts = [f"## {label('reconcile.title', parent=f'{result.parent_name} ({result.parent})')}", "",
+    parts = [f"## {label('reconcile.title', parent=md_text(f'{result.parent_name} ({result.parent})'))}", "",
              markdown(header(SUMMARY_HEADER), summary_rows(result))]
     if duties := duty_rows(result):
         parts += ["", f"### {label('duties.check')}", "", markdown(header(DUTY_HEADER), duties)]
     if (line := unlisted_line(result)) is not None:
         parts += ["", line]
     for d in details(result):
-        parts += ["", f"<details><summary>{d.title}: {label('to_review', n=len(d.rows))}</summary>", "",
+        parts += ["", f"<details><summary>{md_text(d.title)}: {label('to_review', n=len(d.rows))}</summary>", "",
                   markdown(header(DETAIL_HEADER), d.rows), "", "</details>"]
     return "\n".join(parts)

@@ -9,7 +9,7 @@ from ..model.codes import KIND_BY_KEY, KIND_ORDER, KINDS, LEVELS, MODE_BY_KEY
 from ..problems import language
 from ..stats import JurisdictionStats
 from .labels import label
-from .tables import Table, markdown
+from .tables import Table, markdown, md_text
 
 
 def jurisdiction_json(r: JurisdictionStats) -> dict[str, Any]:
@@ -50,5 +50,5 @@ def detail_markdown(r: JurisdictionStats) -> str:
     modes = [[mode_label(m), c.items, len(c.departments), c.kinds.get("licensing", 0)] for m, c in sorted(r.modes.items())]
     deps = [[name, n] for name, n in r.departments.most_common()]
     heads = [label(k) for k in ("mode", "items", "departments", "licensing")]
-    return (f"\n\n### {r.name} ({r.code})\n\n" + markdown(heads, modes)
+    return (f"\n\n### {md_text(r.name)} ({r.code})\n\n" + markdown(heads, modes)
             + "\n\n" + markdown([label("department"), label("items")], deps))

@@ -18,12 +18,22 @@ class Table:
     rows: list[list[object]]
 
 
-def markdown(header: Row, rows: Sequence[Row]) -> str:
-    def cell(v: object) -> str:
-        return str(v).replace("|", "\\|").replace("\n", "<br>")
+#: what a name from a pull request could make Markdown do in a comment: HTML (`<img onerror>`, an unclosed
+#: `<details>`), links and images (`[x](javascript:…)`), emphasis and code spans, a table's `|`
+_MARKDOWN = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "\\|", "\\": "\\\\", "[": "\\[", "]": "\\]",
+                           "*": "\\*", "_": "\\_", "`": "\\`", "~": "\\~", "\r": "", "\n": "<br>"})
 
-    lines = ["| " + " | ".join(map(cell, header)) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(map(cell, r)) + " |" for r in rows]
+
+def md_text(value: object) -> str:
+    """`value` as plain text inside Markdown (a table cell, a heading, a summary): markup shown as written, a line
+    break as `<br>`, `@name` not a mention (a zero-width space after `@`, as Dependabot writes)."""
+    return str(value).translate(_MARKDOWN).replace("@", "@&#8203;")
+
+
+def markdown(header: Row, rows: Sequence[Row]) -> str:
+    """A Markdown table whose every cell is text (`md_text`): a cell of several lines holds them joined by `\\n`."""
+    lines = ["| " + " | ".join(map(md_text, header)) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(map(md_text, r)) + " |" for r in rows]
     return "\n".join(lines)
 
 

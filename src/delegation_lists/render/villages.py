@@ -8,7 +8,7 @@ from typing import Any
 from ..dutyview import AssistWork, Carrier, DutyCounts, TownshipVillages
 from ..model.codes import VILLAGE_PARTS
 from .labels import label
-from .tables import markdown
+from .tables import markdown, md_text
 
 
 def village_counts_json(r: DutyCounts) -> dict[str, Any]:
@@ -89,7 +89,7 @@ def villages_markdown(view: list[TownshipVillages]) -> str:
     """Each township's villages: counts, the villages without a list, the assist work."""
     parts: list[str] = []
     for t in view:
-        parts += [f"### {label('villages.title', name=t.name)}", markdown(village_counts_header(), village_counts_rows(t.villages))]
+        parts += [f"### {label('villages.title', name=md_text(t.name))}", markdown(village_counts_header(), village_counts_rows(t.villages))]
         if (line := unlisted_line(t)) is not None:
             parts.append(line)
         if t.assist:

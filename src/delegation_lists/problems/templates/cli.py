@@ -23,6 +23,8 @@ _OPTIONS: dict[str, tuple[str, str]] = {
     "cli.settings.type": ("{path}: `{key}` must be a {type|text}", "{path}：`{key}` 必须是{type|text}"),
     "cli.settings.list": ("list", "列表"), "cli.settings.bool": ("bool", "布尔值（true 或 false）"),
     "cli.settings.str": ("str", "字符串"),
+    "cli.settings.cache_outside": ("{path}: `cache-dir` must be a folder inside {folder} (DLISTS_CACHE_DIR may name any)",
+                                   "{path}：`cache-dir` 必须是 {folder} 之内的文件夹（任意位置可用环境变量 DLISTS_CACHE_DIR 指定）"),
     # the commands' own options
     "cli.rules.none": ("no rule {code|q} (see `dlists rules`)", "没有规则 {code|q}（见 `dlists rules`）"),
     "cli.schema.kind": ("unknown kind {kind|q}; choose list, region, duties or adjustments",
