@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -147,3 +148,19 @@ def test_text_report_to_file(tmp_path: Path, dlists):
 def test_unknown_encoding_is_a_usage_error(dlists):
     result = dlists("validate", CATALOGS / "xunyang", "--encoding", "nosuch")
     assert result.exit_code == 2 and "unknown encoding" in result.output
+
+
+def test_github_paths_relative_to_the_workspace(dlists, tmp_path: Path, monkeypatch):
+    """Run from a subfolder of the checkout (or given absolute paths), the annotations still name the files as
+    the pull request does: relative to GITHUB_WORKSPACE. Outside it, paths stay as given."""
+    repo = tmp_path / "repo"
+    shutil.copytree(BAD.parent if BAD.is_file() else BAD, repo / "catalogs" / "bad")
+    monkeypatch.chdir(repo / "catalogs")
+    result = dlists("validate", "bad", "--format", "github", env={"GITHUB_WORKSPACE": str(repo)})
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::error file=catalogs/bad/"), result.stdout
+    absolute = dlists("validate", repo / "catalogs" / "bad", "--format", "sarif", env={"GITHUB_WORKSPACE": str(repo)})
+    uri = json.loads(absolute.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.startswith("catalogs/bad/")
+    elsewhere = dlists("validate", "bad", "--format", "github", env={"GITHUB_WORKSPACE": str(tmp_path / "other")})
+    assert elsewhere.stdout.startswith("::error file=bad/")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -71,8 +72,8 @@ def validate_command(
             emit(buffer.getvalue().rstrip("\n"), output)
             err_console.print(summary(report, strict), highlight=False)
     else:
-        render = {"json": to_json, "github": to_github, "sarif": to_sarif}[chosen]
-        text = render(report)
+        workspace = Path(os.environ["GITHUB_WORKSPACE"]) if os.environ.get("GITHUB_WORKSPACE") else None
+        text = to_json(report) if chosen == "json" else (to_github if chosen == "github" else to_sarif)(report, workspace)
         if text or output is not None:
             emit(text, output)
         err_console.print(summary(report, strict), highlight=False)

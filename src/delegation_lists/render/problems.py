@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any
 
 from .. import __version__
@@ -26,11 +28,21 @@ def _escape_prop(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def to_github(report: Report) -> str:
-    """One `::error file=…,line=…,col=…,title=CODE::message` line per problem (GitHub Actions annotations)."""
+def _shown(file: str, root: Path | None) -> str:
+    """`file` as the annotations name it: relative to `root` (the checkout GitHub matches paths against) when it is
+    inside it, so a run from a subfolder still annotates the pull request's files; else as given."""
+    if root is None:
+        return file
+    path, top = os.path.abspath(file), os.path.abspath(root)
+    return Path(os.path.relpath(path, top)).as_posix() if os.path.commonpath([path, top]) == top else file
+
+
+def to_github(report: Report, root: Path | None = None) -> str:
+    """One `::error file=…,line=…,col=…,title=CODE::message` line per problem (GitHub Actions annotations); paths
+    relative to `root` (the workspace, GITHUB_WORKSPACE) when given."""
     lines = []
     for p in report.problems:
-        props = [f"file={_escape_prop(p.file)}"]
+        props = [f"file={_escape_prop(_shown(p.file, root))}"]
         if p.line:
             props += [f"line={p.line}", f"col={p.column}"]
         props.append(f"title={_escape_prop(p.code + ' ' + RULES[p.code].name)}")
@@ -39,12 +51,13 @@ def to_github(report: Report) -> str:
     return "\n".join(lines)
 
 
-def to_sarif(report: Report) -> str:
-    """A SARIF 2.1.0 log with one run (for GitHub code scanning and other SARIF viewers)."""
+def to_sarif(report: Report, root: Path | None = None) -> str:
+    """A SARIF 2.1.0 log with one run (for GitHub code scanning and other SARIF viewers); paths relative to `root`
+    when given, as for `to_github`."""
     used = sorted({p.code for p in report.problems})
     rules = [_sarif_rule(code) for code in used]
     index = {code: i for i, code in enumerate(used)}
-    results = [_sarif_result(p, index[p.code]) for p in report.problems]
+    results = [_sarif_result(p, index[p.code], root) for p in report.problems]
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -65,15 +78,15 @@ def _sarif_rule(code: str) -> dict[str, Any]:
     }
 
 
-def _sarif_result(p: Any, rule_index: int) -> dict[str, Any]:
+def _sarif_result(p: Any, rule_index: int, root: Path | None = None) -> dict[str, Any]:
     region = {"startLine": max(p.line, 1), "startColumn": max(p.column, 1)}
-    loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": p.file}, "region": region}}
+    loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _shown(p.file, root)}, "region": region}}
     if p.path:
         loc["logicalLocations"] = [{"fullyQualifiedName": p.path}]
     out = {"ruleId": p.code, "ruleIndex": rule_index, "level": p.severity, "message": {"text": p.text()}, "locations": [loc]}
     if p.related:
         out["relatedLocations"] = [
-            {"id": i, "physicalLocation": {"artifactLocation": {"uri": r.file},
+            {"id": i, "physicalLocation": {"artifactLocation": {"uri": _shown(r.file, root)},
                                            "region": {"startLine": max(r.line, 1), "startColumn": max(r.column, 1)}}}
             for i, r in enumerate(p.related)
         ]
