@@ -256,6 +256,9 @@ def test_a_side_that_does_not_load_is_named_first_and_nothing_of_it_removed(tmp_
     assert data["summary"]["removed"] == 0
     md = dlists("diff", old, new, "-f", "markdown", "--allow-broken")
     assert md.exit_code == 0 and md.stdout.index("did not load") < md.stdout.index("No differences")
+    assert "No differences among the files that loaded" in md.stdout  # (not "No differences." alone)
+    text = dlists("diff", old, new, "--allow-broken")
+    assert "No differences among the files that loaded" in text.stdout and "No differences." not in text.stdout
 
 
 def test_a_broken_file_withdraws_nothing(tmp_path: Path, dlists):

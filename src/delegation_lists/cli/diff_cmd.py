@@ -130,8 +130,8 @@ def print_text(result: DiffResult, stat: bool, records: RecordCheck | None = Non
         err_console.print(f"[red]{label('diff.broken_line')}[/] {escape(line)}", highlight=False)
     if records is not None:
         print_records(records, result)
-    if result.empty:
-        console.print(f"[green]{label('no_differences')}[/]")
+    if result.empty:  # (a side that did not load is no evidence of sameness)
+        console.print(f"[yellow]{label('no_differences_loaded')}[/]" if result.broken else f"[green]{label('no_differences')}[/]")
         return
     for dm in result.duty_moves:
         console.print(f"[cyan]{_pad(label('diff.part_moved'), 8)}[/] " + escape(" ".join(

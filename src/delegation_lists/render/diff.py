@@ -154,7 +154,7 @@ def to_markdown(result: DiffResult, old: str, new: str, stat: bool, records: Rec
     if records is not None:
         parts += ["", *records_markdown(records, result)]
     if result.empty:
-        return "\n".join([*parts, "", label("no_differences")])
+        return "\n".join([*parts, "", label("no_differences_loaded" if result.broken else "no_differences")])
     if result.changes:
         parts += ["", markdown(summary_header(), summary_rows(result))]
     if result.duty_moves:
