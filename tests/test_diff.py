@@ -291,3 +291,25 @@ def test_pre_commit_hook_passes_catalog_files_only(path: str, checked: bool):
 
     hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     assert (bool(re.search(hook["files"], path)) and not re.search(hook["exclude"], path)) is checked
+
+
+def test_field_changes_named_as_analysts_know_them(tmp_path: Path, dlists):
+    """A changed field by its Chinese column name with the key beside it, and the townships a delegation now
+    reaches by name: in the text, the markdown PR comment and the workbook (English keeps the keys)."""
+    from conftest import CATALOGS
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(CATALOGS / "xunyang", old)
+    shutil.copytree(CATALOGS / "xunyang", new)
+    county = new / "county" / "delegation.yaml"
+    text = county.read_text(encoding="utf-8")
+    assert "promised_days: 10" in text and "to: [吕河镇, 赵湾镇, 蜀河镇]" in text
+    county.write_text(text.replace("promised_days: 10", "promised_days: 5", 1)
+                      .replace("to: [吕河镇, 赵湾镇, 蜀河镇]", "to: [吕河镇, 赵湾镇, 蜀河镇, 610928001]", 1), encoding="utf-8")
+    zh = dlists("diff", old, new, "--lang", "zh")
+    assert "承诺时限（promised_days）: 10 → 5" in zh.stdout
+    assert "下放对象（delegation.to）: +城关街道 (610928001)" in zh.stdout
+    md = dlists("diff", old, new, "--lang", "zh", "-f", "markdown").stdout
+    assert "承诺时限（promised\\_days）: 10 → 5" in md and "+城关街道 (610928001)" in md
+    en = dlists("diff", old, new, "--lang", "en")
+    assert "promised_days: 10 → 5" in en.stdout and "delegation.to: +城关街道 (610928001)" in en.stdout

@@ -12,7 +12,7 @@ from ..diff.records import RecordCheck
 from ..publish.measure import text_pt, units_for
 from ..reconcile import CATEGORIES, ChildResult, ReconcileResult
 from ..render.diff import impact_cells, show, summary_rows
-from ..render.labels import label, mode
+from ..render.labels import field_name, label, mode
 from ..render.reconcile import DUTY_HEADER, count_row
 from ..render.reconcile import duty_rows as rec_duty_rows
 from .adjustments import adjustment_sheet
@@ -52,7 +52,7 @@ def diff_book(result: DiffResult, old: str, new: str, records: RecordCheck | Non
         for f in c.fields or [FieldChange("", None, None)]:
             r = len(changes.rows)
             old_v, new_v = (f.removed, f.added) if f.added is not None else (f.old, f.new)
-            changes.rows.append([*lead, f.field, _cells(old_v), _cells(new_v)])
+            changes.rows.append([*lead, field_name(f.field) if f.field else "", _cells(old_v), _cells(new_v)])
             if f.field:
                 changes.styles[(r, 8)], changes.styles[(r, 9)] = "old", "new"
     heads = ["township", "newly_delegated", "withdrawn", "mode_changed", "orphaned"]

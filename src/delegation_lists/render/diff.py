@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..diff import TYPES, Change, DiffResult, DutyMove, FieldChange, Summary, TargetImpact
 from ..diff.records import RecordCheck
-from .labels import label, mode, part_label
+from .labels import field_name, label, mode, part_label
 from .records import records_json, records_markdown
 from .tables import markdown, md_text
 
@@ -78,12 +79,28 @@ def show(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
 
 
-def field_line(f: FieldChange) -> str:
-    """`field: old → new`; a list field as the elements that came (+) and went (-)."""
-    if f.added is not None and f.removed is not None and (f.added or f.removed):
-        parts = [f"+{show(f.added)}" if f.added else "", f"-{show(f.removed)}" if f.removed else ""]
-        return f"{f.field}: " + " ".join(p for p in parts if p)
-    return f"{f.field}: {show(f.old) or '∅'} → {show(f.new) or '∅'}"
+#: the fields whose values are jurisdiction codes (shown by name)
+_PLACE_FIELDS = ("to", "from")
+
+
+def field_line(f: FieldChange, place: Callable[[str], str] | None = None) -> str:
+    """`field: old → new`; a list field as the elements that came (+) and went (-). The field by its Chinese
+    name in Chinese (field_name); with `place`, the townships of `delegation.to` by name, code beside."""
+    added, removed = f.added, f.removed
+    if place is not None and f.field.rsplit(".", 1)[-1] in _PLACE_FIELDS:
+        added, removed = _named(added, place), _named(removed, place)
+    head = field_name(f.field)
+    if added is not None and removed is not None and (added or removed):
+        parts = [f"+{show(added)}" if added else "", f"-{show(removed)}" if removed else ""]
+        return f"{head}: " + " ".join(p for p in parts if p)
+    return f"{head}: {show(f.old) or '∅'} → {show(f.new) or '∅'}"
+
+
+def _named(codes: list[Any] | None, place: Callable[[str], str]) -> list[Any] | None:
+    """Jurisdiction codes as `name (code)`, as items are shown (a code whose name is not known stays a code)."""
+    if not codes:
+        return codes
+    return [f"{place(c)} ({c})" if isinstance(c, str) and place(c) != c else c for c in codes]
 
 
 SUMMARY_HEADER = ["jurisdiction", *TYPES]
@@ -163,7 +180,7 @@ def to_markdown(result: DiffResult, old: str, new: str, stat: bool, records: Rec
     if not stat:
         moves, rest = file_moves(result)
         parts += ["", *["- " + label("file_moved", old=f"`{m.old}`", new=f"`{m.new}`", n=m.items) for m in moves]] if moves else []
-        detail = [[label(c.type), result.place(c.jurisdiction), item_label(c), "\n".join(field_line(f) for f in c.fields)] for c in rest]
+        detail = [[label(c.type), result.place(c.jurisdiction), item_label(c), "\n".join(field_line(f, result.place) for f in c.fields)] for c in rest]
         if detail:
             parts += ["", f"<details><summary>{label('changes', n=len(detail))}</summary>", "",
                       markdown([label(h) for h in DETAIL_HEADER], detail), "", "</details>"]

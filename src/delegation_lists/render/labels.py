@@ -5,7 +5,7 @@ The language is the one messages use (`problems.language()`: `--lang`, `[tool.dl
 
 from __future__ import annotations
 
-from ..model.codes import MODE_BY_KEY, PART_BY_KEY
+from ..model.codes import FIELD_BY_KEY, MODE_BY_KEY, PART_BY_KEY
 from ..problems import Lang, language
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -218,3 +218,12 @@ def part_label(key: str | None, lang: Lang | None = None) -> str:
     if row is None:
         return key or ""
     return row.zh if (lang or language()) == "zh" else row.key
+
+
+def field_name(path: str, lang: Lang | None = None) -> str:
+    """A field of a catalog entry (`promised_days`, `delegation.to`) as an analyst knows it: in Chinese its column
+    name with the key beside it (承诺时限（promised_days）, 下放对象（delegation.to）); in English the key."""
+    row = FIELD_BY_KEY.get(path.rsplit(".", 1)[-1])
+    if row is None or (lang or language()) != "zh":
+        return path
+    return f"{row.zh}（{path}）"

@@ -19,7 +19,7 @@ from ...stats import JurisdictionStats
 from .. import diff as diff_rows
 from .. import reconcile as rec_rows
 from .. import records as record_rows
-from ..labels import label
+from ..labels import field_name, label
 from .charts import Bar, bars, shade
 
 _ENV = Environment(loader=PackageLoader("delegation_lists.render.html", "templates"), autoescape=select_autoescape(["j2", "html"]),
@@ -125,7 +125,7 @@ def diff_html(result: DiffResult, old: str, new: str, records: RecordCheck | Non
     fields old | new side by side, then the impact per township."""
     moves, rest = diff_rows.file_moves(result)
     changes = [ChangeView(label(c.type), c.type, result.place(c.jurisdiction), diff_rows.item_label(c), f"{c.file}:{c.line}",
-                          [[f.field, diff_rows.show(f.old), diff_rows.show(f.new)] for f in c.fields]) for c in rest]
+                          [[field_name(f.field), diff_rows.show(f.old), diff_rows.show(f.new)] for f in c.fields]) for c in rest]
     impact = [[result.place(r.target), *["、".join(cells) for cells in diff_rows.impact_cells(r, result)]] for r in result.impact]
     return _page("diff.html.j2", label("diff.title", old=old, new=new), broken=diff_rows.broken_lines(result),
                  header=[label(h) for h in diff_rows.SUMMARY_HEADER], rows=diff_rows.summary_rows(result),
