@@ -313,3 +313,18 @@ def test_field_changes_named_as_analysts_know_them(tmp_path: Path, dlists):
     assert "承诺时限（promised\\_days）: 10 → 5" in md and "+城关街道 (610928001)" in md
     en = dlists("diff", old, new, "--lang", "en")
     assert "promised_days: 10 → 5" in en.stdout and "delegation.to: +城关街道 (610928001)" in en.stdout
+
+
+def test_a_broken_file_is_said_in_the_language_in_use(tmp_path: Path, dlists):
+    """The file that did not load, its side and why, in Chinese under --lang zh (the reason was kept in English)."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(CASES_DIR / "one-of-each" / "old", old)
+    shutil.copytree(CASES_DIR / "one-of-each" / "old", new)
+    (new / "county" / "broken.yaml").write_text('list: {jurisdiction: "x", level: county}\nitems:\n  - code: a\n    name: b: c\n',
+                                                encoding="utf-8")
+    zh = dlists("diff", old, new, "--lang", "zh")
+    assert zh.exit_code == 2
+    assert "新版本 county/broken.yaml" in zh.output and "此处不应出现“:”" in zh.output
+    assert "unexpected" not in zh.output and "No differences" not in zh.output
+    en = dlists("diff", old, new, "--lang", "en", "--allow-broken", "-f", "json")
+    assert json.loads(en.stdout)["broken"][0]["problem"].startswith("unexpected ':' here")

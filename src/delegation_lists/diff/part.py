@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..problems import Message
 from .changes import ItemChanges, item_changes
 from .duties import duty_moves
 from .fields import Options
@@ -46,7 +47,7 @@ class PartDiff:
     duty_moves: list[DutyMove]
     record_items: dict[str, Named] = field(default_factory=dict)  # code a record names -> its items' last name
     record_duties: dict[str, Named] = field(default_factory=dict)  # ... and its duty entries' last name
-    broken: tuple[dict[str, str], dict[str, str]] = field(default_factory=lambda: ({}, {}))  # owned files not loaded, per version
+    broken: tuple[dict[str, Message], dict[str, Message]] = field(default_factory=lambda: ({}, {}))  # owned files not loaded, per version
     problems: tuple[int, int] = (0, 0)  # the owned files with problems, per version
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from ..load.document import Document
+    from ..problems import Message
 
 ChangeType = Literal["added", "removed", "changed", "renamed", "moved"]
 TYPES: tuple[ChangeType, ...] = ("added", "removed", "changed", "renamed", "moved")
@@ -47,7 +48,7 @@ class BrokenFile:
 
     side: Literal["old", "new"]
     file: str
-    problem: str
+    problem: Message  # the first problem that kept it from loading (shown in the language in use)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from ..memory import paused_gc
 from ..model.adjustments import AdjustmentRecord
 from ..model.duties import Duty
 from ..model.items import Item
+from ..problems import Message, msg
 
 
 @dataclass(slots=True)
@@ -56,7 +57,7 @@ class Side:
     items: dict[tuple[str, str], SideItem] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)  # jurisdiction code -> name (from the region files)
     parents: dict[str, str] = field(default_factory=dict)  # jurisdiction code -> its parent's code
-    broken: dict[str, str] = field(default_factory=dict)  # file that did not load -> its first problem (English)
+    broken: dict[str, Message] = field(default_factory=dict)  # file that did not load -> its first problem
     regions: dict[str, dict[str, Any]] = field(default_factory=dict)
     region_files: dict[str, tuple[str, int]] = field(default_factory=dict)  # jurisdiction -> (file, line of children)
     problems: int = 0
@@ -170,7 +171,7 @@ def index_doc(side: Side, rel: str, at: int, doc: Document) -> None:
     side.problems += bool(doc.problems)
     failed = next((p for p in doc.problems if p.code in LOAD_CODES or p.code == "DL005"), None)
     if failed is not None or (doc.kind == "list" and doc.header is None):
-        side.broken[rel] = failed.text("en") if failed is not None else "its list header is invalid"
+        side.broken[rel] = failed.message if failed is not None else msg("path.header_invalid")
     if doc.region is not None:
         _region(side, rel, doc)
     if doc.adjustments is not None:

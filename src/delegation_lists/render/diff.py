@@ -47,7 +47,7 @@ def to_json(result: DiffResult, stat: bool = False, records: RecordCheck | None 
     """`{"summary", "changes", "impact"}` (only the summary with `stat`), plus `broken` (files of either side that
     did not load), `jurisdictions` (code -> name), `names` (item code -> name of the impact's items) and, when
     the adjustment records were checked, `records` (render/records.py)."""
-    broken = [{"side": b.side, "file": b.file, "problem": b.problem} for b in result.broken]
+    broken = [{"side": b.side, "file": b.file, "problem": b.problem.text()} for b in result.broken]
     checked = {"records": records_json(records)} if records is not None else {}
     if stat:
         return {"summary": summary_json(result.summary()), "broken": broken, **checked}
@@ -159,7 +159,7 @@ def item_label(c: Change) -> str:
 
 def broken_lines(result: DiffResult) -> list[str]:
     """One line per file that did not load, for the top of every report."""
-    return [label("diff.broken_file", side=b.side, file=b.file, problem=b.problem) for b in result.broken]
+    return [label("diff.broken_file", side=label(f"diff.side_{b.side}"), file=b.file, problem=b.problem.text()) for b in result.broken]
 
 
 def to_markdown(result: DiffResult, old: str, new: str, stat: bool, records: RecordCheck | None = None) -> str:

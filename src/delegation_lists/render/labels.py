@@ -47,6 +47,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "mode_changed": ("方式改变", "mode changed"), "orphaned": ("失去来源的事项", "orphaned items"),
     "broken": ("未能读取的文件（请运行 dlists validate）", "Files that did not load (run dlists validate)"),
     "no_differences": ("没有差异。", "No differences."),
+    "diff.side_old": ("旧版本", "old"), "diff.side_new": ("新版本", "new"),
     "no_differences_loaded": ("能读取的文件之间没有差异；有文件未能读取，见上。", "No differences among the files that loaded; some did not (see above)."),
     "file_moved": ("文件 {old} → {new}（{n} 项移动，内容未变）", "file {old} → {new} ({n} item(s) moved, unchanged)"),
     "changes": ("{n} 处变更", "{n} changes"),

@@ -90,6 +90,7 @@ LOAD: dict[str, tuple[str, str]] = {
                           "{path} 是指向清单文件夹之外（{target}）的符号链接：拒绝读取"),
     "path.not_utf8": ("{path}: a file name that is not UTF-8 (the bytes shown as \\xNN): rename the file",
                       "{path}：文件名不是 UTF-8 编码（无法识别的字节显示为 \\xNN）：请重命名该文件"),
+    "path.header_invalid": ("its list header is invalid", "清单表头（list:）无效"),
     "path.missing": ("no such file or folder: {path}", "没有这个文件或文件夹：{path}"),
     "path.nothing": ("nothing to check: no catalog files (*.yaml, *.yml) in {paths}",
                      "没有可检查的文件：{paths} 中没有清单文件（*.yaml、*.yml）"),
