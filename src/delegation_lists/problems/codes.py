@@ -92,6 +92,7 @@ _ROWS = (
     _row("DL114", "delegation-term-ending", "warning", "delegation", "下放的期限（`delegation.until`）将在 60 天内届满：及时续签委托协议或准备收回。用 `--as-of` 可查看到某一天为止将届满的下放（届时按 DL113 报告）。"),
     _row("DL115", "review-overdue", "warning", "delegation", "下放（通常是赋权的行政处罚）的评估日期（`delegation.review`）已过。赋予乡镇的处罚权要定期评估，不适宜继续由乡镇实施的要及时调整：组织评估后把 `review` 改为下次评估的日期。"),
     _row("DL116", "delegation-dates-inverted", "error", "delegation", "下放的期限届满日（`until`）或评估日期（`review`）早于下放日期（`since`），多半是笔误。"),
+    _row("DL117", "name-not-one-line", "error", "items", "事项或履职事项的名称含有换行、制表符或网页标记（如 `<br>`、`&nbsp;`）：多半是从表格单元格（Alt+回车换行）或网页复制时带进来的，公布的清单会断行或显示标记。把名称改成一行纯文字。"),
     _row("DL201", "source-not-found", "error", "levels", "下级事项的 `source` 不是上级辖区清单中的事项（无权执法：没有人下放给它）。"),
     _row("DL202", "source-not-delegated", "error", "levels", "下级承接了未下放给它的上级事项（没有 `delegation`，或 `to` 不包括它）。"),
     _row("DL203", "source-inactive", "error", "levels", "下级事项的源事项已取消、暂停或过期（收回/取消：乡镇必须删除）。"),

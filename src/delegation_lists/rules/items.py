@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..problems import Problem, Related, msg
+from ..problems import Message, Problem, Related, msg
 from ..problems.codes import CODES, problem
 from .registry import rule
 
@@ -109,3 +110,33 @@ def unknown_waiver(cat: Catalog) -> Iterator[Problem]:
             if code not in CODES:
                 yield e.problem("DL112", msg("DL112", code=code), "waive")
 
+
+
+#: what breaks a name over lines (or across cells) when it is published, and how the message shows it
+_BREAKS = {"\r\n": "↵", "\n": "↵", "\r": "↵", "\u2028": "↵", "\u2029": "↵", "\x85": "↵", "\v": "↵", "\f": "↵", "\t": "→"}
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+|#x[0-9A-Fa-f]+);")
+
+
+@rule("DL117")
+def name_not_one_line(cat: Catalog) -> Iterator[Problem]:
+    """An item's or a duty's name holds a line break, a tab or web markup (`<br>`, `&nbsp;`).
+
+    Pasted from a spreadsheet cell (Alt+Enter) or a web page: the published list breaks the name over lines or
+    shows the markup, and the name no longer matches the same item elsewhere. Write it on one line as plain text.
+    A name taken from a `source` is checked at the source."""
+    named = [(e.raw.name, e.problem) for e in cat.described if e.raw.name]
+    named += [(d.raw.name, d.problem) for d in cat.duties.written if d.raw.name]
+    for name, located in named:
+        said = _name_fault(name)
+        if said is not None:
+            yield located("DL117", said, "name")
+
+
+def _name_fault(name: str) -> Message | None:
+    if any(b in name for b in _BREAKS):
+        shown = name
+        for b, mark in _BREAKS.items():
+            shown = shown.replace(b, mark)
+        return msg("DL117.break", name=shown)
+    markup = _MARKUP.search(name)
+    return msg("DL117.markup", markup=markup.group(0), name=name) if markup else None

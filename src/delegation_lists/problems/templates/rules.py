@@ -43,6 +43,9 @@ RULES: dict[str, tuple[str, str]] = {
                     "{mode|mode}期限今天（{until}）届满：及时续签或收回"),
     "DL115": ("the evaluation of this {mode} was due on {review} ({days} days before {as_of}): evaluate it and set `review` "
               "to the next date", "{mode|mode}事项的评估日期 {review} 已过（至 {as_of} 已过 {days} 天）：组织评估，并把 `review` 改为下次评估日期"),
+    "DL117.break": ("the name breaks over lines or holds a tab (shown as ↵ and →): {name}",
+                    "名称中有换行或制表符（以 ↵、→ 标出）：{name}"),
+    "DL117.markup": ("the name holds web markup {markup}: {name}", "名称中有网页标记 {markup}：{name}"),
     "DL116.until": ("the term ends ({until}) before the delegation starts ({since})", "期限届满日（{until}）早于下放日期（{since}）"),
     "DL116.review": ("the review date ({review}) is before the delegation starts ({since})", "评估日期（{review}）早于下放日期（{since}）"),
     "DL201": ("source {source} is not an item of {parent}", "来源 {source} 不是{parent}清单中的事项"),
