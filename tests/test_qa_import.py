@@ -115,3 +115,28 @@ def test_domain_headings_docx(tmp_path: Path, dlists) -> None:  # type: ignore[n
     doc.save(str(tmp_path / "a.docx"))
     out = tmp_path / "out"
     _check(dlists("import", tmp_path / "a.docx", "-o", out, "-j", "440309", "--mode", "grant", "--expect", "3"), out)
+
+
+def test_names_wrapped_in_their_cells_are_one_line(tmp_path: Path, dlists) -> None:  # type: ignore[no-untyped-def]
+    """A published list wraps long names inside the cell (Alt+Enter): the name is imported on one line (Chinese
+    joined without a space, Latin words with one), so no DL117."""
+    import yaml
+    from openpyxl import Workbook
+
+    from delegation_lists.importer.headers import one_line
+
+    assert one_line("食品经营许可\n（仅销售预包装食品）") == "食品经营许可（仅销售预包装食品）"
+    assert one_line("Wi-Fi\nhotspot") == "Wi-Fi hotspot"
+    wb = Workbook()
+    for row in [["序号", "事项名称", "区职能部门", "实施范围"], ["1", "对乱张贴\n的处罚", "区城管\n局", "全部"]]:
+        wb.active.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    out = tmp_path / "out"
+    result = dlists("import", tmp_path / "a.xlsx", "-o", out, "-j", "440309", "--mode", "grant", "--kind", "penalty")
+    assert result.exit_code == 0, result.output
+    (item,) = yaml.safe_load((out / "440309" / "penalty.yaml").read_text(encoding="utf-8"))["items"]
+    assert (item["name"], item["department"]) == ("对乱张贴的处罚", "区城管局")
+    import json
+
+    codes = {p["code"] for p in json.loads(dlists("validate", out, "-f", "json").stdout)["problems"]}
+    assert "DL117" not in codes  # (the list has no basis: DL104/DL108 are this sample's own)

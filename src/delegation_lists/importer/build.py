@@ -9,6 +9,7 @@ from typing import Any
 
 from ..model.codes import KIND_BY_KEY, KIND_ORDER, LEVEL_ORDER, LEVELS
 from ..model.items import INHERITED
+from .headers import ONE_LINE, one_line
 from .layout import Layout
 from .mapping import Mapping
 from .rows import Record, RowIssue
@@ -37,6 +38,7 @@ class Built:
 def record_item(rec: Record, defaults: dict[str, Any]) -> dict[str, Any] | Message:
     """One record as a list entry (fields in catalog order, 实施范围 as its delegation), or why it cannot be."""
     f = dict(rec.fields)
+    f |= {k: one_line(f[k]) for k in ONE_LINE if isinstance(f.get(k), str)}
     for key in ("department", "kind"):
         if key not in f and defaults.get(key):
             f[key] = defaults[key]

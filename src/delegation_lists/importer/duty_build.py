@@ -9,6 +9,7 @@ from typing import Any
 
 from .build import Built, Owner
 from .duty_rows import DutyRead, DutyRecord
+from .headers import ONE_LINE, one_line
 from .rows import RowIssue
 from .said import Text, msg
 from .yaml_out import COMMENT
@@ -19,6 +20,7 @@ ABBR = {"basic": "JB", "cooperate": "PH", "recalled": "SH"}
 
 def _entry(rec: DutyRecord, source: str) -> dict[str, Any]:
     f = {**rec.fields, "part": rec.part}
+    f |= {k: one_line(f[k]) for k in ONE_LINE if isinstance(f.get(k), str)}
     return {COMMENT: f"来源：{source} {rec.where}".strip(), **{k: f[k] for k in DUTY_ORDER if f.get(k)}}
 
 

@@ -52,6 +52,20 @@ def clean(value: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
+#: the fields a published list wraps inside its cell (Alt+Enter) though they are one line: joined on import
+ONE_LINE = ("name", "main_item", "department", "lead", "taken_by", "office", "domain")
+
+
+def one_line(text: str) -> str:
+    """A cell's lines as one line: joined without a space (Chinese), with one between two Latin letters or digits
+    (`Wi-Fi\nhotspot` -> `Wi-Fi hotspot`)."""
+    out = ""
+    for line in text.split("\n"):
+        glue = " " if out and out[-1].isascii() and out[-1].isalnum() and line[:1].isascii() and line[:1].isalnum() else ""
+        out += glue + line
+    return out
+
+
 def header_field(text: str) -> str | None:
     return HEADER_LOOKUP.get(re.sub(r"\s+", "", text).lower())
 
