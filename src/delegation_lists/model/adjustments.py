@@ -68,7 +68,7 @@ class AdjustmentChange(BaseModel):
     item: CodeText | None = None
     duty: CodeText | None = None
     jurisdiction: CodeText | None = None  # when the code alone is ambiguous across jurisdictions
-    old: CodeText | None = None  # rename: the code before
+    old: CodeText | None = None  # rename: the code before, when the code changed (none: the name changed)
     from_: Children | None = Field(default=None, alias="from")  # withdraw: the children (or all)
     to: Children | None = None  # delegate: the children (or all)
     mode: Mode | None = None  # delegate: the mode (a mode change is a delegate with the new mode)

@@ -117,7 +117,7 @@ _ROWS = (
     _row("DL401", "record-without-basis", "error", "records", "调整记录没有写审定文号（`basis`）。清单的每次调整都要经过审定、公布和备案：记录写明批准调整的文件文号，`dlists diff` 和调整对照表据此说明每项变化的依据。"),
     _row("DL402", "duplicate-record-id", "error", "records", "两条调整记录用了同一个编号（`id`）。编号标识一次调整决定，diff 按编号区分已生效的旧记录和本次的新记录；报告第二次及以后的使用。"),
     _row("DL403", "record-in-future", "warning", "records", "调整记录的日期晚于今天（用 `--as-of` 指定另一天）。记录在调整决定之后填写，未来的日期多半是笔误（如 2052 写成了 2025）。"),
-    _row("DL404", "incomplete-change", "error", "records", "调整记录中的一项调整缺少必要的内容：没有写调整的事项（`item`，履职事项为 `duty`），更名没有写原编码（`old`），调整类别没有写目标类别（`part`）。"),
+    _row("DL404", "incomplete-change", "error", "records", "调整记录中的一项调整缺少必要的内容：没有写调整的事项（`item`，履职事项为 `duty`），调整类别没有写目标类别（`part`）。"),
     _row("DL206", "re-entrusted", "error", "levels", "受委托的事项被再次委托、赋权或授权下放（委托不得再委托，行政处罚法第二十条）。乡镇把受委托的事项以帮办代办或延伸方式交给村（社区）便民服务站受理转报，是正常做法，不算再委托。"),
 )
 

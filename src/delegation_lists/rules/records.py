@@ -62,8 +62,8 @@ def record_in_future(cat: Catalog) -> Iterator[Problem]:
 def incomplete_change(cat: Catalog) -> Iterator[Problem]:
     """A change of a record leaves out what it changes.
 
-    Every change names its item (`item`; `duty` for a duty entry); a rename names the code before (`old`); a
-    move names the part the duty moves to (`part`).
+    Every change names its item (`item`; `duty` for a duty entry); a move names the part the duty moves to
+    (`part`). A rename (更名) needs no `old`: without it, it records a change of the item's name, its code kept.
     """
     for at in cat.records:
         record = at.record
@@ -72,7 +72,5 @@ def incomplete_change(cat: Catalog) -> Iterator[Problem]:
             field = "duty" if change.action == "move" else "item"
             if not change.target or (change.action == "move" and not change.duty):
                 yield problem("DL404", at.file, msg("DL404.target", action=change.action, action_zh=ACTION_ZH[change.action], field=field), (*where, "action"))
-            elif change.action == "rename" and not change.old:
-                yield problem("DL404", at.file, msg("DL404.rename"), (*where, "item"))
             elif change.action == "move" and not change.part:
                 yield problem("DL404", at.file, msg("DL404.part"), (*where, "duty"))

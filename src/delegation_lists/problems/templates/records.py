@@ -10,7 +10,6 @@ RECORDS: dict[str, tuple[str, str]] = {
     "DL403": ("record {id} is dated {date}, after {today}: a record is written once the change is decided",
               "调整记录 {id} 的日期 {date} 晚于 {today}：调整记录应在调整决定之后填写（日期是否写错？）"),
     "DL404.target": ("a {action} change names no `{field}`", "“{action_zh}”调整没有写 `{field}`（调整的是哪个事项？）"),
-    "DL404.rename": ("a rename names no `old`: the code before the rename", "“更名”调整没有写 `old`：更名前的事项编码"),
     "DL404.part": ("a move names no `part`: the part the duty moves to (basic, cooperate, recalled)",
                    "“调整类别”没有写 `part`：履职事项调整到哪一类（basic 基本、cooperate 配合、recalled 收回）"),
 }
