@@ -110,3 +110,18 @@ def test_an_unrecorded_rename_is_not_paired_by_a_record_of_another_item(dlists, 
 ])
 def test_what_a_rename_covers(change, fact, expected):  # type: ignore[no-untyped-def]
     assert covers(AdjustmentChange.model_validate(change), fact, {}) is expected
+
+
+def test_record_drafts_a_name_change_as_rename(dlists, pair):  # type: ignore[no-untyped-def]
+    """`dlists record` drafts an unrecorded name change (same code) as 更名, as the 调整对照表 writes it, and names
+    another changed field by its Chinese column name in the comment; the draft then covers the name change."""
+    (pair / "new" / "adjustments.yaml").write_text(RECORDS.split("  - id: \"2025-003\"")[0], encoding="utf-8")
+    county = pair / "new" / "county.yaml"
+    text = county.read_text(encoding="utf-8")
+    county.write_text(text.replace("promised_days: 10", "promised_days: 9", 1), encoding="utf-8")
+    draft = dlists("record", pair / "old", pair / "new", "--date", "2025-03-01")
+    lines = [line for line in draft.stdout.splitlines() if "100001-CF-0030" in line]
+    assert lines and lines[0].strip().startswith('- {action: rename, item: "100001-CF-0030"}'), draft.stdout
+    assert "：更名" in lines[0]
+    if "promised_days: 10" in text:
+        assert "承诺时限（promised_days）" in draft.stdout

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..atomic import write_text
 from ..load.document import read_document
 from ..model.adjustments import AdjustmentChange
-from ..model.codes import PART_BY_KEY
+from ..model.codes import FIELD_BY_KEY, PART_BY_KEY
 from ..problems import MessageError, msg
 from .facts import Fact
 from .records import RecordCheck, covers
@@ -61,7 +61,12 @@ def _delegation_first(fact: Fact) -> tuple[int, str, str]:
 
 
 def _change_of(fact: Fact, drafted: list[AdjustmentChange]) -> AdjustmentChange | None:
-    """The change deciding `fact`, or None when it was merged into one drafted already (more children, more fields)."""
+    """The change deciding `fact`, or None when it was merged into one drafted already (more children, more fields).
+    A name changed under the same code is drafted as 更名 (`rename` without `old`), as the 调整对照表 writes it."""
+    if fact.type == "changed" and fact.field == "name":
+        if any(c.item == fact.item and c.action == "rename" for c in drafted):
+            return None
+        return AdjustmentChange.model_validate({"action": "rename", "item": fact.item})
     for c in drafted:
         if c.item != fact.item:
             continue
@@ -105,7 +110,8 @@ def _flow(c: AdjustmentChange) -> str:
 
 def _comment(fact: Fact, places: dict[str, str]) -> str:
     """`甲镇 对…的处罚：收回` : the item by name and what happened, for the analyst reading the draft."""
-    what = {"added": "新增", "removed": "取消", "changed": f"变更 {fact.field}", "renamed": f"更名（原 {fact.old_item}）",
+    changed = "更名" if fact.field == "name" else f"变更 {_field_zh(fact.field or '')}"
+    what = {"added": "新增", "removed": "取消", "changed": changed, "renamed": f"更名（原 {fact.old_item}）",
             "delegated": f"下放给{places.get(fact.target or '', fact.target)}",
             "withdrawn": f"从{places.get(fact.target or '', fact.target)}收回",
             "mode_changed": f"{places.get(fact.target or '', fact.target)}的下放方式改为 {fact.mode}",
@@ -159,3 +165,9 @@ def _records_in(text: str, path: Path) -> int | None:
     if doc.kind != "adjustments" or doc.adjustments is None or any(p.code.startswith("DL0") for p in doc.problems):
         return None
     return len(doc.adjustments.adjustments)
+
+
+def _field_zh(path: str) -> str:
+    """A changed field by its Chinese column name, the key beside it (承诺时限（promised_days）)."""
+    row = FIELD_BY_KEY.get(_field(path))
+    return f"{row.zh}（{path}）" if row is not None else path
