@@ -118,10 +118,10 @@ def test_record_drafts_a_name_change_as_rename(dlists, pair):  # type: ignore[no
     (pair / "new" / "adjustments.yaml").write_text(RECORDS.split("  - id: \"2025-003\"")[0], encoding="utf-8")
     county = pair / "new" / "county.yaml"
     text = county.read_text(encoding="utf-8")
-    county.write_text(text.replace("promised_days: 10", "promised_days: 9", 1), encoding="utf-8")
+    assert "penalty_types: [警告, 罚款]" in text
+    county.write_text(text.replace("penalty_types: [警告, 罚款]", "penalty_types: [警告]", 1), encoding="utf-8")
     draft = dlists("record", pair / "old", pair / "new", "--date", "2025-03-01")
     lines = [line for line in draft.stdout.splitlines() if "100001-CF-0030" in line]
     assert lines and lines[0].strip().startswith('- {action: rename, item: "100001-CF-0030"}'), draft.stdout
     assert "：更名" in lines[0]
-    if "promised_days: 10" in text:
-        assert "承诺时限（promised_days）" in draft.stdout
+    assert "处罚种类（penalty_types）" in draft.stdout  # another field: named in Chinese in the comment
