@@ -50,16 +50,19 @@ def stats(cat: Catalog, jurisdiction: str | None = None) -> list[JurisdictionSta
         if row is None:
             place = cat.places.get(e.jurisdiction)
             row = rows[e.jurisdiction] = JurisdictionStats(e.jurisdiction, place.name if place else "?", place.level if place else "?")
-        kind, dept = e.item.kind or "?", cat.department_name(e)
+        kind, dept = e.field("kind") or "?", cat.department_name(e)  # (fields read without merging the item)
         row.total += 1
         row.kinds[kind] += 1
         row.departments[dept] += 1
-        mc = row.modes.setdefault(held_mode(e), ModeCount())
+        held = held_mode(e)
+        mc = row.modes.get(held)
+        if mc is None:  # (not setdefault: a ModeCount and its Counter made for every item)
+            mc = row.modes[held] = ModeCount()
         mc.items += 1
         mc.departments.add(dept)
         mc.kinds[kind] += 1
-        if e.item.delegation is not None:
-            row.delegated[e.item.delegation.mode] += 1
+        if e.raw.delegation is not None:  # (never inherited)
+            row.delegated[e.raw.delegation.mode] += 1
     return sorted(rows.values(), key=lambda r: (len(r.code), r.code))
 
 

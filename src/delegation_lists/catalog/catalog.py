@@ -205,7 +205,7 @@ class Catalog:
     def department_name(self, entry: Entry) -> str:
         """The full name of an item's department (short names expanded through the region.yaml in scope)."""
         doc = entry.source.doc if entry.source is not None and entry.raw.department is None else entry.doc
-        return self.full_department(doc, entry.item.department or "")
+        return self.full_department(doc, entry.field("department") or "")
 
     def find_place(self, key: str) -> Place | None:
         """A jurisdiction by code or name, or by a short form of its name when only one name ends with it
