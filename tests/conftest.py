@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -49,3 +52,29 @@ def xlsx_reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
         pytest.importorskip("python_calamine")
     monkeypatch.setattr(xlsx, "ENGINES", (request.param,))
     return str(request.param)
+
+
+def parse_outcome(text: str, use_fast: bool) -> tuple[str, Any]:
+    """What one YAML path makes of `text`: ("data", (repr of the data, duplicates)) or ("error", (code, message,
+    line, column)); repr, so that types count (1 vs True vs '1', dates, NaN)."""
+    from delegation_lists.load.errors import LoadError
+    from delegation_lists.load.yaml.parse import parse
+
+    try:
+        data, dups = parse(text, fast=use_fast)
+    except LoadError as exc:
+        return "error", (exc.code, exc.message, exc.line, exc.column)
+    return "data", (repr(data), dups)
+
+
+@contextlib.contextmanager
+def yaml_backend(fast: bool) -> Iterator[None]:
+    """Every parse in the block on the fast path (rapidyaml) or the PyYAML path."""
+    from delegation_lists.load.yaml import parse as parse_module
+
+    saved = parse_module.FAST
+    parse_module.FAST = fast
+    try:
+        yield
+    finally:
+        parse_module.FAST = saved

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, parse_outcome
 from delegation_lists.load.errors import LoadError
 from delegation_lists.load.text import decode
 from delegation_lists.load.yaml import rapid as fast
@@ -22,12 +21,6 @@ EXAMPLES = sorted([*(ROOT / "catalogs").rglob("*.yaml"), *(ROOT / "tests").rglob
 pytestmark = pytest.mark.skipif(not fast.AVAILABLE, reason="rapidyaml is not installed (pip install '.[fast]')")
 
 
-def _outcome(text: str, use_fast: bool) -> tuple[str, Any]:
-    try:
-        data, dups = parse(text, fast=use_fast)
-    except LoadError as exc:
-        return "error", (exc.code, exc.message, exc.line, exc.column)
-    return "data", (repr(data), dups)  # repr: types count (1 vs True vs '1', dates, NaN)
 
 
 def _texts(paths: list[Path]) -> list[tuple[Path, str]]:
@@ -43,7 +36,7 @@ def test_identical_to_the_pyyaml_path(group: str) -> None:
     files = _texts(CORPUS if group == "corpus" else EXAMPLES)
     answered = 0
     for path, text in files:
-        assert _outcome(text, True) == _outcome(text, False), path
+        assert parse_outcome(text, True) == parse_outcome(text, False), path
         answered += fast.fast_parse(text) is not None
     assert files
     # the fast path must really answer: most example files, a share of the (deliberately odd) test suite
@@ -72,7 +65,7 @@ def test_identical_to_the_pyyaml_path(group: str) -> None:
     "", "# only a comment\n", "--- a\n", "just text\n", "'quoted'\n", "12\n",
 ])
 def test_tricky_values(text: str) -> None:
-    assert _outcome(text, True) == _outcome(text, False)
+    assert parse_outcome(text, True) == parse_outcome(text, False)
 
 
 def test_candidates_cover_every_resolvable_shape() -> None:

@@ -3,20 +3,15 @@ over generated inputs (hypothesis), and the cases it and the issue found, each k
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 
-from conftest import ROOT
+from conftest import ROOT, parse_outcome, yaml_backend
 from delegation_lists.load.document import read_document
-from delegation_lists.load.errors import LoadError
-from delegation_lists.load.yaml import parse as parse_module
 from delegation_lists.load.yaml import rapid
-from delegation_lists.load.yaml.parse import parse
 from fuzzing import CONTROLS, flow_lines, fuzz_settings, mutated, yamlish
 
 pytestmark = pytest.mark.skipif(not rapid.AVAILABLE, reason="rapidyaml is not installed (pip install '.[fast]')")
@@ -24,27 +19,13 @@ pytestmark = pytest.mark.skipif(not rapid.AVAILABLE, reason="rapidyaml is not in
 EXAMPLES = [p.read_bytes() for p in sorted((ROOT / "catalogs").rglob("*.yaml")) if p.stat().st_size < 40_000]
 
 
-def _outcome(text: str, use_fast: bool) -> tuple[str, Any]:
-    try:
-        data, dups = parse(text, fast=use_fast)
-    except LoadError as exc:
-        return "error", (exc.code, exc.message, exc.line, exc.column)
-    return "data", (repr(data), dups)  # repr: types count (1 vs True vs '1', dates, NaN)
 
 
-@contextlib.contextmanager
-def _backend(fast: bool) -> Iterator[None]:
-    saved = parse_module.FAST
-    parse_module.FAST = fast
-    try:
-        yield
-    finally:
-        parse_module.FAST = saved
 
 
 def _document(raw: bytes, fast: bool, name: str = "list.yaml") -> tuple[Any, ...]:
     """Everything a loaded file carries: kind, data, models, problems (with line and column)."""
-    with _backend(fast):
+    with yaml_backend(fast):
         doc = read_document(Path(name), name, raw=raw)
     return (doc.kind, repr(doc.data), doc.region, doc.header, doc.items, doc.duties, doc.adjustments, doc.problems,
             doc.claimed, doc.known_codes, doc.text, doc.written)
@@ -53,20 +34,20 @@ def _document(raw: bytes, fast: bool, name: str = "list.yaml") -> tuple[Any, ...
 @given(yamlish())
 @fuzz_settings(600)
 def test_generated_text_same_on_both_paths(text: str) -> None:
-    assert _outcome(text, True) == _outcome(text, False)
+    assert parse_outcome(text, True) == parse_outcome(text, False)
 
 
 @given(yamlish(hostile=False))
 @fuzz_settings(600)
 def test_generated_plain_text_same_on_both_paths(text: str) -> None:
-    assert _outcome(text, True) == _outcome(text, False)
+    assert parse_outcome(text, True) == parse_outcome(text, False)
 
 
 @given(flow_lines())
 @fuzz_settings(800)
 def test_flow_mappings_same_on_both_paths(text: str) -> None:
     """One-line flow mappings, nested as hand-written catalogs nest them, are read alike or declined."""
-    assert _outcome(text, True) == _outcome(text, False)
+    assert parse_outcome(text, True) == parse_outcome(text, False)
 
 
 @pytest.mark.parametrize("text", [
@@ -79,7 +60,7 @@ def test_flow_mappings_same_on_both_paths(text: str) -> None:
     "a: {b: {c: d}, }\n",
 ])
 def test_nested_flow_mappings(text: str) -> None:
-    assert _outcome(text, True) == _outcome(text, False)
+    assert parse_outcome(text, True) == parse_outcome(text, False)
 
 
 @given(mutated(EXAMPLES))
@@ -97,7 +78,7 @@ def test_control_characters(char: str) -> None:
     """PyYAML refuses every control character but tab, newline, CR and NEL (rapidyaml took 187 of 189 cases)."""
     for template in _TEMPLATES:
         text = template.replace("{c}", char)
-        assert _outcome(text, True) == _outcome(text, False), repr(text)
+        assert parse_outcome(text, True) == parse_outcome(text, False), repr(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -106,7 +87,7 @@ def test_control_characters(char: str) -> None:
 ])
 def test_reserved_and_stray_indicators(text: str) -> None:
     """`@` and `` ` `` may not start a token, nor `]`, `}` or `,` a block value: PyYAML refuses them."""
-    assert _outcome(text, True) == _outcome(text, False)
+    assert parse_outcome(text, True) == parse_outcome(text, False)
 
 
 def test_the_generators_reach_the_fast_path() -> None:
@@ -117,4 +98,4 @@ def test_the_generators_reach_the_fast_path() -> None:
 @pytest.mark.parametrize("text", ["|1code\n", "a: |2\n   x\n", "a: >-1\n  x\n", "a: |x\n", "a: |+ # c\n  x\n", "- >\n  x\n",
                                   "|\ncode: \n", "# c\n>\nx\n", "  |\n  code", "a: |\n  code", "- >\n  x"])
 def test_block_scalar_headers(text: str) -> None:
-    assert _outcome(text, True) == _outcome(text, False)
+    assert parse_outcome(text, True) == parse_outcome(text, False)

@@ -7,20 +7,17 @@ Examples per test are set in tests/fuzzing.py (`DLISTS_FUZZ_SCALE`; CI runs the 
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import CATALOGS, Run
+from conftest import CATALOGS, Run, yaml_backend
 from delegation_lists.load.document import read_document
 from delegation_lists.load.many import load_documents
-from delegation_lists.load.yaml import parse as parse_module
 from fuzzing import fuzz_settings, mutated, mutation
 
 SOURCES = sorted(CATALOGS.rglob("*.yaml"))
@@ -29,18 +26,10 @@ FILES = sorted(p.relative_to(XUNYANG) for p in XUNYANG.rglob("*.yaml"))
 RUN = Run()
 
 
-@contextlib.contextmanager
-def _backend(fast: bool) -> Iterator[None]:
-    saved = parse_module.FAST
-    parse_module.FAST = fast
-    try:
-        yield
-    finally:
-        parse_module.FAST = saved
 
 
 def _loaded(raw: bytes, name: str, fast: bool) -> tuple[Any, ...]:
-    with _backend(fast):
+    with yaml_backend(fast):
         doc = read_document(Path(name), name, raw=raw)
     return (doc.kind, repr(doc.data), doc.region, doc.header, doc.items, doc.duties, doc.adjustments, doc.problems)
 
@@ -55,7 +44,7 @@ def test_loader_on_mutated_files(case: tuple[str, bytes]) -> None:
 
 def _validate(catalog: Path, *args: str, fast: bool = True, cache: Path | None = None) -> tuple[int, str]:
     env = {"DLISTS_NO_CACHE": "", "DLISTS_CACHE_DIR": str(cache)} if cache else {}
-    with _backend(fast):
+    with yaml_backend(fast):
         result = RUN("validate", catalog, *args, env=env)
     assert "bug in dlists" not in result.output and "Traceback" not in result.output, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
