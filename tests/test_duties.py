@@ -65,6 +65,7 @@ def test_published_duty_list_has_the_three_parts(dlists, tmp_path) -> None:
     out = tmp_path / "shuhe.xlsx"
     result = dlists("export", CATALOGS / "xunyang", "-t", "duties", "-j", "蜀河镇", "-o", out)
     assert result.exit_code == 0, result.output
+    assert "1 list(s), 350 entries" in result.output  # (the duties, not the rows: each part repeats its header)
     sheet = openpyxl.load_workbook(out).active
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     firsts = [r[0] for r in rows if isinstance(r[0], str)]

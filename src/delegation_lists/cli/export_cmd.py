@@ -111,7 +111,8 @@ def export_command(
         layout = word_layout(cat, tables) if chosen == "docx" and tables else None
         write_output(chosen, output, book, tables, lang, layout)
     listed = [s for s in shown if s.origins] or shown  # (the checklist's summary is not a list; duty sheets have no origins)
-    rows = sum(t.count for t in tables) or sum(len(s.origins) or len(s.rows) - len(s.banners) - 1 for s in listed)
+    # (a sheet without origins counts its numbered rows: a duty list repeats its header in each of its three parts)
+    rows = sum(t.count for t in tables) or sum(len(s.origins) or sum(1 for r in s.rows if r and type(r[0]) is int) for s in listed)
     err_console.print(escape(label("export.wrote", output=output, sheets=len(tables) or len(listed), rows=rows)), highlight=False)
     for hidden in dropped_notes(tables, lang):
         err_console.print(f"[dim]{label('note')}:[/] " + escape(hidden), highlight=False)
