@@ -56,6 +56,16 @@ def _eof_within(fd: int, seconds: float) -> bool:
     return False
 
 
+def _two_workers(proc: subprocess.Popen[bytes]) -> set[int]:
+    """The worker processes of a run, once it has two (or its children when it ended or a minute passed)."""
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.01)
+    return workers
+
+
 @pytest.mark.parametrize("trial", range(3))
 def test_workers_end_when_the_parent_is_killed(big_catalog: Path, trial: int) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "delegation_lists", "validate", str(big_catalog), "-J", "3", "--no-cache"],
@@ -64,10 +74,7 @@ def test_workers_end_when_the_parent_is_killed(big_catalog: Path, trial: int) ->
     assert proc.stdout is not None
     workers: set[int] = set()
     try:
-        deadline = time.monotonic() + 60
-        while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
-            workers = _children(proc.pid)
-            time.sleep(0.01)
+        workers = _two_workers(proc)
         assert len(workers) == 2, "no worker processes started: the catalog is too small for them"
         time.sleep(0.3 + 0.3 * trial)  # mid-load
         assert proc.poll() is None, "the run ended before it could be killed: make the catalog larger"
@@ -93,10 +100,7 @@ def test_ctrl_c_mid_load_ends_everything_quietly(big_catalog: Path) -> None:
                             start_new_session=True, env={**os.environ, "DLISTS_NO_CACHE": "1"})
     workers: set[int] = set()
     try:
-        deadline = time.monotonic() + 60
-        while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
-            workers = _children(proc.pid)
-            time.sleep(0.01)
+        workers = _two_workers(proc)
         assert len(workers) == 2
         time.sleep(0.3)
         os.killpg(proc.pid, signal.SIGINT)

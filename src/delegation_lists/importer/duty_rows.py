@@ -15,7 +15,7 @@ from ..model.codes import PART_LOOKUP
 from .furniture import is_form_line, note_text, split_points, strip_attachment, total_count
 from .headers import clean
 from .readers import Table
-from .rows import RowIssue
+from .rows import RowIssue, row_place
 from .said import msg
 
 #: field -> the headers that name it (compared without spaces and bracketed words: 乡镇（街道）配合职责 = 乡镇配合职责)
@@ -79,7 +79,7 @@ class DutyRecord:
 
     @property
     def where(self) -> str:
-        return self.place or f"{self.table} 第{self.row}行"
+        return row_place(self.table, self.row, self.place)
 
 
 @dataclass

@@ -39,6 +39,11 @@ class RowIssue:
     place: str = ""  # where the row is when not '{table} 第{row}行' ('第2页 第40行')
 
 
+def row_place(table: str, row: int, place: str = "") -> str:
+    """Where a row is, as an analyst finds it ('Sheet1 第12行'; `place` when the reader said it: '第2页 第40行')."""
+    return place or f"{table} 第{row}行"
+
+
 @dataclass
 class Record:
     """One imported item: its fields (values normalised), where it came from."""
@@ -52,8 +57,7 @@ class Record:
 
     @property
     def where(self) -> str:
-        """Where the row is, as an analyst finds it ('Sheet1 第12行', '第2页 第40行')."""
-        return self.place or f"{self.table} 第{self.row}行"
+        return row_place(self.table, self.row, self.place)
 
 
 @dataclass
