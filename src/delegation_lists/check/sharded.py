@@ -22,6 +22,7 @@ from ..load.workers import shared
 from ..memory import paused_gc
 from ..problems import Problem, Selection, by_file
 from .incremental import State
+from .report import Report
 from .run import check
 from .shards import Files, plan
 
@@ -113,15 +114,23 @@ def check_sharded(found: Files, targets: list[Path], selection: Selection, day: 
             progress(min(done[0], total), total)
 
     _set_regions(region_docs)
+    store = Cache(cache, encoding) if cache is not None else None
+    regions_checked: list[Report] = []
+
+    def check_regions() -> None:  # the region files' own problems: here, while the workers take their first shards
+        regions_checked.append(check(region_docs, [d.file for d in region_docs if d.path in wanted], selection, day, store))
+
     if len(tasks) == 1:  # the plan found one process as quick: no worker processes at all
         outcomes = [_run(tasks[0])]
         finished(0)
     else:
-        outcomes = shared(tasks, _run, _run, lambda o: o, workers, finished, _set_regions, (region_docs,), largest_first=True)
+        outcomes = shared(tasks, _run, _run, lambda o: o, workers, finished, _set_regions, (region_docs,),
+                          largest_first=True, meanwhile=check_regions)
     if any(o.mismatch for o in outcomes):
         return None
-    store = Cache(cache, encoding) if cache is not None else None
-    own = check(region_docs, [d.file for d in region_docs if d.path in wanted], selection, day, store)
+    if not regions_checked:
+        check_regions()
+    own = regions_checked[0]
     problems = own.problems + [p for o in outcomes for p in o.problems]
     texts = {**own.texts, **{f: t for o in outcomes for f, t in o.texts.items()}}
     problems.sort(key=Problem.sort_key)

@@ -148,11 +148,13 @@ def validate_duties(data: dict[str, Any]) -> tuple[ListHeader, list[Duty | None]
     if "list" not in data or not data.keys() <= {"list", "duties"} or type(duties) is not list:
         whole = DutyDoc.model_validate(data)
         return whole.header, list(whole.duties)
-    out: list[Duty | None] = []
+    plain = _PLAIN  # `- source: CODE` entries seen before: one look-up each, most of a province's entries
+    out: list[Duty | None] = [plain.get(s) if type(x) is dict and len(x) == 1 and type(s := x.get("source")) is str
+                              else None for x in duties]
     rest_at, rest = [], []
-    for i, x in enumerate(duties):
-        made = _taken(x) if type(x) is dict and len(x) <= 3 else None
-        out.append(made)
+    for i in [i for i, made in enumerate(out) if made is None]:
+        x = duties[i]
+        made = out[i] = _taken(x) if type(x) is dict and len(x) <= 3 else None
         if made is None:
             rest_at.append(i)
             rest.append(x)

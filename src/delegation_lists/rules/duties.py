@@ -111,14 +111,21 @@ def required_duty_missing(cat: Catalog) -> Iterator[Problem]:
     guide for villages above it (its township's, else its county's). Reported at the child's list header, one
     problem per missing duty (the child takes it with `source`). An entry that takes it but fails its schema
     is reported for that alone."""
+    required: dict[int, tuple[list[DutyEntry], frozenset[str]]] = {}  # id(guide) -> its required entries, codes
     for jurisdiction, docs in cat.duties.lists.items():
         mine = [d for d in docs if d.header is not None and not d.header.guide]
         guide = _guide_for(cat, jurisdiction) if mine else []
         if not guide:
             continue
-        taken = {e.raw.source for e in cat.duties.of(jurisdiction) if e.raw.source}
-        for g in guide:
-            if g.raw.required and g.code not in taken and (jurisdiction, g.code) not in cat.invalid:
+        if id(guide) not in required:
+            entries = [g for g in guide if g.raw.required]
+            required[id(guide)] = entries, frozenset(g.code for g in entries)
+        entries, codes = required[id(guide)]
+        taken = {source for e in cat.duties.of(jurisdiction) if (source := e.raw.source)}
+        if codes <= taken:  # every required duty taken (the usual list): nothing to report
+            continue
+        for g in entries:
+            if g.code not in taken and (jurisdiction, g.code) not in cat.invalid:
                 name = g.duty.name or ""
                 yield problem("DL304", mine[0].file, msg("DL304", code=g.code, name=name), ("list",), item=g.code)
 
@@ -178,9 +185,11 @@ def duplicate_duty_name(cat: Catalog) -> Iterator[Problem]:
 
 def _same_names(entries: list[DutyEntry]) -> Iterator[Problem]:
     """DL308 in one jurisdiction's entries."""
+    names = [name if (name := e.raw.name) is not None or (up := e.source) is None else up.get("name") for e in entries]
+    if len(set(names)) == len(names):  # no name twice: nothing to report (the usual list)
+        return
     seen: dict[str, str] = {}
-    for e in entries:
-        name = e.get("name")
+    for e, name in zip(entries, names, strict=True):
         if not name:
             continue
         first = seen.setdefault(name, e.code)
