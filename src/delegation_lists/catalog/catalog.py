@@ -51,7 +51,7 @@ class Catalog:
     @classmethod
     def build(cls, docs: Iterable[Document], as_of: dt.date | None = None) -> Catalog:
         cat = cls(list(docs), as_of)
-        for doc in sorted((d for d in cat.docs if d.region is not None), key=lambda d: len(cat._folder(d.path).parts)):
+        for doc in sorted((d for d in cat.docs if d.region is not None), key=lambda d: len(cat._folder(d).parts)):
             cat._add_region(doc)
         for doc in cat.docs:
             if doc.header is not None:
@@ -73,7 +73,7 @@ class Catalog:
 
     def _add_region(self, doc: Document) -> None:
         assert doc.region is not None
-        folder = self._folder(doc.path)
+        folder = self._folder(doc)
         for dep in doc.region.departments:
             self._region_dirs[folder] += [dep.name] + ([dep.short] if dep.short else [])
             if dep.short:
@@ -117,14 +117,18 @@ class Catalog:
         if doc.header is None:
             self.broken[jur].append(doc.file)
 
-    def _folder(self, path: Path) -> Path:
-        """The real folder of a file (symlinks followed), each folder resolved once."""
-        if path.is_symlink():
-            return path.resolve().parent
-        found = self._folders.get(path.parent)
-        if found is None:
-            found = self._folders[path.parent] = path.parent.resolve()
-        return found
+    def _folder(self, doc: Document) -> Path:
+        """The real folder of a document's file (symlinks followed), each folder resolved once."""
+        if doc.folder is None:
+            path = doc.path
+            if path.is_symlink():
+                doc.folder = path.resolve().parent
+            else:
+                found = self._folders.get(path.parent)
+                if found is None:
+                    found = self._folders[path.parent] = path.parent.resolve()
+                doc.folder = found
+        return doc.folder
 
     # --- queries used by rules and operations -------------------------------------------------------------
     def parent_code(self, code: str) -> str | None:
@@ -168,7 +172,7 @@ class Catalog:
         jur = doc.header.jurisdiction if doc.header else ""
         key = (doc.path.parent, jur)
         if key not in self._scopes:
-            folder = self._folder(doc.path)
+            folder = self._folder(doc)
             names: set[str] = set()
             for f in [folder, *folder.parents]:
                 names.update(self._region_dirs.get(f, ()))
@@ -181,7 +185,7 @@ class Catalog:
     def department_shown(self, doc: Document, name: str) -> str:
         """A declared department as a message shows it: its full name, with its short name when it has one
         (`旬阳市市场监督管理局（市场监管局）`), whichever of the two `name` is."""
-        folder = self._folder(doc.path)
+        folder = self._folder(doc)
         for f in [folder, *folder.parents]:
             shorts = self._full_names.get(f, {})
             if name in shorts:
@@ -197,7 +201,7 @@ class Catalog:
         key = (id(doc), name)  # documents live as long as the catalog
         found = self._dept_cache.get(key)
         if found is None:
-            folder = self._folder(doc.path)
+            folder = self._folder(doc)
             hits = (self._full_names.get(f, {}).get(name) for f in [folder, *folder.parents])
             found = self._dept_cache[key] = next((h for h in hits if h), name)
         return found

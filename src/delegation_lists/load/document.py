@@ -51,6 +51,9 @@ class Document:
     known_codes: tuple[str, ...] = ()
     duties: list[Duty | None] = field(default_factory=list)  # aligned with `duties:` in a duty list (spec §5)
     adjustments: AdjustmentsDoc | None = None  # a file of adjustment records (spec §6)
+    #: the real folder of the file (symlinks followed), found once (catalog.py): the region files, read once by the
+    #: parent, serve every shard's catalog without asking the file system again
+    folder: Path | None = field(default=None, repr=False, compare=False)
 
     def source(self) -> str:
         """The text parsed (slips mended): the one problems are located in. Read, decoded and mended again when
