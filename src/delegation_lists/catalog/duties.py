@@ -165,7 +165,10 @@ def build_duties(docs: Iterable[Document], parent_of: dict[str, str | None], vil
             _find_sources(duties, mine)
     written = duties.written
     for e in entries:
-        e.part = e.get("part")
+        part = e.raw.part  # written, else the source's as written (the usual case: one look-up), else further up
+        if part is None and (up := e.source) is not None:
+            part = up.raw.part if up.raw.part is not None else up.get("part")
+        e.part = part
         if e.source is None or not e.raw.__pydantic_fields_set__ <= _TAKING:
             written.append(e)
     return duties

@@ -185,7 +185,8 @@ def duplicate_duty_name(cat: Catalog) -> Iterator[Problem]:
 
 def _same_names(entries: list[DutyEntry]) -> Iterator[Problem]:
     """DL308 in one jurisdiction's entries."""
-    names = [name if (name := e.raw.name) is not None or (up := e.source) is None else up.get("name") for e in entries]
+    names = [e.raw.name if e.raw.name is not None or e.source is None else e.source.raw.name or e.get("name")
+             for e in entries]  # written, else the source's as written (one look-up), else further up
     if len(set(names)) == len(names):  # no name twice: nothing to report (the usual list)
         return
     seen: dict[str, str] = {}
