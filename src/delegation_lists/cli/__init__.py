@@ -19,13 +19,15 @@ from typing import TYPE_CHECKING, Any
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer
-from typer.core import TyperGroup
+from typer._click.exceptions import ClickException
+from typer.core import TyperCommand, TyperGroup
 
 from ..atomic import remove_temporaries
+from .speech import localized, speak
 from .state import LANG_HELP, state
 
 if TYPE_CHECKING:  # typer's own click (it vendors click since 0.22)
-    from typer._click import Command, Context
+    from typer._click import Command, Context, HelpFormatter
 
 #: command name -> its module, in the order `dlists --help` lists them
 COMMANDS = {
@@ -36,8 +38,37 @@ COMMANDS = {
 SETTINGS: dict[str, Any] = {"pretty_exceptions_enable": False, "add_completion": False, "rich_markup_mode": "rich"}
 
 
+class LocalCommand(TyperCommand):
+    """A command whose help is shown in the language in use (speech.py)."""
+
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        speak(self, ctx)
+        super().format_help(ctx, formatter)
+
+
 class LazyGroup(TyperGroup):
-    """The root group: a command's module is imported the first time the command is asked for."""
+    """The root group: a command's module is imported the first time the command is asked for. Its help, and
+    every usage error of a command (raised while the group parses it and runs it), in the language in use."""
+
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        speak(self, ctx)
+        for name in COMMANDS:  # (each listed with its help)
+            if (listed := self.get_command(ctx, name)) is not None:
+                speak(listed, ctx)
+        super().format_help(ctx, formatter)
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any) -> Context:
+        state.argv = list(args)
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except ClickException as exc:
+            raise localized(exc) from None
+
+    def invoke(self, ctx: Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClickException as exc:
+            raise localized(exc, ctx) from None
 
     def list_commands(self, ctx: Context) -> list[str]:
         return list(COMMANDS)
@@ -59,6 +90,8 @@ def _load(name: str) -> Command:
     module = importlib.import_module(f".{COMMANDS[name]}", __name__)
     one = typer.Typer(**SETTINGS)
     module.register(one)
+    for info in one.registered_commands:
+        info.cls = LocalCommand
     return typer.main.get_group(one).commands[name]
 
 
