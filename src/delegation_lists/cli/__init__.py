@@ -23,7 +23,6 @@ from typer._click.exceptions import ClickException
 from typer.core import TyperCommand, TyperGroup
 
 from ..atomic import remove_temporaries
-from .speech import localized, speak
 from .state import LANG_HELP, state
 
 if TYPE_CHECKING:  # typer's own click (it vendors click since 0.22)
@@ -42,6 +41,8 @@ class LocalCommand(TyperCommand):
     """A command whose help is shown in the language in use (speech.py)."""
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        from .speech import speak
+
         speak(self, ctx)
         super().format_help(ctx, formatter)
 
@@ -51,6 +52,8 @@ class LazyGroup(TyperGroup):
     every usage error of a command (raised while the group parses it and runs it), in the language in use."""
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        from .speech import speak
+
         speak(self, ctx)
         for name in COMMANDS:  # (each listed with its help)
             if (listed := self.get_command(ctx, name)) is not None:
@@ -62,12 +65,16 @@ class LazyGroup(TyperGroup):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except ClickException as exc:
+            from .speech import localized
+
             raise localized(exc) from None
 
     def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except ClickException as exc:
+            from .speech import localized
+
             raise localized(exc, ctx) from None
 
     def list_commands(self, ctx: Context) -> list[str]:
