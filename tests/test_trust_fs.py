@@ -4,6 +4,7 @@ escapes in names and values."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -65,6 +66,27 @@ def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(document, "MAX_FILE", 100)
     doc = document.read_document(CATALOGS / "xunyang" / "region.yaml", "region.yaml")
     assert [p.code for p in doc.problems] == ["DL007"] and "over the limit" in doc.problems[0].text("en")
+
+
+def test_a_file_is_read_whole_and_an_endless_one_only_to_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import threading
+
+    from delegation_lists.load import document
+
+    text = (CATALOGS / "xunyang" / "region.yaml").read_bytes()
+    assert document.read_bounded(CATALOGS / "xunyang" / "region.yaml") == text
+    monkeypatch.setattr(document, "MAX_FILE", 1000)
+    fifo = tmp_path / "endless.yaml"
+    os.mkfifo(fifo)
+
+    def feed() -> None:  # a writer that never stops on its own (a pipe reports size 0)
+        with contextlib.suppress(BrokenPipeError), open(fifo, "wb") as out:
+            while True:
+                out.write(b"# more\n" * 100)
+
+    threading.Thread(target=feed, daemon=True).start()
+    with pytest.raises(document.LoadError, match="over the limit"):
+        document.read_bounded(fifo)
 
 
 def test_a_bom_then_an_invalid_byte_is_a_located_problem(tmp_path: Path, dlists):

@@ -21,7 +21,7 @@ from ..load.discover import PathError, input_overwritten
 from ..load.text import ENCODING_ALIASES
 from ..memory import paused_gc
 from ..problems import MessageError, Selection, msg
-from ..problems.message import LANGS, Lang, use_language
+from ..problems.message import LANGS, Lang, locale_language, use_language
 from ..render.labels import label
 from .settings import Config, ConfigError, find_config
 from .state import LANG_HELP, state
@@ -63,7 +63,7 @@ def choose_language(lang: str | None) -> None:
     if chosen is not None and chosen not in LANGS:
         said = msg("cli.lang", lang=chosen)  # no language chosen yet: said in both
         raise UserError(f"{said.text('en')} / {said.text('zh')}")
-    use_language(_as_lang(chosen))
+    use_language(_as_lang(chosen) or locale_language())  # the locale read once for the run, not per label
 
 
 def _as_lang(value: str | None) -> Lang | None:

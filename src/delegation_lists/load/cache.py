@@ -35,7 +35,7 @@ from ..model.duties import Duty
 from ..model.items import Item, ListHeader
 from ..model.region import RegionDoc
 from ..problems import Problem
-from .document import Document
+from .document import Document, read_at_most
 
 FORMAT = 5  # bump when the cached shape changes
 MAGIC = b"dlists\x00\x05"
@@ -135,11 +135,12 @@ class Cache:
 
     def _read(self, path: Path, kind: Any) -> Any:
         try:
-            with path.open("rb") as fh:
-                if os.fstat(fh.fileno()).st_size > MAX_ENTRY:
-                    return None
-                raw = fh.read(MAX_ENTRY + 1)
+            with open(path, "rb", buffering=0) as fh:
+                size = os.fstat(fh.fileno()).st_size
+                raw = read_at_most(fh, size, MAX_ENTRY) if size <= MAX_ENTRY else None
         except OSError:
+            return None
+        if raw is None:
             return None
         head = len(MAGIC) + 32
         if len(raw) < head or not raw.startswith(MAGIC) or not hmac.compare_digest(raw[len(MAGIC):head], _mac(path, raw[head:])):
