@@ -226,7 +226,10 @@ def unknown_office(cat: Catalog) -> Iterator[Problem]:
 
 @rule("DL311")
 def duty_source_not_found(cat: Catalog) -> Iterator[Problem]:
-    """A child duty's `source` is not a duty of the parent jurisdiction's duty lists (its guide)."""
+    """A child duty's `source` is not a duty of the parent jurisdiction's duty lists (its guide).
+
+    The entry is still counted where it is listed: with no part of its own it is 来源不明 (`unresolved`) in the
+    counts of `dlists stats` and `dlists duties`, in the total, as `dlists reconcile` counts it."""
     for e in cat.duties.written:
         if e.raw.source is None or e.source is not None:
             continue
