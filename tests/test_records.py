@@ -144,3 +144,29 @@ def test_records_read_through_the_parse_cache(tmp_path):
     again = check_records(diff(*sides), *sides)
     assert [u.fact for u in again.unrecorded] == [u.fact for u in first.unrecorded]
     assert len(sides[1].records) == 3
+
+
+def test_a_record_without_basis_is_reported_where_the_basis_goes(dlists, tmp_path):  # type: ignore[no-untyped-def]
+    """DL401 points where the analyst writes the document number: the `basis:` left empty (as `dlists record`
+    drafts it), else the record itself (its first key after `- `, as DL104 a missing legal basis of an item),
+    never the record's id value."""
+    (tmp_path / "adjustments.yaml").write_text(
+        'adjustments:\n'
+        '  - id: "2025-001"\n'          # line 2: no basis at all
+        '    date: 2025-01-10\n'
+        '    changes:\n'
+        '      - {action: add, item: "C-1"}\n'
+        '  - id: "2025-002"\n'
+        '    date: 2025-01-10\n'
+        '    basis:   # 审定文号（待填写）\n'  # line 8: drafted, left empty
+        '    changes:\n'
+        '      - {action: add, item: "C-2"}\n'
+        '  -\n'
+        '    id: "2025-003"\n'          # line 12: the record's first key below its `-`
+        '    date: 2025-01-10\n'
+        '    changes: [{action: add, item: "C-3"}]\n'
+        '  - {id: "2025-004", date: 2025-01-10, changes: [{action: add, item: "C-4"}]}\n', encoding="utf-8")
+    result = dlists("validate", tmp_path, "--as-of", "2025-06-01", "-f", "json")
+    found = [(p["line"], p["column"], p["path"]) for p in json.loads(result.stdout)["problems"] if p["code"] == "DL401"]
+    assert found == [(2, 5, "adjustments[0]"), (8, 5, "adjustments[1].basis"), (12, 5, "adjustments[2]"),
+                     (15, 5, "adjustments[3]")]

@@ -125,3 +125,53 @@ def test_record_drafts_a_name_change_as_rename(dlists, pair):  # type: ignore[no
     assert lines and lines[0].strip().startswith('- {action: rename, item: "100001-CF-0030"}'), draft.stdout
     assert "：更名" in lines[0]
     assert "处罚种类（penalty_types）" in draft.stdout  # another field: named in Chinese in the comment
+
+
+def test_a_recorded_rename_is_one_renamed_change_in_every_format(dlists, pair, tmp_path):  # type: ignore[no-untyped-def]
+    """The removal and the addition a 更名 record pairs (names too far apart for the diff to pair them itself) are
+    one 更名 in the change list of every format and in the counts, shown as a rename the diff finds is: old code
+    -> new code, the new name, the name's change as a field."""
+    from openpyxl import load_workbook
+
+    data = json.loads(dlists("diff", pair / "old", pair / "new", "-f", "json").stdout)
+    ours = [c for c in data["changes"] if {c["item"], c["old_item"]} & {"100001-QT-0009", "100001-QT-0010"}]
+    assert [(c["type"], c["old_item"], c["item"], c["name"]) for c in ours] == [
+        ("renamed", "100001-QT-0009", "100001-QT-0010", "森林采伐限额执行情况年度报告")]
+    assert [(f["field"], f["old"], f["new"]) for f in ours[0]["fields"]] == [
+        ("name", "林木采伐情况统计", "森林采伐限额执行情况年度报告")]
+    summary = data["summary"]["by_jurisdiction"]["100001"]
+    assert summary["renamed"] == 1 and summary["removed"] == 0 and summary["added"] == 1  # XK-0200 is added
+    text = dlists("--lang", "zh", "diff", pair / "old", pair / "new").stdout
+    assert "更名     样例县 森林采伐限额执行情况年度报告 (100001-QT-0009 → 100001-QT-0010)" in text
+    assert "林木采伐情况统计 (100001-QT-0009)" not in text  # no 取消 line for the old code
+    markdown = dlists("--lang", "zh", "diff", pair / "old", pair / "new", "-f", "markdown").stdout
+    assert "| 更名 | 样例县 | 森林采伐限额执行情况年度报告 (100001-QT-0009 → 100001-QT-0010) |" in markdown
+    assert "| 取消 | 样例县 | 林木采伐情况统计" not in markdown
+    html = dlists("--lang", "zh", "diff", pair / "old", pair / "new", "-f", "html").stdout
+    assert "100001-QT-0009 → 100001-QT-0010" in html
+    out = tmp_path / "d.xlsx"
+    assert dlists("--lang", "zh", "diff", pair / "old", pair / "new", "-f", "xlsx", "-o", out).exit_code == 0
+    rows = list(load_workbook(out)["变更明细"].iter_rows(values_only=True))
+    assert [r[:5] for r in rows if "100001-QT-0009" in r or "100001-QT-0010" in r] == [
+        ("更名", "样例县", "100001-QT-0010", "森林采伐限额执行情况年度报告", "100001-QT-0009")]
+
+
+def test_a_recorded_rename_pairs_only_what_it_names(dlists, pair):  # type: ignore[no-untyped-def]
+    """A record naming another old code pairs nothing: the removal and the addition stay apart."""
+    adjustments = pair / "new" / "adjustments.yaml"
+    adjustments.write_text(RECORDS.replace('old: "100001-QT-0009"', 'old: "100001-QT-0001"'), encoding="utf-8")
+    data = json.loads(dlists("diff", pair / "old", pair / "new", "-f", "json", "--records", "off").stdout)
+    assert {(c["type"], c["item"]) for c in data["changes"] if "QT" in c["item"]} == {
+        ("removed", "100001-QT-0009"), ("added", "100001-QT-0010")}
+
+
+def test_a_recorded_rename_in_parts(pair):  # type: ignore[no-untyped-def]
+    """Compared part by part (each jurisdiction its own part), the record pairs the same removal and addition."""
+    from delegation_lists.diff import compare
+    from delegation_lists.render.diff import to_json
+
+    whole = compare(str(pair / "old"), str(pair / "new"), budget=10**9)
+    parted = compare(str(pair / "old"), str(pair / "new"), jobs=1, budget=1)
+    assert parted.parts > 1
+    assert json.dumps(to_json(parted.result)) == json.dumps(to_json(whole.result))
+    assert [(c.old_item, c.item) for c in parted.result.changes if c.type == "renamed"] == [("100001-QT-0009", "100001-QT-0010")]

@@ -20,8 +20,8 @@ CASE = CASES / "villages-township" / "input"
 def test_stats_counts_each_village_part_exactly(dlists) -> None:
     data = json.loads(dlists("stats", CASE, "--format", "json").stdout)
     assert data["duties"] == {
-        "100001101201": {"autonomy": 1, "assist": 5, "certificate": 2, "negative": 0, "micro_power": 1, "total": 9},
-        "100001101202": {"autonomy": 2, "assist": 2, "certificate": 1, "negative": 0, "micro_power": 1, "total": 6},
+        "100001101201": {"autonomy": 1, "assist": 5, "certificate": 2, "negative": 0, "micro_power": 1, "unresolved": 0, "total": 9},
+        "100001101202": {"autonomy": 2, "assist": 2, "certificate": 1, "negative": 0, "micro_power": 1, "unresolved": 0, "total": 6},
     }  # 东岭村's entry in a township part (DL505) is counted nowhere
     assert data["duties_average"] is None  # the average is the townships'
 
@@ -129,8 +129,8 @@ def test_the_example_village_counts_are_exact(dlists) -> None:
     for key, code in (("zhaowancun", "610928104201"), ("zhongshan", "610928104202"), ("dongpo", "610928104203")):
         want = _part_counts(VILLAGES / f"{key}-duties.yaml", guides)
         want.pop("基本履职事项", None)  # the draft's entry in a township part (DL505) counts nowhere
-        assert data[code] == want | {"total": sum(want.values())}, key
-    assert "610928104" in data and set(data["610928104"]) == {"basic", "cooperate", "recalled", "total"}
+        assert data[code] == want | {"unresolved": 0, "total": sum(want.values())}, key
+    assert "610928104" in data and set(data["610928104"]) == {"basic", "cooperate", "recalled", "unresolved", "total"}
 
 
 def test_the_published_village_list_has_its_parts_as_sections(dlists, tmp_path: Path) -> None:

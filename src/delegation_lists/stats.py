@@ -10,10 +10,13 @@ from .catalog.holding import held_mode
 from .dutyview.counts import DutyCounts, duty_counts
 from .memory import paused_gc
 
+#: the kind or department of an entry that neither writes it nor resolves a source that does
+UNKNOWN = "?"
+
 
 @dataclass
 class ModeCount:
-    """Items held in one mode: how many, from how many departments, of which kinds."""
+    """Items held in one mode: how many, from how many departments (known ones), of which kinds."""
 
     items: int = 0
     departments: set[str] = field(default_factory=set)
@@ -30,6 +33,9 @@ class JurisdictionStats:
     departments: Counter[str] = field(default_factory=Counter)
     modes: dict[str, ModeCount] = field(default_factory=dict)
     delegated: Counter[str] = field(default_factory=Counter)  # items this jurisdiction hands down, by mode
+    #: of `total`, the entries whose `source` names no item of the parent's lists (DL201: nothing to resolve
+    #: them from), counted where they are listed, under their own kind and department or "?" when they write none
+    unresolved: int = 0
 
 
 
@@ -50,8 +56,10 @@ def stats(cat: Catalog, jurisdiction: str | None = None) -> list[JurisdictionSta
         if row is None:
             place = cat.places.get(e.jurisdiction)
             row = rows[e.jurisdiction] = JurisdictionStats(e.jurisdiction, place.name if place else "?", place.level if place else "?")
-        kind, dept = e.field("kind") or "?", cat.department_name(e)  # (fields read without merging the item)
+        kind, dept = e.field("kind") or UNKNOWN, cat.department_name(e) or UNKNOWN  # (read without merging the item)
         row.total += 1
+        if e.source is None and e.raw.source is not None:
+            row.unresolved += 1
         row.kinds[kind] += 1
         row.departments[dept] += 1
         held = held_mode(e)
@@ -59,7 +67,8 @@ def stats(cat: Catalog, jurisdiction: str | None = None) -> list[JurisdictionSta
         if mc is None:  # (not setdefault: a ModeCount and its Counter made for every item)
             mc = row.modes[held] = ModeCount()
         mc.items += 1
-        mc.departments.add(dept)
+        if dept != UNKNOWN:
+            mc.departments.add(dept)
         mc.kinds[kind] += 1
         if e.raw.delegation is not None:  # (never inherited)
             row.delegated[e.raw.delegation.mode] += 1

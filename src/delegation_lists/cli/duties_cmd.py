@@ -86,7 +86,7 @@ def duties_command(
             console.print(label("duties.none"))
             return
         if view.townships:
-            print_table(console, label("duties.title"), counts_header(), counts_rows(view.townships))
+            print_table(console, label("duties.title"), counts_header(view.townships), counts_rows(view.townships))
             print_table(console, label("duties.by_department"), department_header(), department_rows(view))
         if view.inconsistent:
             print_table(console, label("duties.inconsistent"), inconsistent_header(), inconsistent_rows(view, zh))
@@ -98,7 +98,7 @@ def duties_command(
 
 def print_villages(t: TownshipVillages) -> None:
     """A township's villages: their counts, those without a list, the assist work and who carries it."""
-    print_table(console, label("villages.title", name=t.name), village_counts_header(), village_counts_rows(t.villages))
+    print_table(console, label("villages.title", name=t.name), village_counts_header(t.villages), village_counts_rows(t.villages))
     if (line := unlisted_line(t)) is not None:
         console.print(escape(line), highlight=False)
     if t.assist:

@@ -77,9 +77,9 @@ def stats_command(
         emit(stats_html(rows), output)
     elif chosen == "markdown":
         towns, vills = township_rows(duties), village_rows(duties)
-        duty_md = f"\n\n### {label('duties.title')}\n\n" + markdown(counts_header(), counts_rows(towns)) if towns else ""
+        duty_md = f"\n\n### {label('duties.title')}\n\n" + markdown(counts_header(towns), counts_rows(towns)) if towns else ""
         if vills:
-            duty_md += f"\n\n### {label('villages.stats_title')}\n\n" + markdown(village_counts_header(), village_counts_rows(vills))
+            duty_md += f"\n\n### {label('villages.stats_title')}\n\n" + markdown(village_counts_header(vills), village_counts_rows(vills))
         emit(markdown(counts.header, counts.rows) + "".join(detail_markdown(r) for r in rows if jurisdiction) + duty_md, output)
     else:
         short = kind_table(rows, short=True)
@@ -95,10 +95,10 @@ def stats_command(
             console.print(f"[dim]{legend}[/]", highlight=False)
         if township_rows(duties):
             table_rows = counts_rows(township_rows(duties))
-            print_table(console, label("duties.title"), counts_header(), table_rows, [isinstance(v, int) for v in table_rows[0]])
+            print_table(console, label("duties.title"), counts_header(township_rows(duties)), table_rows, [isinstance(v, int) for v in table_rows[0]])
         if village_rows(duties):
             table_rows = village_counts_rows(village_rows(duties))
-            print_table(console, label("villages.stats_title"), village_counts_header(), table_rows,
+            print_table(console, label("villages.stats_title"), village_counts_header(village_rows(duties)), table_rows,
                         [isinstance(v, int) for v in table_rows[0]])
         for r in rows:
             if jurisdiction or r.level == "township":
@@ -136,6 +136,8 @@ def _no_place(cat: Catalog, key: str) -> str:
 def _summary_line(r: JurisdictionStats) -> str:
     parts = [label("stats.mode_part", mode=_mode(m), items=c.items, departments=len(c.departments),
                    licensing=c.kinds.get("licensing", 0)) for m, c in sorted(r.modes.items())]
+    if r.unresolved:
+        parts.append(label("stats.unresolved_part", n=r.unresolved))
     return label("stats.township_line", name=f"[bold]{escape(r.name)}[/]", code=r.code, modes="；".join(parts) if language() == "zh" else "; ".join(parts))
 
 

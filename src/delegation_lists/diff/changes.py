@@ -1,13 +1,15 @@
 """The item-by-item changes between two versions: added, removed, renamed, changed field by field, moved
 between files; each at its line in the file that holds it.
 
-Items are matched by (jurisdiction, code); a rename pass then pairs removed and added items of one
-jurisdiction whose name, department and kind are the same or very close. Everything here is decided within
-one jurisdiction, so a part of the catalog (diff/parts.py) answers for the jurisdictions it owns alone.
+Items are matched by (jurisdiction, code); the removal of a code and the addition of another that an adjustment
+record's rename names (`old` -> `item`) are one renamed item; a rename pass then pairs the other removed and added
+items of one jurisdiction whose name, department and kind are the same or very close. Everything here is decided
+within one jurisdiction, so a part of the catalog (diff/parts.py) answers for the jurisdictions it owns alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +24,16 @@ RENAME_MIN = 0.8
 Key = tuple[str, str]
 
 
+@dataclass(frozen=True)
+class RecordedRename:
+    """A rename an adjustment record names (`{action: rename, item: NEW, old: OLD}`), in `jurisdiction` when
+    the record names one (else in any jurisdiction that removed OLD and added NEW)."""
+
+    old: str
+    new: str
+    jurisdiction: str | None = None
+
+
 @dataclass
 class ItemChanges:
     """The changes of the items of some jurisdictions, and the files of the items found only in the old version
@@ -33,8 +45,10 @@ class ItemChanges:
     addition_files: set[str] = field(default_factory=set)
 
 
-def item_changes(old: Side, new: Side, opts: Options, own: frozenset[str] | None = None) -> ItemChanges:
-    """Every change of the items of the jurisdictions in `own` (all when None), in (jurisdiction, item) order."""
+def item_changes(old: Side, new: Side, opts: Options, own: frozenset[str] | None = None,
+                 recorded: Sequence[RecordedRename] = ()) -> ItemChanges:
+    """Every change of the items of the jurisdictions in `own` (all when None), in (jurisdiction, item) order;
+    `recorded`: the renames the adjustment records name (of both versions)."""
     out = ItemChanges()
     changes = out.changes
     def mine(key: Key) -> bool:
@@ -47,7 +61,9 @@ def item_changes(old: Side, new: Side, opts: Options, own: frozenset[str] | None
     added = [k for k in came if new.items[k].file not in old.broken]
     out.removal_files = {old.items[k].file for k in removed}
     out.addition_files = {new.items[k].file for k in added}
-    renamed = _renames(old, new, removed, added)
+    renamed = _recorded(old, new, removed, added, recorded)
+    paired = {k for pair in renamed for k in pair}
+    renamed += _renames(old, new, [k for k in removed if k not in paired], [k for k in added if k not in paired])
     for (ok, nk) in renamed:
         changes.append(_change("renamed", nk, ok[1], new.items[nk], field_changes(old.data(ok), new.data(nk), opts), new.name_of(nk)))
     paired_old, paired_new = {ok for ok, _ in renamed}, {nk for _, nk in renamed}
@@ -99,6 +115,30 @@ def change_order(c: Change) -> tuple[str, str, str]:
 
 def _change(kind: ChangeType, key: Key, old_item: str | None, at: SideItem, fields: list[FieldChange], name: str) -> Change:
     return Change(kind, key[0], key[1], old_item, at.file, 0, fields, at.doc, at.index, name, at.item.source)
+
+
+def _recorded(old: Side, new: Side, removed: list[Key], added: list[Key], recorded: Sequence[RecordedRename]) -> list[tuple[Key, Key]]:
+    """Pair the removal of a code and the addition of another in one jurisdiction that a recorded rename names,
+    whatever their names: the record decided they are one item (the code and the name changed at once). An entry
+    taking an item on (`source: CODE`, its code defaulting to CODE) is not an item of its own: never paired here."""
+    if not recorded:
+        return []
+    gone: dict[str, list[Key]] = {}  # code -> its removals (one per jurisdiction)
+    for k in removed:
+        if old.items[k].item.source != k[1]:
+            gone.setdefault(k[1], []).append(k)
+    came = {k for k in added if new.items[k].item.source != k[1]}
+    pairs: list[tuple[Key, Key]] = []
+    taken: set[Key] = set()
+    for r in recorded:
+        for ok in gone.get(r.old, ()):
+            nk = (ok[0], r.new)
+            if r.jurisdiction not in (None, ok[0]):
+                continue
+            if nk in came and ok not in taken and nk not in taken:
+                taken |= {ok, nk}
+                pairs.append((ok, nk))
+    return pairs
 
 
 def _renames(old: Side, new: Side, removed: list[Key], added: list[Key]) -> list[tuple[Key, Key]]:

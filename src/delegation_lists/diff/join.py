@@ -18,7 +18,7 @@ from .changes import change_order
 from .fields import Options, field_changes
 from .impact import rows, withdrawn_from
 from .part import Named, PartDiff, diff_part
-from .records import named_by_records
+from .records import named_by_records, recorded_renames
 from .results import BrokenFile, Change, DiffResult, TargetImpact
 from .side import Side
 
@@ -31,7 +31,8 @@ def diff(old: Side, new: Side, opts: Options | None = None) -> DiffResult:
     """Every change from `old` to `new` (both loaded whole), in (jurisdiction, item) order, with the delegation
     impact: the join of one part that owns every jurisdiction."""
     opts = opts or Options()
-    result = join([diff_part(old, new, opts, None, named_by_records(old, new))], old, new, opts, lambda _: 0)
+    part = diff_part(old, new, opts, None, named_by_records(old, new), recorded_renames(old, new))
+    result = join([part], old, new, opts, lambda _: 0)
     assert result is not None  # one part sees everything
     return result
 

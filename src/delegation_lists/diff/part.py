@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..problems import Message
-from .changes import ItemChanges, item_changes
+from .changes import ItemChanges, RecordedRename, item_changes
 from .duties import duty_moves
 from .fields import Options
 from .impact import Delegation, children_of, delegations, orphans, withdrawn_from
@@ -51,8 +51,10 @@ class PartDiff:
     problems: tuple[int, int] = (0, 0)  # the owned files with problems, per version
 
 
-def diff_part(old: Side, new: Side, opts: Options, own: frozenset[str] | None, named: frozenset[str]) -> PartDiff:
-    """The diff of the jurisdictions in `own` (every one when None); `named`: the codes the new records name."""
+def diff_part(old: Side, new: Side, opts: Options, own: frozenset[str] | None, named: frozenset[str],
+              renames: tuple[RecordedRename, ...] = ()) -> PartDiff:
+    """The diff of the jurisdictions in `own` (every one when None); `named`: the codes the new records name;
+    `renames`: the renames with a new code the records of either version name."""
     mine: Callable[[str], bool] = (lambda _: True) if own is None else own.__contains__
     found = delegations(old, new, children_of((old, new)))
     withdrawn = {t: codes for t, codes in withdrawn_from(found).items() if mine(t)}
@@ -61,7 +63,7 @@ def diff_part(old: Side, new: Side, opts: Options, own: frozenset[str] | None, n
     names, silent = _names(old, new, shown, mine)
     modes = {key: at.item.delegation.mode for key, at in new.items.items()
              if key[1] in shown and at.item.delegation is not None and mine(key[0])}
-    part = PartDiff(item_changes(old, new, opts, own), [d for d in found if mine(d.jurisdiction)], withdrawn,
+    part = PartDiff(item_changes(old, new, opts, own, renames), [d for d in found if mine(d.jurisdiction)], withdrawn,
                     orphaned, names, silent, modes, duty_moves(old, new, mine))
     if named:
         part.record_items, part.record_duties = _record_names(old, new, named, mine)

@@ -29,10 +29,11 @@ from ..load.many import workers_for
 from ..load.versions import read_versions
 from ..load.workers import shared
 from ..memory import paused_gc
+from .changes import RecordedRename
 from .fields import Options
 from .join import diff, join
 from .part import PartDiff, diff_part
-from .records import named_by_records
+from .records import named_by_records, recorded_renames
 from .results import DiffResult
 from .side import Side, git_relative, index_doc, load_sides, version_base, version_files
 
@@ -68,6 +69,7 @@ class _Task:
     own: frozenset[str]
     opts: Options
     named: frozenset[str]
+    renames: tuple[RecordedRename, ...]
     encoding: str | None
     cache: Path | None
 
@@ -157,12 +159,13 @@ def _in_parts(args: list[str], opts: Options, encoding: str | None, cache: Path 
     for i, jur in known.items():
         by_jur.setdefault(jur, []).append(i)
     named = named_by_records(versions[0], versions[1])
+    renames = recorded_renames(versions[0], versions[1])
     tasks = []
     for plan in plans:
         context = {i for jur in _above(plan.own, versions) for i in by_jur.get(jur, ())} - set(plan.files)
         parted = [_File(files.version[i], files.at[i], files.paths[i], files.rel[i], known[i], i not in context, files.blobs[i])
                   for i in plan.files + sorted(context)]
-        tasks.append(_Task(parted, plan.own, opts, named, encoding, cache))
+        tasks.append(_Task(parted, plan.own, opts, named, renames, encoding, cache))
     _set_versions(versions)
     workers = min(workers, len(tasks))
     if workers > 1:
@@ -221,6 +224,6 @@ def _run(task: _Task) -> _Outcome:
         for f, doc in zip(task.files, docs, strict=True):
             if not f.own:
                 index_doc(sides[f.version], f.rel, f.at, doc)
-        part = diff_part(sides[0], sides[1], task.opts, task.own, task.named)
+        part = diff_part(sides[0], sides[1], task.opts, task.own, task.named, task.renames)
         part.broken, part.problems = broken, problems
         return _Outcome(part)

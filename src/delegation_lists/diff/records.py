@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model.adjustments import AdjustmentChange
+from .changes import RecordedRename
 from .facts import Fact, facts_of
 from .results import DiffResult
 from .side import Side, SideRecord
@@ -75,7 +76,7 @@ def check_records(result: DiffResult, old: Side, new: Side) -> RecordCheck:
     names = {name: code for side in (old, new) for code, name in side.places.items()}
     records = _unique(old.records + new.records)
     earlier = {r.record.id for r in old.records}
-    facts = paired_by_records(facts_of(result, old, new), records)
+    facts = facts_of(result, old, new)
     check = RecordCheck(records=len(new.records))
     used: set[tuple[str, int, int]] = set()
     by_code: dict[str, list[tuple[SideRecord, int, AdjustmentChange]]] = {}
@@ -102,25 +103,11 @@ def check_records(result: DiffResult, old: Side, new: Side) -> RecordCheck:
     return check
 
 
-def paired_by_records(facts: list[Fact], records: Iterable[SideRecord]) -> list[Fact]:
-    """The facts with each removal of a code and addition of another that a rename names (`old` -> `item`, in one
-    jurisdiction, its own if named) made one renamed fact: the code and name changed at once, too far apart for
-    the diff to pair them by their names. The renamed fact stands where the addition stood."""
-    renames = [c for r in records for c in r.record.changes if c.action == "rename" and c.old and c.item and c.old != c.item]
-    if not renames:
-        return facts
-    # an item's own removal or addition (not a child's entry taking an item on), by (jurisdiction, code)
-    removed = {(f.jurisdiction, f.item): i for i, f in enumerate(facts) if f.type == "removed" and f.source != f.item}
-    added = {(f.jurisdiction, f.item): i for i, f in enumerate(facts) if f.type == "added" and f.source != f.item}
-    out = dict(enumerate(facts))
-    for c in renames:
-        for place in {p for p, code in removed if code == c.old and (not c.jurisdiction or p == c.jurisdiction)}:
-            was, now = removed[(place, c.old or "")], added.get((place, c.item or ""))
-            if now is None or was not in out or now not in out or out[now].type != "added":
-                continue  # no such addition, or either taken by another rename already
-            gone, came = out.pop(was), out[now]
-            out[now] = Fact("renamed", place, came.item, came.name or gone.name, old_item=gone.item, source=came.source)
-    return [out[i] for i in sorted(out)]
+def recorded_renames(old: Side, new: Side) -> tuple[RecordedRename, ...]:
+    """The renames with a new code the records of either version name (`{action: rename, item: NEW, old: OLD}`):
+    the diff makes the removal of OLD and the addition of NEW one renamed item (changes.py), whatever their names."""
+    return tuple(dict.fromkeys(RecordedRename(c.old, c.item, c.jurisdiction) for r in _unique(old.records + new.records)
+                               for c in r.record.changes if c.action == "rename" and c.old and c.item and c.old != c.item))
 
 
 def named_by_records(old: Side, new: Side) -> frozenset[str]:
@@ -142,8 +129,8 @@ def covers(change: AdjustmentChange, fact: Fact, names: dict[str, str]) -> bool:
     - add: the item added; remove: the item removed (or made inactive: a `status` change), its delegations
       ending and the child entries taking it on removed;
     - rename (更名): the change of the item's `name` (its code kept), and the item renamed to its code (from
-      `old` when given; a removal of `old` and an addition of the item a rename pairs are one renamed fact,
-      `paired_by_records`); change: the fields named (all when none is);
+      `old` when given; the diff makes a removal of `old` and an addition of the item one renamed item,
+      `recorded_renames`); change: the fields named (all when none is);
     - delegate: the item newly delegated to the children named (all when none is; in `mode` when given), its
       mode changed to `mode`, its `delegation` field, and the child entries it brings (added, or a `mode` change);
     - withdraw: the item withdrawn from the children named (all when none is), its `delegation` field, and the

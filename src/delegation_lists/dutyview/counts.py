@@ -14,7 +14,9 @@ PARTS = TOWNSHIP_PARTS
 @dataclass
 class DutyCounts:
     """One jurisdiction's duty list: how many entries in each part of its level (guides are not counted; an
-    entry in another level's part, DL505, is not counted either)."""
+    entry in another level's part, DL505, is not counted either), and how many whose part is not known: their
+    `source` names no guide entry (DL311) and they write no part. Those are counted where they are listed, in
+    `unresolved` and the total, so every command counts a list's entries alike (`reconcile` counts them too)."""
 
     jurisdiction: str
     name: str
@@ -28,6 +30,7 @@ class DutyCounts:
     negative: int = 0
     micro_power: int = 0
     village: bool = False
+    unresolved: int = 0
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -36,7 +39,7 @@ class DutyCounts:
 
     @property
     def total(self) -> int:
-        return sum(self.of(p) for p in self.parts)
+        return sum(self.of(p) for p in self.parts) + self.unresolved
 
     def of(self, part: str) -> int:
         return int(getattr(self, part))
@@ -60,7 +63,9 @@ def duty_counts(cat: Catalog, only: str | None = None) -> list[DutyCounts]:
             row = rows[e.jurisdiction] = DutyCounts(e.jurisdiction, place.name if place else e.jurisdiction,
                                                     place.parent if place else None, village=e.jurisdiction in villages)
         part = e.part
-        if part in row.parts:
+        if part is None:
+            row.unresolved += 1
+        elif part in row.parts:
             setattr(row, part, row.of(part) + 1)
     return sorted(rows.values(), key=lambda r: (len(r.jurisdiction), r.jurisdiction))
 
@@ -82,4 +87,4 @@ def average(rows: list[DutyCounts], name: str = "平均") -> DutyCounts | None:
         return None
     n = len(rows)
     basic, cooperate, recalled = (round(sum(r.of(p) for r in rows) / n) for p in PARTS)
-    return DutyCounts("average", name, None, basic, cooperate, recalled)
+    return DutyCounts("average", name, None, basic, cooperate, recalled, unresolved=round(sum(r.unresolved for r in rows) / n))

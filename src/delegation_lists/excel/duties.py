@@ -15,7 +15,7 @@ def department_book(view: DutyView) -> Book:
     """Summary sheet, then a sheet per department (by full name), headers in the user's language."""
     used: set[str] = set()
     summary = Sheet(sheet_title(label("summary_sheet"), used), [Column(h, 16 if i < 2 else 12, "cell" if i < 2 else "center")
-                                                               for i, h in enumerate(counts_header())])
+                                                               for i, h in enumerate(counts_header(view.townships))])
     summary.add_banner(label("duties.title"), "title")
     summary.add_header()
     summary.rows += counts_rows(view.townships)
@@ -37,12 +37,14 @@ def department_book(view: DutyView) -> Book:
 
 def village_sheets(view: list[TownshipVillages], used: set[str]) -> list[Sheet]:
     """The villages' counts (a township column first), then per township its villages' assist work."""
-    heads = [label("villages.township"), *village_counts_header()]
+    every = [r for t in view for r in t.villages]
+    heads = [label("villages.township"), *village_counts_header(every)]
     counts = Sheet(sheet_title(label("villages.stats_title"), used),
                    [Column(h, 14 if i < 3 else 10, "cell" if i < 3 else "center") for i, h in enumerate(heads)])
     counts.add_banner(label("villages.stats_title"), "title")
     counts.add_header()
-    counts.rows += [[t.name, *row] for t in view for row in village_counts_rows(t.villages)]
+    flagged = any(r.unresolved for r in every)
+    counts.rows += [[t.name, *row] for t in view for row in village_counts_rows(t.villages, flagged)]
     sheets = [counts]
     for t in view:
         widths = (30, 14, 24, 12, 20, 24, 12, 20)

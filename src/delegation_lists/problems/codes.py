@@ -107,7 +107,7 @@ _ROWS = (
     _row("DL307", "duplicate-duty-code", "error", "duties", "同一辖区的履职事项清单中某个编码用了两次；报告第二次及以后的使用，并给出第一次所在的行。"),
     _row("DL308", "duplicate-duty-name", "warning", "duties", "同一辖区的两条履职事项名称相同（可能重复录入，或同一事项既列为基本又列为配合）。"),
     _row("DL309", "basic-without-basis", "warning", "duties", "基本履职事项没有写职责依据（`basis`）。基本事项是乡镇必须做、负全责的事，应写明法律法规或文件依据。"),
-    _row("DL310", "unknown-office", "error", "duties", "履职事项的承办机构（`office`）不是 region.yaml 为该乡镇声明的内设机构（`offices:`；未声明时不检查）。"),
+    _row("DL310", "unknown-office", "error", "duties", "履职事项的承办机构（`office`）不是 region.yaml 为该乡镇声明的内设机构（`offices:`；未声明时不检查）。从指导目录继承的承办机构按承接它的乡镇检查（指导目录本身不按其所在辖区检查），每个乡镇每个机构报告一次，报告在第一个承接它的事项处：在这些事项上写明本镇的承办机构，或在 region.yaml 中声明该机构。"),
     _row("DL311", "duty-source-not-found", "error", "duties", "下级履职事项的 `source` 不是上级辖区（指导目录）履职事项清单中的事项。"),
     _row("DL501", "assist-not-admitted", "error", "villages", "村（社区）的协助政府工作事项既不是从指导目录中选取的（`source`），也没有准入记录（`admitted` 写明审批文号 `basis`）。按厅字〔2022〕28号，交给村级组织的工作事项须经准入：部门申请，县（区）审核同意。请从指导目录选取，或写明准入：`admitted: {basis: 文号, date: 2024-03-01}`。未经准入的事项村级组织可以拒绝（权随责走、费随事转）。"),
     _row("DL502", "negative-work", "error", "villages", "村（社区）清单或村级指导目录中的事项与上级指导目录的负面事项名称相符（按中文相似度，去掉“协助开展……工作”等修饰词后不低于 0.7）。负面事项是不得交给村级组织的工作（招商引资、行政执法、征地拆迁……）：请删除该事项，或说明为何不同并写明理由豁免。提示给出相符的负面事项。从指导目录继承的名称在指导目录处检查。"),

@@ -18,31 +18,45 @@ def part_name(key: str, lang_zh: bool) -> str:
     return (row.zh if lang_zh else row.key) if row else key
 
 
+def township_counts_json(r: DutyCounts) -> dict[str, Any]:
+    """A township's counts per part, the entries whose part is not known (source not found) and the total."""
+    return {"basic": r.basic, "cooperate": r.cooperate, "recalled": r.recalled, "unresolved": r.unresolved, "total": r.total}
+
+
 def counts_json(r: DutyCounts) -> dict[str, Any]:
-    return {"jurisdiction": r.jurisdiction, "name": r.name, "basic": r.basic, "cooperate": r.cooperate,
-            "recalled": r.recalled, "total": r.total}
+    return {"jurisdiction": r.jurisdiction, "name": r.name} | township_counts_json(r)
+
+
+def unresolved_shown(rows: list[DutyCounts]) -> bool:
+    """Whether a table of these rows has the column 来源不明 (entries whose source is not found: shown only when
+    there are some, so a clean catalog's tables stay as they were)."""
+    return any(r.unresolved for r in rows)
 
 
 def counts_rows(rows: list[DutyCounts]) -> list[list[object]]:
     """One row per township, then the average and the national reference."""
     mean = average(rows, label("duties.average"))
-    extra = ([mean] if mean else []) + [DutyCounts("", label("duties.national"), None, NATIONAL.basic,
-                                                   NATIONAL.cooperate, NATIONAL.recalled)]
-    return [[r.name, r.jurisdiction if r in rows else "", r.basic, r.cooperate, r.recalled, r.total]
-            for r in [*rows, *extra]]
+    national = DutyCounts("", label("duties.national"), None, NATIONAL.basic, NATIONAL.cooperate, NATIONAL.recalled)
+    flagged = unresolved_shown(rows)
+    return [[r.name, r.jurisdiction if r in rows else "", r.basic, r.cooperate, r.recalled,
+             *([r.unresolved if r is not national else ""] if flagged else []), r.total]
+            for r in [*rows, *([mean] if mean else []), national]]
 
 
-def counts_header() -> list[str]:
-    return [label(k) for k in ("jurisdiction", "code", "duties.basic", "duties.cooperate", "duties.recalled", "total")]
+def counts_header(rows: list[DutyCounts]) -> list[str]:
+    """The header of `counts_rows(rows)`."""
+    keys = ("jurisdiction", "code", "duties.basic", "duties.cooperate", "duties.recalled",
+            *(["duties.unresolved"] if unresolved_shown(rows) else []), "total")
+    return [label(k) for k in keys]
 
 
 def stats_duties_json(rows: list[DutyCounts]) -> dict[str, Any]:
     """The `duties` member of `dlists stats --format json`: counts per jurisdiction code (a township's three
-    parts, a village's five), the townships' average, the national reference."""
+    parts, a village's five, and the entries whose part is not known), the townships' average, the national
+    reference."""
     mean = average(rows)
     return {
-        "duties": {r.jurisdiction: village_counts_json(r) if r.village else
-                   {"basic": r.basic, "cooperate": r.cooperate, "recalled": r.recalled, "total": r.total} for r in rows},
+        "duties": {r.jurisdiction: village_counts_json(r) if r.village else township_counts_json(r) for r in rows},
         "duties_average": None if mean is None else {p: mean.of(p) for p in PARTS},
         "duties_national": {p: NATIONAL.of(p) for p in PARTS} | {"total": NATIONAL.total},
     }
@@ -78,7 +92,7 @@ def view_markdown(view: DutyView, zh: bool) -> str:
     """The department view as Markdown: counts, departments, inconsistencies, outliers."""
     parts = [f"## {label('duties.title')}"]
     if view.townships:
-        parts += [markdown(counts_header(), counts_rows(view.townships)), f"### {label('duties.by_department')}",
+        parts += [markdown(counts_header(view.townships), counts_rows(view.townships)), f"### {label('duties.by_department')}",
                   markdown(department_header(), department_rows(view))]
     for d in view.departments:
         rows: list[list[object]] = [[label("duties.cooperate"), r.township, r.code, r.name] for r in d.leads]

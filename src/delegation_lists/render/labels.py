@@ -69,6 +69,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "stats.township_line": ("{name}（{code}）：{modes}", "{name} ({code}): {modes}"),
     "stats.mode_part": ("{mode} {items} 项，涉及 {departments} 个部门，其中行政许可 {licensing} 项",
                         "{mode} {items} items from {departments} departments, {licensing} licensing"),
+    "stats.unresolved": ("其中来源不明", "of which source not found"),
+    "stats.unresolved_part": ("来源不明 {n} 项（source 不是上级清单中的事项，见 DL201）",
+                              "{n} with a source not in the parent's lists (DL201)"),
     "stats.by_department": ("{name}：各部门事项", "{name}: by department"),
     "stats.broken": ("{n} 个文件有错误，只统计了其中能读出的部分；请运行 `dlists validate`",
                      "{n} file(s) have errors and are counted only in part; run `dlists validate`"),
@@ -159,7 +162,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # duties
     "duties.title": ("履行职责事项：各镇（街道）与部门", "Duty lists: townships and departments"),
     "duties.basic": ("基本履职", "basic"), "duties.cooperate": ("配合履职", "cooperate"),
-    "duties.recalled": ("上级部门收回", "recalled"), "duties.average": ("平均", "average"),
+    "duties.recalled": ("上级部门收回", "recalled"), "duties.unresolved": ("来源不明", "source not found"), "duties.average": ("平均", "average"),
     "duties.national": ("全国平均（参考）", "national average (reference)"),
     "duties.by_department": ("各部门履职事项", "By department"), "duties.leads": ("牵头配合事项", "leads"),
     "duties.took_back": ("收回事项", "took back"), "duties.townships": ("涉及镇（街道）", "townships"),

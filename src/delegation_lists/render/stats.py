@@ -19,6 +19,7 @@ def jurisdiction_json(r: JurisdictionStats) -> dict[str, Any]:
         "departments": dict(r.departments.most_common()),
         "modes": {m: {"items": c.items, "departments": len(c.departments), "kinds": dict(c.kinds)} for m, c in r.modes.items()},
         "delegated": dict(r.delegated),
+        "unresolved": r.unresolved,
     }
 
 
@@ -31,14 +32,17 @@ def mode_label(mode: str) -> str:
 
 
 def kind_table(rows: list[JurisdictionStats], short: bool = False) -> Table:
-    """Items by jurisdiction x kind: code, name and level (`short`: the name only), a column per kind present."""
+    """Items by jurisdiction x kind: code, name and level (`short`: the name only), a column per kind present,
+    the entries whose source is not found (其中来源不明: counted in the total, flagged) when there are any."""
     kinds = [k.key for k in KINDS if any(r.kinds.get(k.key) for r in rows)]
     labels = [KIND_BY_KEY[k].abbr if short else KIND_BY_KEY[k].zh for k in kinds]
+    flagged = any(r.unresolved for r in rows)
     lead = [label("jurisdiction")] if short else [label(k) for k in ("code", "jurisdiction", "level")]
     body: list[list[object]] = [
-        [*([r.name] if short else [r.code, r.name, _level(r.level)]), *[r.kinds.get(k, 0) for k in kinds], r.total] for r in rows
+        [*([r.name] if short else [r.code, r.name, _level(r.level)]), *[r.kinds.get(k, 0) for k in kinds],
+         *([r.unresolved] if flagged else []), r.total] for r in rows
     ]
-    return Table([*lead, *labels, label("total")], body)
+    return Table([*lead, *labels, *([label("stats.unresolved")] if flagged else []), label("total")], body)
 
 
 def _level(key: str) -> str:

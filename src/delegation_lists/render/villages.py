@@ -12,16 +12,23 @@ from .tables import markdown, md_text
 
 
 def village_counts_json(r: DutyCounts) -> dict[str, Any]:
-    """A village's counts per part (every part, 0 included) and its total."""
-    return {p: r.of(p) for p in VILLAGE_PARTS} | {"total": r.total}
+    """A village's counts per part (every part, 0 included), the entries whose part is not known (source not
+    found) and its total."""
+    return {p: r.of(p) for p in VILLAGE_PARTS} | {"unresolved": r.unresolved, "total": r.total}
 
 
-def village_counts_header() -> list[str]:
-    return [label(k) for k in ("village", "code", *(f"villages.{p}" for p in VILLAGE_PARTS), "total")]
+def village_counts_header(rows: list[DutyCounts]) -> list[str]:
+    """The header of `village_counts_rows(rows)`: 来源不明 only when an entry's source is not found."""
+    unresolved = ["duties.unresolved"] if any(r.unresolved for r in rows) else []
+    return [label(k) for k in ("village", "code", *(f"villages.{p}" for p in VILLAGE_PARTS), *unresolved, "total")]
 
 
-def village_counts_rows(rows: list[DutyCounts]) -> list[list[object]]:
-    return [[r.name, r.jurisdiction, *(r.of(p) for p in VILLAGE_PARTS), r.total] for r in rows]
+def village_counts_rows(rows: list[DutyCounts], flagged: bool | None = None) -> list[list[object]]:
+    """A row per village; `flagged`: with the column 来源不明 (None: when one of `rows` has such entries)."""
+    if flagged is None:
+        flagged = any(r.unresolved for r in rows)
+    return [[r.name, r.jurisdiction, *(r.of(p) for p in VILLAGE_PARTS), *([r.unresolved] if flagged else []), r.total]
+            for r in rows]
 
 
 def carrier_json(c: Carrier) -> dict[str, Any]:
@@ -89,7 +96,7 @@ def villages_markdown(view: list[TownshipVillages]) -> str:
     """Each township's villages: counts, the villages without a list, the assist work."""
     parts: list[str] = []
     for t in view:
-        parts += [f"### {label('villages.title', name=md_text(t.name))}", markdown(village_counts_header(), village_counts_rows(t.villages))]
+        parts += [f"### {label('villages.title', name=md_text(t.name))}", markdown(village_counts_header(t.villages), village_counts_rows(t.villages))]
         if (line := unlisted_line(t)) is not None:
             parts.append(line)
         if t.assist:

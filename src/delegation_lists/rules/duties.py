@@ -212,21 +212,54 @@ def basic_without_basis(cat: Catalog) -> Iterator[Problem]:
 
 @rule("DL310")
 def unknown_office(cat: Catalog) -> Iterator[Problem]:
-    """A duty's `office` is not one of the township's offices declared in region.yaml (`offices:`; not checked
-    where none are declared)."""
+    """A duty's `office` (承办机构) is not one of the township's offices declared in region.yaml (`offices:`; not
+    checked where none are declared).
+
+    An office is checked where it is used. One written on an entry of a list is reported at it. A guide's entry
+    is not checked against the guide's own jurisdiction (a county has no township offices; a township's guide
+    for its villages names village bodies such as 村民委员会), but where it is taken: an entry taking it
+    (`source`, no `office:` of its own) is checked against the offices of the township taking it, since a county
+    guide names one office for every township and a township may have none of that name. That is reported once
+    per township and office, at the first entry taking it (its `source`), the township's other entries taking
+    the same office named as related places: the fix is in the township's list (write its own `office:` on those
+    entries) or in region.yaml (declare the office under the name the guide uses)."""
     for e in cat.duties.written:
-        if not e.writes("office"):
+        if e.in_guide or not e.writes("office"):
             continue
         place = cat.places.get(e.jurisdiction)
         office = e.get("office")
         if place is None or not place.offices or not office or office in place.offices:
             continue
         yield e.problem("DL310", msg("DL310", office=office, name=place.name, offices="、".join(place.offices)), "office")
+    yield from _inherited_offices(cat)
+
+
+def _inherited_offices(cat: Catalog) -> Iterator[Problem]:
+    """DL310 for the offices taken from guide entries: once per township and office (see `unknown_office`)."""
+    for code, place in cat.places.items():
+        if not place.offices:
+            continue
+        taken: dict[str, list[DutyEntry]] = {}
+        for e in cat.duties.of(code):
+            if e.source is None or e.raw.office is not None or e.in_guide:
+                continue
+            office = e.get("office")
+            if office and office not in place.offices:
+                taken.setdefault(office, []).append(e)
+        for office, entries in taken.items():
+            first, more = entries[0], entries[1:]
+            said = msg("DL310.inherited_more" if more else "DL310.inherited", office=office, source=first.raw.source,
+                       name=place.name, offices="、".join(place.offices), n=len(more))
+            related = tuple(Related(e.file, e.loc("source")) for e in more)
+            yield dataclasses.replace(first.problem("DL310", said, "source"), related=related)
 
 
 @rule("DL311")
 def duty_source_not_found(cat: Catalog) -> Iterator[Problem]:
-    """A child duty's `source` is not a duty of the parent jurisdiction's duty lists (its guide)."""
+    """A child duty's `source` is not a duty of the parent jurisdiction's duty lists (its guide).
+
+    The entry is still counted where it is listed: with no part of its own it is 来源不明 (`unresolved`) in the
+    counts of `dlists stats` and `dlists duties`, in the total, as `dlists reconcile` counts it."""
     for e in cat.duties.written:
         if e.raw.source is None or e.source is not None:
             continue

@@ -25,7 +25,9 @@ def source_not_found(cat: Catalog) -> Iterator[Problem]:
     """A child item's `source` is not an item of the parent jurisdiction's lists (无权执法: nobody gave it).
 
     A source that is there but invalid is not reported again (the parent item's own problem says why); when a
-    list file of the parent does not load at all, a child file reports it once, not once per entry."""
+    list file of the parent does not load at all, a child file reports it once, not once per entry. The entry is
+    still counted where it is listed: `dlists stats` counts it in the total (flagged 其中来源不明, `unresolved`)
+    and `dlists reconcile` lists it as unbacked."""
     noted: set[str] = set()
     indexes: dict[str, CodeIndex] = {}
     for e in _children(cat):

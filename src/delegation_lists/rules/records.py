@@ -22,11 +22,16 @@ def record_without_basis(cat: Catalog) -> Iterator[Problem]:
 
     Every change of a list is decided, published and filed: the record names the document that approved it,
     and `dlists diff` and the 调整对照表 show it beside each change.
+
+    Reported where the document number is to be written: at the `basis:` key when the record has one left
+    empty (as `dlists record` drafts it), else at the record itself (its first key, after `- `), as a missing
+    field of an item is (DL011, DL104).
     """
     for at in cat.records:
         record = at.record
         if not record.basis:
-            yield problem("DL401", at.file, msg("DL401", id=record.id), at.loc("id"))
+            written = "basis" in record.model_fields_set
+            yield problem("DL401", at.file, msg("DL401", id=record.id), at.loc("basis") if written else at.loc(), at_key=written)
 
 
 @rule("DL402")

@@ -94,6 +94,15 @@ RULES: dict[str, tuple[str, str]] = {
     "DL309": ("a basic duty without `basis` (the law or document it rests on)", "基本履职事项没有写职责依据（`basis`）"),
     "DL310": ("office {office} is not an office of {name} in region.yaml (offices: {offices})",
               "承办机构“{office}”不是 region.yaml 中{name}的内设机构（{offices}）"),
+    "DL310.inherited": ("office {office}, taken from guide entry {source}, is not an office of {name} in region.yaml "
+                        "(offices: {offices}): write this township's office here (`office:`), or declare it in region.yaml",
+                        "承办机构“{office}”（取自指导目录 {source}）不是 region.yaml 中{name}的内设机构（{offices}）："
+                        "请在此写明本镇的承办机构（`office:`），或在 region.yaml 中声明该机构"),
+    "DL310.inherited_more": ("office {office} (from guide entry {source}; {n} more entries of this township take it too) is "
+                             "not an office of {name} in region.yaml (offices: {offices}): write this township's office on "
+                             "them (`office:`), or declare it in region.yaml",
+                             "承办机构“{office}”（取自指导目录 {source}，本镇另有 {n} 项也取了它）不是 region.yaml 中{name}的"
+                             "内设机构（{offices}）：请在这些事项上写明本镇的承办机构（`office:`），或在 region.yaml 中声明该机构"),
     "DL501": ("assist work neither taken from the guide (`source`) nor admitted (`admitted:` with `basis`, the approving document, and `date`)",
               "协助政府工作事项既不是从指导目录选取的（`source`），也没有准入记录（`admitted:` 写明审批文号 `basis` 和日期 `date`）"),
     "DL501.no_basis": ("admitted without `basis`: the document that approved the work",

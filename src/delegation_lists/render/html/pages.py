@@ -140,8 +140,11 @@ def stats_html(rows: list[JurisdictionStats]) -> str:
     chart = bars([Bar(r.name, r.total, str(r.total)) for r in rows], top, colour="#1565c0")
     kinds = [k for k in KINDS if any(r.kinds.get(k.key) for r in rows)]
     zh = language() == "zh"
-    header = [label("jurisdiction"), label("level"), *[k.zh if zh else k.en for k in kinds], label("total")]
-    table = [[f"{r.name}（{r.code}）", _level(r.level, zh), *[r.kinds.get(k.key, 0) for k in kinds], r.total] for r in rows]
+    flagged = any(r.unresolved for r in rows)  # entries whose source is not found: counted, and said
+    header = [label("jurisdiction"), label("level"), *[k.zh if zh else k.en for k in kinds],
+              *([label("stats.unresolved")] if flagged else []), label("total")]
+    table = [[f"{r.name}（{r.code}）", _level(r.level, zh), *[r.kinds.get(k.key, 0) for k in kinds],
+              *([r.unresolved] if flagged else []), r.total] for r in rows]
     return _page("stats.html.j2", label("stats.title"), chart=Markup(chart), header=header, rows=table)
 
 
