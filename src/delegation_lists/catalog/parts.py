@@ -63,6 +63,7 @@ class _Task(Generic[R]):
     encoding: str | None
     cache: Path | None
     as_of: dt.date | None
+    size: int = 0  # bytes of YAML the part reads
 
 
 @dataclass
@@ -91,8 +92,9 @@ def run_in_parts(paths: Iterable[str | Path], op: Operation[R], *, encoding: str
         return _whole(files, op, encoding, as_of, jobs, cache)
     _set_regions(region_docs)
     workers = min(workers_for(files, jobs), len(tasks))
-    if workers > 1:
-        outcomes = shared(tasks, _run, _run, lambda o: o, workers, lambda _: None, _set_regions, (region_docs,))
+    if workers > 1:  # largest first: each process ends on small parts
+        outcomes = shared(tasks, _run, _run, lambda o: o, workers, lambda _: None, _set_regions, (region_docs,),
+                          sizes=[t.size for t in tasks])
     else:
         outcomes = [_run(t) for t in tasks]
     if any(o.mismatch for o in outcomes):
@@ -147,5 +149,5 @@ def _tasks(files: list[Path], heads: Files, tree: Catalog, op: Operation[R], bud
         context = sorted({i for jur in with_ancestors(tree.places, own) - own for i in by_jur.get(jur, ())} - set(plan.files))
         chosen = plan.files + context
         tasks.append(_Task([files[i] for i in chosen], [heads.guesses[i] for i in chosen], len(plan.files), own,
-                           op, encoding, cache, as_of))
+                           op, encoding, cache, as_of, sum(heads.sizes[i] for i in chosen)))
     return tasks

@@ -88,20 +88,28 @@ def _cut(found: dict[str | None, list[str]], guesses: Mapping[int, str], rest: l
         if max(weight[k] + sum(by_jur.get(up, 0) for up in above.get(k, ())) for k in weight) <= budget:
             break
     weight = _weights(found, guesses, rest, sizes, depth)
-    cap = min(budget, max(total // (2 * max(workers, 1)), 1))
     prefix: dict[str, list[str]] = {}
     for chain in found.values():
         for j, code in enumerate(chain):
             prefix.setdefault(code, chain[: j + 1])
     order = sorted(weight, key=lambda k: prefix.get(k, [k]))
-    cut, filled = _Cut(depth, [[]]), 0
+    cut, filled, left = _Cut(depth, [[]]), 0, total
+    cap = _share(left, budget, workers)
     for key in order:
         if filled and filled + weight[key] > cap:
             cut.keys.append([])
-            filled = 0
+            left, filled = left - filled, 0
+            cap = _share(left, budget, workers)
         cut.keys[-1].append(key)
         filled += weight[key]
     return cut
+
+
+def _share(left: int, budget: int, workers: int) -> int:
+    """The most YAML of the next part: a share of what is left that gives every process two parts or more, and
+    at most the budget; so the last parts are small, and the processes end together (equal parts, one more than
+    the processes can share, left one process working alone on the last one: half a second of a province)."""
+    return min(budget, max(left // (2 * max(workers, 1)), 1))
 
 
 def _weights(found: dict[str | None, list[str]], guesses: Mapping[int, str], rest: list[int], sizes: Mapping[int, int],

@@ -160,16 +160,17 @@ def _in_parts(args: list[str], opts: Options, encoding: str | None, cache: Path 
         by_jur.setdefault(jur, []).append(i)
     named = named_by_records(versions[0], versions[1])
     renames = recorded_renames(versions[0], versions[1])
-    tasks = []
+    tasks, sizes = [], []
     for plan in plans:
         context = {i for jur in _above(plan.own, versions) for i in by_jur.get(jur, ())} - set(plan.files)
         parted = [_File(files.version[i], files.at[i], files.paths[i], files.rel[i], known[i], i not in context, files.blobs[i])
                   for i in plan.files + sorted(context)]
         tasks.append(_Task(parted, plan.own, opts, named, renames, encoding, cache))
+        sizes.append(sum(heads.sizes[i] for i in plan.files) + sum(heads.sizes[i] for i in context))
     _set_versions(versions)
     workers = min(workers, len(tasks))
     if workers > 1:
-        outcomes = shared(tasks, _run, _run, lambda o: o, workers, lambda _: None, _set_versions, (versions,))
+        outcomes = shared(tasks, _run, _run, lambda o: o, workers, lambda _: None, _set_versions, (versions,), sizes=sizes)
     else:
         outcomes = [_run(t) for t in tasks]
     parts = [o.part for o in outcomes if o.part is not None]

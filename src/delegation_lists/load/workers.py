@@ -31,17 +31,22 @@ S = TypeVar("S")
 def shared(tasks: Sequence[T], remote: Callable[[T], R], local: Callable[[T], S], unpack: Callable[[R], S],
            workers: int, finished: Callable[[int], None], initializer: Callable[..., None] | None = None,
            initargs: tuple[Any, ...] = (), largest_first: bool = False,
-           meanwhile: Callable[[], None] | None = None) -> list[S]:
+           meanwhile: Callable[[], None] | None = None, sizes: Sequence[int] | None = None) -> list[S]:
     """Run tasks in `workers - 1` worker processes (`remote`, whose results `unpack` turns into `local`'s) and in
     this process at once (`local`). Each worker is handed the next task from the front as it finishes one (never
     more than one ahead: a queued task could not be taken back) and this process takes tasks from the back, so
     the cores stay busy to the end; with `largest_first` (tasks sorted by decreasing size) it takes them from the
-    front too, so that every process ends on small tasks. Results come in task order; `finished(i)` is called
+    front too, so that every process ends on small tasks; `sizes` (each task's) has them taken so, largest first,
+    whatever their order. Results come in task order; `finished(i)` is called
     (in this thread) as task i's result is taken. While tasks run here, the interpreter switches threads more
     often: the thread handing workers their next task waits for this one otherwise (5 ms a turn). `meanwhile`
     runs here once the workers have their first tasks, before this process takes one."""
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    order, lock = deque(range(len(tasks))), threading.Lock()
+    if sizes is not None:
+        order, largest_first = deque(sorted(range(len(tasks)), key=lambda i: -sizes[i])), True
+    else:
+        order = deque(range(len(tasks)))
+    lock = threading.Lock()
     results: list[S | None] = [None] * len(tasks)
     futures: dict[int, Future[R]] = {}
     pool = ProcessPoolExecutor(workers - 1, mp_context=ctx, initializer=worker_start, initargs=(os.getpid(), initializer, initargs))
