@@ -32,3 +32,12 @@ def test_control_characters_are_shown_as_codes() -> None:
     print_table(plain, "t\x1b]0;owned\x07", ["名称"], [["乙\x1b[2J镇"]], [False])
     out = plain.file.getvalue()  # type: ignore[attr-defined]
     assert "\x1b" not in out and "\x07" not in out and "乙\\x1b[2J镇" in out
+
+
+def test_full_width_spaces_stay_and_message_values_show_control_characters_as_codes() -> None:
+    from delegation_lists.problems import msg
+
+    assert shown("甲　镇") == "甲　镇"  # (an input-method space is text, not a control character)
+    said = msg("DL308", first="A-1", name="乙\x1b[2J镇").text("zh")
+    assert "\x1b" not in said and "乙\\x1b[2J镇" in said
+    assert msg("DL308", first="A-1", name="甲　镇").text("zh").endswith("甲　镇")

@@ -9,6 +9,8 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 
+from ..problems.message import visible
+
 
 def _pad(text: str, width: int, right: bool) -> str:
     gap = " " * (width - cell_len(text))
@@ -16,11 +18,9 @@ def _pad(text: str, width: int, right: bool) -> str:
 
 
 def shown(text: str) -> str:
-    """Text as a line of the table shows it: a control character (a tab, a line break, an escape sequence written
-    `"\\e[31m"` in YAML) as its code, so no cell breaks the table or drives the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c == " " else ascii(c)[1:-1] for c in text)
+    """Text as a line of the table shows it: control characters as their code (problems/message.visible), and a
+    tab or a line break too, so no cell breaks the table or drives the terminal."""
+    return visible(text).replace("\t", "\\t").replace("\n", "\\n")
 
 
 def render(header: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[bool]) -> list[str]:

@@ -55,6 +55,16 @@ class Message:
 MAX_ARG = 400
 
 
+#: control characters (C0 but tab and line feed, DEL, C1): shown as their code wherever a value is shown
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(value: str) -> str:
+    """`value` with each control character written as its code (`\x1b`): a name written `"\\e[2J"` in YAML is
+    shown, it does not clear the terminal or hide the rest of a report (tabs and line breaks as they are)."""
+    return _CONTROL.sub(lambda m: ascii(m.group(0))[1:-1], value) if _CONTROL.search(value) else value
+
+
 def shorten(value: str, limit: int = MAX_ARG) -> str:
     """`value`, or its first `limit` characters and `…` when it is longer."""
     return value if len(value) <= limit else value[:limit] + "…"
@@ -76,7 +86,7 @@ def msg(key: str, /, **args: object) -> Message:
     """The message `key` with its arguments (values kept as text, each at most `MAX_ARG` characters)."""
     if key not in TEMPLATES:
         raise KeyError(f"no message template {key!r}")
-    return Message(key, tuple((k, shorten(v if isinstance(v, str) else str(v))) for k, v in args.items()))
+    return Message(key, tuple((k, visible(shorten(v if isinstance(v, str) else str(v)))) for k, v in args.items()))
 
 
 _FIELD = re.compile(r"\{(\w+)(?:\|(\w+))?\}")
