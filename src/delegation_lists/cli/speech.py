@@ -94,9 +94,10 @@ _VALUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Input should be less than or equal to (?P<n>\S+)", re.S), "应不大于 {n}"),
     (re.compile(r"Input should be greater than (?P<n>\S+)", re.S), "应大于 {n}"),
     (re.compile(r"Input should be less than (?P<n>\S+)", re.S), "应小于 {n}"),
-    (re.compile(r"(?:File|Directory|Path) '(?P<v>.*)' does not exist\.", re.S), "“{v}” 不存在"),
-    (re.compile(r"(?:File|Directory|Path) '(?P<v>.*)' is a directory\.", re.S), "“{v}” 是文件夹，应为文件"),
-    (re.compile(r"(?:File|Directory|Path) '(?P<v>.*)' is a file\.", re.S), "“{v}” 是文件，应为文件夹"),
+    # (typer's click says "file '…'" in lower case where click said "File '…'")
+    (re.compile(r"(?:File|Directory|Path) '(?P<v>.*)' does not exist\.", re.S | re.I), "“{v}” 不存在"),
+    (re.compile(r"(?:File|Directory|Path) '(?P<v>.*)' is a directory\.", re.S | re.I), "“{v}” 是文件夹，应为文件"),
+    (re.compile(r"(?:File|Directory|Path) '(?P<v>.*)' is a file\.", re.S | re.I), "“{v}” 是文件，应为文件夹"),
     (re.compile(r"'(?P<v>.*)' is not one of (?P<choices>.*)\.", re.S), "“{v}” 不是可选的值（{choices}）"),
 ]
 

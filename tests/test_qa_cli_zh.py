@@ -1,0 +1,109 @@
+"""What a Chinese analyst meets on the command line (QA under LANG=zh_CN.UTF-8): options typed with an input
+method's dashes, click's own words about a path, and help that reads as Chinese text at 80 and 120 columns."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import CATALOGS
+from delegation_lists.cli.help_zh import HELP_ZH
+
+ZH = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+EN = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+
+#: punctuation a Chinese line never starts with, and never ends with (GB/T 15834 line breaking)
+CLOSING = "，。、；：？！）》」』】〕”’…"
+OPENING = "（《「『【〔“‘"
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"[\s│╭╮╰╯─]+", "", text)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("－－format", "--format"),   # full-width hyphens (an input method in full-width mode)
+    ("——format", "--format"),     # the Chinese dash: shift and minus under a Chinese input method
+    ("—format", "--format"),      # one em dash (word processors join -- into one)
+    ("－f", "-f"),
+    ("－－ｆｏｒｍａｔ", "--format"),  # full-width letters too
+    ("——formt", "--format"),      # and misspelt: the option meant
+])
+def test_an_option_typed_with_an_input_methods_dash_says_what_was_meant(dlists, typed: str, meant: str) -> None:  # type: ignore[no-untyped-def]
+    result = dlists("validate", CATALOGS / "xunyang", typed, "json", env=ZH)
+    assert result.exit_code == 2, result.output
+    flat = _flat(result.output)
+    assert _flat(f"是要写 {meant} 吗") in flat and typed in flat, result.output
+    assert "没有这个文件或文件夹" not in result.output and "Traceback" not in result.output
+    english = dlists("validate", CATALOGS / "xunyang", typed, "json", env=EN)
+    assert english.exit_code == 2 and f"did you mean {meant}?" in english.output, english.output
+
+
+def test_an_existing_file_named_with_a_dash_is_still_a_path(tmp_path: Path, dlists, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "——草稿.yaml").write_text('list: {jurisdiction: "1"}\nitems: []\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = dlists("validate", "——草稿.yaml", env=ZH)
+    assert "是要写" not in result.output, result.output
+
+
+def test_a_dash_slip_of_a_root_option(dlists) -> None:  # type: ignore[no-untyped-def]
+    result = dlists("——lang", "zh", "validate", CATALOGS / "xunyang", env=ZH)
+    assert result.exit_code == 2 and "是要写 --lang 吗" in _flat(result.output).replace("是要写--lang吗", "是要写 --lang 吗"), result.output
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["import", "/nope/清单.xlsx", "-o", "x"], "“/nope/清单.xlsx” 不存在"),
+    (["import", str(CATALOGS), "-o", "x"], f"“{CATALOGS}” 是文件夹，应为文件"),
+])
+def test_clicks_words_about_a_path_said_in_chinese(dlists, args: list[str], said: str) -> None:  # type: ignore[no-untyped-def]
+    result = dlists(*args, env=ZH)
+    assert result.exit_code == 2, result.output
+    assert _flat(said) in _flat(result.output), result.output
+    assert "does not exist" not in result.output and "is a directory" not in result.output
+
+
+def _broken_lines(output: str) -> list[str]:
+    """Lines of help (each table cell's line on its own) that start with closing punctuation or end with
+    opening punctuation."""
+    bad = []
+    for line in output.splitlines():
+        for cell in re.split(r"\s{2,}|│", line):
+            cell = cell.strip()
+            if cell and (cell[0] in CLOSING or cell[-1] in OPENING):
+                bad.append(line)
+    return bad
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+@pytest.mark.parametrize("name", ["validate", "diff", "record", "reconcile", "stats", "duties", "laws", "export", "import"])
+def test_chinese_help_breaks_lines_as_chinese_text(dlists, name: str, columns: str) -> None:  # type: ignore[no-untyped-def]
+    result = dlists(name, "--help", env={**ZH, "COLUMNS": columns})
+    assert result.exit_code == 0, result.output
+    assert not _broken_lines(result.output), "\n".join(_broken_lines(result.output))
+
+
+def test_chinese_help_fills_its_lines(dlists) -> None:  # type: ignore[no-untyped-def]
+    """A Chinese sentence goes on right after a Latin word (`YAML 写法`): not to the next line, leaving the line
+    with one word."""
+    result = dlists("validate", "--help", env={**ZH, "COLUMNS": "80"})
+    assert "校验清单文件：YAML 写法" in result.output, result.output
+    assert "text 格式：不在每个问题下显示" in result.output, result.output
+
+
+def test_english_help_unchanged_by_the_chinese_line_breaking(dlists) -> None:  # type: ignore[no-untyped-def]
+    result = dlists("validate", "--help", env={**EN, "COLUMNS": "80"})
+    assert "Check catalog files: YAML, schema and every rule; report all problems sorted   \n by file and line." in result.output
+
+
+def test_reconcile_help_names_the_categories_as_the_output_does() -> None:
+    from delegation_lists.render.labels import LABELS
+
+    english = next(k for k in HELP_ZH if k.startswith("Check the parent's delegations"))
+    said = HELP_ZH[english]
+    for key in ("matched", "mode_mismatch", "missing", "unbacked", "suggestions", "recalled_taken", "no_duty"):
+        assert LABELS[key][0] in said, (key, LABELS[key][0])
+    exit_help = HELP_ZH["Exit 1 when anything is missing, unbacked or mismatched, or a recalled duty's item is still taken on."]
+    for key in ("missing", "unbacked", "mode_mismatch"):
+        assert LABELS[key][0] in exit_help, (key, LABELS[key][0])
