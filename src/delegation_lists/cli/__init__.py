@@ -46,6 +46,12 @@ class LocalCommand(TyperCommand):
         speak(self, ctx)
         super().format_help(ctx, formatter)
 
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        from .slips import check_dashes
+
+        check_dashes(self, ctx, args)
+        return super().parse_args(ctx, args)
+
 
 class LazyGroup(TyperGroup):
     """The root group: a command's module is imported the first time the command is asked for. Its help, and
@@ -59,6 +65,12 @@ class LazyGroup(TyperGroup):
             if (listed := self.get_command(ctx, name)) is not None:
                 speak(listed, ctx)
         super().format_help(ctx, formatter)
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        from .slips import check_dashes
+
+        check_dashes(self, ctx, args, upto=frozenset(COMMANDS))
+        return super().parse_args(ctx, args)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any) -> Context:
         state.argv = list(args)
