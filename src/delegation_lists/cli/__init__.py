@@ -41,10 +41,11 @@ class LocalCommand(TyperCommand):
     """A command whose help is shown in the language in use (speech.py)."""
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
-        from .speech import speak
+        from .speech import chinese_lines, speak
 
         speak(self, ctx)
-        super().format_help(ctx, formatter)
+        with chinese_lines():
+            super().format_help(ctx, formatter)
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         from .slips import check_dashes
@@ -58,13 +59,14 @@ class LazyGroup(TyperGroup):
     every usage error of a command (raised while the group parses it and runs it), in the language in use."""
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
-        from .speech import speak
+        from .speech import chinese_lines, speak
 
         speak(self, ctx)
         for name in COMMANDS:  # (each listed with its help)
             if (listed := self.get_command(ctx, name)) is not None:
                 speak(listed, ctx)
-        super().format_help(ctx, formatter)
+        with chinese_lines():
+            super().format_help(ctx, formatter)
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         from .slips import check_dashes

@@ -6,6 +6,8 @@ else the locale, as for messages."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ..problems.message import Lang, locale_language
@@ -72,6 +74,40 @@ def _folding(made: Any) -> Any:
 
     make.folds = True  # type: ignore[attr-defined]
     return make
+
+
+#: Chinese characters (with kana, hangul, CJK punctuation and full-width forms): a line may break between any two
+_CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+#: punctuation that stays with what follows it (never ends a line) and with what precedes it (never starts one)
+_OPENING = "（《「『【〔〈“‘"
+_CLOSING = "，。、；：？！）》」』】〕〉”’…—％"
+#: what a line may break after: one Chinese character or a run of other text, with the opening punctuation before
+#: it, the closing punctuation after it and the spaces after that
+_UNIT = re.compile(rf"\s*[{_OPENING}]*(?:[{_CJK}]|[^\s{_CJK}{_OPENING}{_CLOSING}]+|\S)[{_CLOSING}]*\s*")
+
+
+def _units(text: str) -> Iterator[tuple[int, int, str]]:
+    """rich's `words` (what its wrapping breaks a line between) for Chinese text: each character its own word,
+    punctuation kept on the side it belongs to; text without Chinese is split at its spaces as before."""
+    found = _UNIT.match(text)
+    while found is not None and found.end() > found.start():
+        yield found.start(), found.end(), found.group()
+        found = _UNIT.match(text, found.end())
+
+
+@contextmanager
+def chinese_lines() -> Iterator[None]:
+    """rich breaks lines as Chinese text is broken while help is printed: at any character, never before a
+    closing mark (。，、）) or after an opening one (（《“), not after a Latin word leaving the rest of the line
+    empty (its own wrapping breaks at spaces only). Put back after: other output is laid out as before."""
+    import rich._wrap
+
+    words = rich._wrap.words
+    rich._wrap.words = _units
+    try:
+        yield
+    finally:
+        rich._wrap.words = words
 
 
 #: click's and typer's plain usage errors (no exception class of their own): pattern -> Chinese
