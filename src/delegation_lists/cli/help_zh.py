@@ -94,16 +94,16 @@ _RECONCILE: dict[str, str] = {
     "each\nchild's duty list against what it takes on: recalled duties whose item it still takes on, items no "
     "duty\nlists (a duty lists an item by `item:` or by name).":
         "把上级下放的事项与每个下级的清单逐项核对，并核对下级的履职事项清单。\n\n"
-        "核对结果分为：已对应、方式不一致、缺失（已下放、未承接）、"
-        "无依据（已承接、未下放）、自有事项，以及自有事项可能对应的上级事项；"
-        "并把每个下级的履职事项清单与其承接的事项核对：已收回的职责其事项仍在承接，"
-        "以及没有任何职责列出的事项（职责通过 `item:` 或名称列出事项）。",
+        "核对结果分为：已承接、方式不符（承接方式与下放方式不同）、未承接（已下放、未承接）、"
+        "无据承接（已承接、未下放）、自有（下级自己的事项），以及疑似对应（自有事项可能对应的上级事项）；"
+        "并把每个下级的履职事项清单与其承接的事项核对：收回仍承接（职责已收回，其事项仍在承接），"
+        "以及承接无职责（承接的事项没有任何职责列出；职责通过 `item:` 或名称列出事项）。",
     "Catalog folders (the parent's lists and the children's).": "清单文件夹（上级和下级的清单）。",
     "Parent jurisdiction code or name (default: the region root).": "上级辖区的代码或名称（默认：区划的最上级）。",
     "Only this child (code or name); repeatable.": "只核对这个下级（代码或名称）；可多次给出。",
     "Minimum name similarity for a suggestion.": "给出建议所需的最低名称相似度。",
     "Exit 1 when anything is missing, unbacked or mismatched, or a recalled duty's item is still taken on.":
-        "有缺失、无依据或方式不一致的事项，或已收回职责的事项仍在承接时，退出码为 1。",
+        "有未承接、无据承接或方式不符的事项，或有收回仍承接的事项时，退出码为 1。",
     "Judge expiry dates on this day (YYYY-MM-DD).": "以这一天判断是否过期（YYYY-MM-DD）。",
 }
 
