@@ -89,13 +89,13 @@ def _report_rows(file: Path, notes: Sequence[Text], issues: list[RowIssue], hint
         err_console.print(f"[yellow]{label('note')}:[/] {escape(text(note))}", highlight=False)
     shown: dict[str, int] = {}
     for issue in issues:
-        message = text(issue.message)
-        shown[message] = shown.get(message, 0) + 1
-        if shown[message] > SHOWN_ALIKE:
+        reason = text(issue.reason or issue.message)
+        shown[reason] = shown.get(reason, 0) + 1
+        if shown[reason] > SHOWN_ALIKE:
             continue
         page = f" ({issue.place})" if issue.place else ""
         where = escape(f"{file}:{issue.table}:{label('import.row', row=issue.row)}{page}")
-        err_console.print(f"{where}: [red]{label('import.row_skipped')}:[/] {escape(message)}", highlight=False)
+        err_console.print(f"{where}: [red]{label('import.row_skipped')}:[/] {escape(text(issue.message))}", highlight=False)
     for message, count in shown.items():
         if count > SHOWN_ALIKE:
             err_console.print(escape(label("import.alike", n=count - SHOWN_ALIKE, message=message)), highlight=False)

@@ -15,8 +15,7 @@ from ..model.codes import PART_LOOKUP
 from .furniture import is_form_line, note_text, split_points, strip_attachment, total_count
 from .headers import clean
 from .readers import Table
-from .rows import RowIssue, row_place
-from .said import msg
+from .rows import RowIssue, no_name, row_place
 
 #: field -> the headers that name it (compared without spaces and bracketed words: 乡镇（街道）配合职责 = 乡镇配合职责)
 DUTY_HEADERS: dict[str, tuple[str, ...]] = {
@@ -165,8 +164,7 @@ class DutyReader:
             values["domain"] = self.domain
         place = table.places.get(number, "")
         if "name" not in values:
-            cut = " | ".join(c for c in cells if c)[:80]
-            self.read.issues.append(RowIssue(table.name, number, msg("import.row.no_name", cells=cut), place))
+            self.read.issues.append(no_name(table.name, number, cells, place))
             return
         self.read.records.append(DutyRecord(table.name, number, self.part or "basic", values, place))
 

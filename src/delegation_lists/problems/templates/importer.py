@@ -82,6 +82,7 @@ _ROWS: dict[str, tuple[str, str]] = {
     "import.row.days": ("{field} is not a number of days: {value}", "{field}{field|gloss} 不是天数：{value}"),
     "import.row.penalty": ("unknown penalty type {value}", "未知的处罚种类 {value}"),
     "import.row.no_name": ("no item name: {cells}", "没有事项名称：{cells}"),
+    "import.row.no_name_any": ("no item name", "没有事项名称"),
     "import.row.no_kind": ("no kind: no kind column, section row or --kind default", "没有事项类型：表中无类型列、分类标题行，也未给 --kind"),
     "import.row.no_mode": ("delegated (实施范围) but no mode: add a 承接方式 column, --mode or defaults.mode",
                            "有实施范围（下放）但没有承接方式：请加“承接方式”列，或给 --mode、defaults.mode"),
