@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import ROOT
 
 ZH = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
@@ -41,3 +43,35 @@ def test_rows_without_a_name_are_said_once_with_their_count(dlists, tmp_path) ->
     assert "| 观湖街道办事处 民治街道办事处 龙华街道办事处" in rows[0], rows[0]
     assert "……另有 293 行同样未导入：没有事项名称" in result.output, result.output[-2000:]
     assert len(lines) < 12, result.output[:3000]
+
+
+def _sheet(path, header: list[str], rows: list[list[object]], under: list[str] = ()) -> None:  # type: ignore[no-untyped-def, assignment]
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["附件2"])
+    sheet.append(["深圳市龙华区街道承接区政府部门行政处罚事项目录"])
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(header))
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    for line in under:
+        sheet.append([line])
+    book.save(path)
+
+
+@pytest.mark.parametrize(("department", "targets"), [
+    ("区级部门", "承接街道"), ("县级部门", "承接乡镇"), ("县级部门", "承接镇（街道）"), ("市级部门", "实施街道"),
+])
+def test_department_and_township_columns_as_lists_name_them(dlists, tmp_path, department: str, targets: str) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "目录.xlsx"
+    _sheet(source, ["序号", "事项名称", department, targets, "承接方式"], [
+        [1, "对未按规定分类投放生活垃圾且拒不改正的处罚", "深圳市龙华区城市管理和综合执法局", "观湖街道、民治街道", "赋权"],
+        [2, "对擅自停用公共厕所的处罚", "深圳市龙华区城市管理和综合执法局", "观湖街道", "赋权"],
+    ])
+    result = dlists("import", source, "-j", "440309", "--name", "龙华区", "-o", tmp_path / "out", env=ZH)
+    assert result.exit_code == 0, result.output
+    assert "未导入的列" not in result.output, result.output  # (errors left: the list states no basis)
+    written = (tmp_path / "out" / "440309" / "penalty.yaml").read_text(encoding="utf-8")
+    assert "department: 深圳市龙华区城市管理和综合执法局" in written and "to: [观湖街道, 民治街道]" in written, written
