@@ -75,3 +75,13 @@ def test_department_and_township_columns_as_lists_name_them(dlists, tmp_path, de
     assert "未导入的列" not in result.output, result.output  # (errors left: the list states no basis)
     written = (tmp_path / "out" / "440309" / "penalty.yaml").read_text(encoding="utf-8")
     assert "department: 深圳市龙华区城市管理和综合执法局" in written and "to: [观湖街道, 民治街道]" in written, written
+
+
+def test_a_note_under_the_table_is_shown_once_as_a_note(dlists, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "目录.xlsx"
+    _sheet(source, ["序号", "事项名称", "实施部门", "实施范围", "承接方式"],
+           [[1, "对擅自停用公共厕所的处罚", "深圳市龙华区城市管理和综合执法局", "观湖街道", "赋权"]],
+           under=["注：以上事项由街道以自己的名义实施。"])
+    result = dlists("import", source, "-j", "440309", "--name", "龙华区", "-o", tmp_path / "out", env={**ZH, "COLUMNS": "200"})
+    assert "注：以上事项由街道以自己的名义实施。" in result.output, result.output
+    assert "注 注" not in result.output and "注：注" not in result.output, result.output

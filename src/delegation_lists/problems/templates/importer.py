@@ -93,7 +93,7 @@ _ROWS: dict[str, tuple[str, str]] = {
                               "前 {limit} 行中没有含“事项名称”和另一已知列的表头行"),
     "import.note.columns": ("{table}: columns not imported: {columns} (name their field in --mapping columns, or map them to null to silence this)",
                             "{table}：未导入的列：{columns}（可在 --mapping 的 columns 中指定对应字段，或对应为 null 不再提示）"),
-    "import.note.note": ("{table}: 注 {text}", "{table}：注 {text}"),
+    "import.note.note": ("{table}: note: {text}", "表“{table}”下的注：{text}"),
     "import.note.note_only": ("under the table: {text}", "表下注释：{text}"),
     "import.note.part_total": ("{part}: the section title states {stated} entries; {read} were read",
                                "{part|part}：标题写明共 {stated} 项，实际读到 {read} 项"),
