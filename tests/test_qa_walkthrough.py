@@ -85,3 +85,27 @@ def test_a_note_under_the_table_is_shown_once_as_a_note(dlists, tmp_path) -> Non
     result = dlists("import", source, "-j", "440309", "--name", "龙华区", "-o", tmp_path / "out", env={**ZH, "COLUMNS": "200"})
     assert "注：以上事项由街道以自己的名义实施。" in result.output, result.output
     assert "注 注" not in result.output and "注：注" not in result.output, result.output
+
+
+def test_every_printed_page_of_a_duty_list_shows_its_part_and_header(dlists, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """赵湾镇's duty list printed (352 entries, 38 pages): its parts' headers differ, so a part's header stood only
+    above its first rows and 35 pages had columns without names; the recalled part's long names were squeezed into
+    the basic part's narrow 领域 column beside an empty one. Each part is now a sheet of its own whose title,
+    section title and header are printed on every page, its columns its own."""
+    from printed import read_pages, sheet_texts, soffice, to_pdf
+
+    if soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    from conftest import CATALOGS
+
+    xlsx = tmp_path / "赵湾镇履职.xlsx"
+    assert dlists("export", CATALOGS / "xunyang", "-t", "duties", "-j", "赵湾镇", "-o", xlsx, env=ZH).exit_code == 0
+    missing: list[str] = []
+    pages = read_pages(to_pdf(xlsx, tmp_path), sheet_texts(xlsx), missing)
+    assert not missing, missing[:3]
+    parts = ("基本履职事项", "配合履职事项", "上级部门收回事项", "依法自治事项", "协助政府工作事项", "小微权力事项")
+    for page in pages:
+        text = "".join(page.text.split())
+        assert "序号" in text and "事项名称" in text, f"page {page.number} has no header row"
+        assert any(part in text for part in parts), f"page {page.number} does not say which part it is"
+        assert not page.overflows, page.overflows[:3]
