@@ -109,3 +109,17 @@ def test_every_printed_page_of_a_duty_list_shows_its_part_and_header(dlists, tmp
         assert "序号" in text and "事项名称" in text, f"page {page.number} has no header row"
         assert any(part in text for part in parts), f"page {page.number} does not say which part it is"
         assert not page.overflows, page.overflows[:3]
+
+
+def test_a_child_named_finds_its_parent_in_a_catalog_of_several(dlists) -> None:  # type: ignore[no-untyped-def]
+    """catalogs/ holds 旬阳市 and the real 龙华区: `--child 赵湾镇` was refused (several parents: choose one with
+    --parent) though 赵湾镇 has one parent; a child unknown still is, the parents named beside their codes."""
+    from conftest import CATALOGS
+
+    result = dlists("reconcile", CATALOGS, "--child", "赵湾镇", env={**ZH, "COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "旬阳市 (610928) → 下级" in result.output and "赵湾镇" in result.output and "吕河镇" not in result.output
+    unknown = dlists("reconcile", CATALOGS, "--child", "不存在镇", env=ZH)
+    assert unknown.exit_code == 2, unknown.output
+    flat = "".join(unknown.output.split())
+    assert "610928旬阳市" in flat and "440309" in flat and "--parent" in flat, unknown.output

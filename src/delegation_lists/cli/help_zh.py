@@ -99,7 +99,8 @@ _RECONCILE: dict[str, str] = {
         "并把每个下级的履职事项清单与其承接的事项核对：收回仍承接（职责已收回，其事项仍在承接），"
         "以及承接无职责（承接的事项没有任何职责列出；职责通过 `item:` 或名称列出事项）。",
     "Catalog folders (the parent's lists and the children's).": "清单文件夹（上级和下级的清单）。",
-    "Parent jurisdiction code or name (default: the region root).": "上级辖区的代码或名称（默认：区划的最上级）。",
+    "Parent jurisdiction code or name (default: the parent of the children named with --child, else the region root).":
+        "上级辖区的代码或名称（默认：--child 所指下级的上级，否则为区划的最上级辖区）。",
     "Only this child (code or name); repeatable.": "只核对这个下级（代码或名称）；可多次给出。",
     "Minimum name similarity for a suggestion.": "给出建议所需的最低名称相似度。",
     "Exit 1 when anything is missing, unbacked or mismatched, or a recalled duty's item is still taken on.":

@@ -58,7 +58,7 @@ LEGEND = ("deleg: delegated to the child · match: taken on as delegated · mode
 
 def reconcile_command(
     paths: list[Path] = typer.Argument(..., help="Catalog folders (the parent's lists and the children's)."),
-    parent: str | None = typer.Option(None, "--parent", help="Parent jurisdiction code or name (default: the region root)."),
+    parent: str | None = typer.Option(None, "--parent", help="Parent jurisdiction code or name (default: the parent of the children named with --child, else the region root)."),
     child: list[str] | None = typer.Option(None, "--child", help="Only this child (code or name); repeatable."),
     threshold: float = typer.Option(DEFAULT_THRESHOLD, "--threshold", min=0.0, max=1.0, help="Minimum name similarity for a suggestion."),
     fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | xlsx | html (xlsx needs -o FILE.xlsx; html is one self-contained page)"),
