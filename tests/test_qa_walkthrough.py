@@ -123,3 +123,20 @@ def test_a_child_named_finds_its_parent_in_a_catalog_of_several(dlists) -> None:
     assert unknown.exit_code == 2, unknown.output
     flat = "".join(unknown.output.split())
     assert "610928旬阳市" in flat and "440309" in flat and "--parent" in flat, unknown.output
+
+
+def test_a_region_file_added_shows_what_it_declares_and_nothing_else(dlists, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """赵湾镇's villages declared in a new region.yaml: the diff listed `部门（departments）: ∅ → ∅` (no departments
+    before, none after) and the township's name as 事项名称 (an item's name)."""
+    import shutil
+
+    from conftest import CATALOGS
+
+    for side in ("old", "new"):
+        shutil.copytree(CATALOGS / "xunyang", tmp_path / side)
+    (tmp_path / "old" / "villages" / "zhaowan" / "region.yaml").unlink()
+    result = dlists("diff", tmp_path / "old", tmp_path / "new", env={**ZH, "COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "children.610928104201: ∅ → 赵湾村" in result.output, result.output
+    assert "departments" not in result.output and "∅ → ∅" not in result.output, result.output
+    assert "名称（name）: ∅ → 赵湾镇" in result.output and "事项名称（name）" not in result.output, result.output

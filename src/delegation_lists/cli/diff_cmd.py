@@ -153,7 +153,7 @@ def print_text(result: DiffResult, stat: bool, records: RecordCheck | None = Non
         console.print(f"[{style[c.type]}]{_pad(label(c.type), 8)}[/] {escape(result.place(c.jurisdiction))} {escape(item_label(c))}"
                       f"  [dim]{escape(c.file)}:{c.line}[/]", highlight=False)
         for f in c.fields:
-            console.print(f"           {escape(field_line(f, result.place))}", highlight=False)
+            console.print(f"           {escape(field_line(f, result.place, c.item is None))}", highlight=False)
     for row in result.impact:
         parts = [f"{label(k)} {'、'.join(cells)}" for k, cells in zip(IMPACT_HEADER[1:], impact_cells(row, result), strict=True) if cells]
         console.print(f"[bold]{escape(label('impact_on', name=result.place(row.target)))}[/]" + escape(label("records.sep").join(parts)), highlight=False)

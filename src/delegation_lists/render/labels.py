@@ -225,10 +225,11 @@ def part_label(key: str | None, lang: Lang | None = None) -> str:
     return row.zh if (lang or language()) == "zh" else row.key
 
 
-def field_name(path: str, lang: Lang | None = None) -> str:
+def field_name(path: str, lang: Lang | None = None, region: bool = False) -> str:
     """A field of a catalog entry (`promised_days`, `delegation.to`) as an analyst knows it: in Chinese its column
-    name with the key beside it (承诺时限（promised_days）, 下放对象（delegation.to）); in English the key."""
+    name with the key beside it (承诺时限（promised_days）, 下放对象（delegation.to）); in English the key. A
+    region's `name` is the jurisdiction's (名称), not an item's (事项名称)."""
     row = FIELD_BY_KEY.get(path.rsplit(".", 1)[-1])
     if row is None or (lang or language()) != "zh":
         return path
-    return f"{row.zh}（{path}）"
+    return f"{'名称' if region and path == 'name' else row.zh}（{path}）"
