@@ -112,3 +112,14 @@ def test_reconcile_help_names_the_categories_as_the_output_does() -> None:
 def test_a_value_starting_with_a_dash_is_left_alone(dlists) -> None:  # type: ignore[no-untyped-def]
     result = dlists("validate", "--exclude", "—drafts", CATALOGS / "xunyang", env=ZH)
     assert result.exit_code == 0, result.output
+
+
+def test_a_line_led_by_error_or_note_takes_a_chinese_colon(dlists, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """错误：, 提示：, 未导入： as Chinese software writes them (git, gcc: 错误：), not 错误: (an English colon and a
+    space inside Chinese text); English keeps `error: `."""
+    result = dlists("validate", tmp_path / "没有", env=ZH)
+    assert result.exit_code == 2 and result.output.startswith("错误：没有这个文件或文件夹"), result.output
+    english = dlists("validate", tmp_path / "none", env=EN)
+    assert english.output.startswith("error: no such file or folder"), english.output
+    drafts = dlists("export", CATALOGS / "xunyang", "-o", tmp_path / "x.xlsx", env=ZH)
+    assert "提示：未导出 1 份草案" in drafts.output, drafts.output

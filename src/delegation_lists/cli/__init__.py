@@ -192,10 +192,10 @@ def _fail(text: str, then: str = "") -> None:
     """One red line on stderr (and `then` under it), exit 2."""
     from rich.markup import escape
 
-    from ..render.labels import label
+    from ..render.labels import lead
     from .common import err_console
 
-    err_console.print(f"[red]{label('error')}:[/] {escape(text)}" + (f"\n{then}" if then else ""), highlight=False)
+    err_console.print(f"[red]{lead('error')}[/]{escape(text)}" + (f"\n{then}" if then else ""), highlight=False)
     sys.exit(2)
 
 

@@ -22,7 +22,7 @@ from ..load.text import ENCODING_ALIASES
 from ..memory import paused_gc
 from ..problems import MessageError, Selection, msg
 from ..problems.message import LANGS, Lang, locale_language, use_language
-from ..render.labels import label
+from ..render.labels import label, lead
 from .settings import Config, ConfigError, find_config
 from .state import LANG_HELP, state
 
@@ -44,7 +44,7 @@ def command(func: Callable[..., None]) -> Callable[..., None]:
             with paused_gc():
                 func(*args, **kwargs)
         except (UserError, PathError, ConfigError) as exc:
-            err_console.print(f"[red]{label('error')}:[/] {escape(str(exc))}", highlight=False)
+            err_console.print(f"[red]{lead('error')}[/]{escape(str(exc))}", highlight=False)
             raise typer.Exit(2) from None
         finally:
             use_language(None)  # (a library caller in the same process gets the locale's language again)

@@ -15,7 +15,7 @@ from ..catalog.parts import run_in_parts
 from ..problems import language, msg
 from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, reconcile
 from ..reconcile.parts import merge_parts, reconcile_part
-from ..render.labels import label
+from ..render.labels import label, lead
 from ..render.reconcile import (
     DETAIL_HEADER,
     DUTY_HEADER,
@@ -80,7 +80,7 @@ def reconcile_command(
     except ReconcileError as exc:
         raise UserError(str(exc)) from None
     if broken:
-        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.reconcile", n=broken), highlight=False)
+        err_console.print(f"[yellow]{lead('warning')}[/]" + label("partial.reconcile", n=broken), highlight=False)
     if chosen == "xlsx":
         if output is None:
             raise UserError(msg("cli.xlsx_output"))

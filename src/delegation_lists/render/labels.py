@@ -209,6 +209,13 @@ def label(key: str, lang: Lang | None = None, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def lead(key: str, lang: Lang | None = None) -> str:
+    """The word that leads a line (错误, 警告, 提示, 未导入) with its colon, as the language writes it: `错误：`
+    (full width, no space: as git and gcc say it in Chinese), `error: `."""
+    chinese = (lang or language()) == "zh"
+    return label(key, lang) + ("：" if chinese else ": ")
+
+
 def mode(key: str, lang: Lang | None = None) -> str:
     """A delegation mode in the language's words (赋权 / grant)."""
     row = MODE_BY_KEY.get(key)
