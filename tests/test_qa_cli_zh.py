@@ -123,3 +123,18 @@ def test_a_line_led_by_error_or_note_takes_a_chinese_colon(dlists, tmp_path: Pat
     assert english.output.startswith("error: no such file or folder"), english.output
     drafts = dlists("export", CATALOGS / "xunyang", "-o", tmp_path / "x.xlsx", env=ZH)
     assert "提示：未导出 1 份草案" in drafts.output, drafts.output
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_the_rules_table_shows_every_sentence_whole(dlists, columns: str) -> None:  # type: ignore[no-untyped-def]
+    """`dlists rules` cut its Chinese descriptions with `…` where a sentence ran past two lines (rich's tables cut
+    a word longer than the column, and a Chinese sentence is one word to it)."""
+    from delegation_lists.cli.rules_cmd import _short_zh
+    from delegation_lists.rules import RULES
+
+    result = dlists("rules", env={**ZH, "COLUMNS": columns})
+    assert result.exit_code == 0 and "…" not in result.output.replace("……", ""), result.output  # (…… its own)
+    flat = _flat(result.output)
+    for rule in RULES.values():
+        assert _flat(_short_zh(rule.doc_zh)) in flat, rule.code
+    assert not _broken_lines(result.output), _broken_lines(result.output)
