@@ -138,3 +138,11 @@ def test_the_rules_table_shows_every_sentence_whole(dlists, columns: str) -> Non
     for rule in RULES.values():
         assert _flat(_short_zh(rule.doc_zh)) in flat, rule.code
     assert not _broken_lines(result.output), _broken_lines(result.output)
+
+
+def test_help_calls_a_kind_as_the_messages_do() -> None:
+    """The kind of an item is 事项类型 in every message and label (公共服务 is no 权力); the help said 权力类型."""
+    from delegation_lists.model.codes import FIELD_BY_KEY
+
+    assert FIELD_BY_KEY["kind"].zh == "事项类型"
+    assert not [zh for zh in HELP_ZH.values() if "权力类型" in zh]

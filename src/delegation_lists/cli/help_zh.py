@@ -110,7 +110,7 @@ _RECONCILE: dict[str, str] = {
 
 _STATS_DUTIES_LAWS: dict[str, str] = {
     "Count items by jurisdiction x kind, by department and by delegation mode.":
-        "统计事项数：按辖区和权力类型、按部门、按下放方式。",
+        "统计事项数：按辖区和事项类型、按部门、按下放方式。",
     "Catalog files or folders.": "清单文件或文件夹。",
     "Only this jurisdiction (code or name), with its departments and modes.":
         "只统计这个辖区（代码或名称），并列出其部门和下放方式。",
@@ -202,7 +202,7 @@ _IMPORT: dict[str, str] = {
         ".doc/.odt/.rtf 经由 LibreOffice 读取。",
     "Folder to write region.yaml and one list file per jurisdiction and kind into; with --into, the list file (or "
     "its folder) inside the catalog.":
-        "写出 region.yaml 和清单文件（每个辖区、每种权力类型一个）的文件夹；与 --into 同用时，为清单目录中的清单文件（或其文件夹）。",
+        "写出 region.yaml 和清单文件（每个辖区、每种事项类型一个）的文件夹；与 --into 同用时，为清单目录中的清单文件（或其文件夹）。",
     "An existing catalog folder: import the list of one of its jurisdictions (a township's own sheet), each row "
     "linked to the parent's item by code, then by name, then by a near name; written beside its siblings' lists.":
         "已有的清单目录：导入其中一个辖区的清单（如某乡镇的清单表），每一行依次按编码、名称、相近名称对应到上级事项；"
@@ -221,7 +221,7 @@ _IMPORT: dict[str, str] = {
     "Its name (for region.yaml).": "辖区名称（写入 region.yaml）。",
     "Its level: province | city | county | township (default county).":
         "辖区层级：province | city | county | township（默认 county）。",
-    "Kind of rows that have none (no kind column and no section row).": "没有权力类型的行（既无类型列、也无分类行）所用的类型。",
+    "Kind of rows that have none (no kind column and no section row).": "没有事项类型的行（既无类型列、也无分类行）所用的类型。",
     "Delegation mode of rows with 实施范围 but no 承接方式.": "有“实施范围”但没有“承接方式”的行所用的下放方式。",
     "Delegation basis (the published decision) for delegated rows.": "下放事项的下放依据（公布的决定）。",
     "The encoding of a CSV/JSON file that is not UTF-8 (e.g. gbk).": "不是 UTF-8 的 CSV/JSON 文件的编码（如 gbk）。",
