@@ -146,3 +146,13 @@ def test_help_calls_a_kind_as_the_messages_do() -> None:
 
     assert FIELD_BY_KEY["kind"].zh == "事项类型"
     assert not [zh for zh in HELP_ZH.values() if "权力类型" in zh]
+
+
+def test_the_line_breaking_leaves_text_without_chinese_as_rich_breaks_it() -> None:
+    import rich._wrap
+
+    from delegation_lists.cli.speech import _units
+
+    for text in ("Check catalog files: YAML, schema and every rule;  two  spaces", "  lead", "--format text|json", ""):
+        assert list(_units(text)) == list(rich._wrap.words(text)), text
+    assert [w for _, _, w in _units("（默认：zh）。下一句")] == ["（默", "认：", "zh）。", "下", "一", "句"]

@@ -97,12 +97,16 @@ def _units(text: str) -> Iterator[tuple[int, int, str]]:
 
 @contextmanager
 def chinese_lines() -> Iterator[None]:
-    """rich breaks lines as Chinese text is broken while help is printed: at any character, never before a
-    closing mark (。，、）) or after an opening one (（《“), not after a Latin word leaving the rest of the line
-    empty (its own wrapping breaks at spaces only). Put back after: other output is laid out as before."""
+    """rich breaks lines as Chinese text is broken while help (or a table of Chinese sentences) is printed: at any
+    character, never before a closing mark (。，、）) or after an opening one (（《“), not after a Latin word leaving
+    the rest of the line empty (its own wrapping breaks at spaces only). Put back after: other output is laid out
+    as before. (A rich without `_wrap.words` wraps as it always does.)"""
     import rich._wrap
 
-    words = rich._wrap.words
+    words = getattr(rich._wrap, "words", None)
+    if words is None:
+        yield
+        return
     rich._wrap.words = _units
     try:
         yield
