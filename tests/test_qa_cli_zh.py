@@ -156,3 +156,13 @@ def test_the_line_breaking_leaves_text_without_chinese_as_rich_breaks_it() -> No
     for text in ("Check catalog files: YAML, schema and every rule;  two  spaces", "  lead", "--format text|json", ""):
         assert list(_units(text)) == list(rich._wrap.words(text)), text
     assert [w for _, _, w in _units("（默认：zh）。下一句")] == ["（默", "认：", "zh）。", "下", "一", "句"]
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["validate"], "缺少参数 'paths'（清单文件或文件夹）"),
+    (["diff", "a"], "缺少参数 'new'（新版本）"),
+    (["export", "catalogs"], "缺少选项 '--output' / '-o'（要写出的文件）"),
+])
+def test_a_missing_argument_says_what_it_is(dlists, args: list[str], said: str) -> None:  # type: ignore[no-untyped-def]
+    result = dlists(*args, env={**ZH, "COLUMNS": "200"})
+    assert result.exit_code == 2 and said in result.output, result.output

@@ -159,7 +159,7 @@ def localized(error: ClickException, ctx: Context | None = None) -> ClickExcepti
         if error.possibilities:
             said += "（是不是：" + "、".join(sorted(error.possibilities)) + "）"
     elif isinstance(error, MissingParameter):
-        said = f"缺少{_hint(error)}"
+        said = f"缺少{_hint(error).rstrip()}{_what(error.param)}"
     elif isinstance(error, BadParameter):
         said = f"{_hint(error)}的值不对：{_translated(_VALUES, error.message) or error.message}"
     elif isinstance(error, BadOptionUsage | UsageError):
@@ -181,6 +181,13 @@ def _hint(error: BadParameter) -> str:
     else:
         name = str(error.param.get_error_hint()) if error.param is not None else ""
     return f"{'参数' if kind == 'argument' else '选项'} {name} "
+
+
+def _what(param: Any) -> str:
+    """What a parameter is, in a few words: its Chinese help up to its first clause (`（清单文件或文件夹）`)."""
+    english = getattr(param, "_dlists_english", None) or getattr(param, "help", None)
+    words = re.split(r"[（：；。(]", HELP_ZH.get(english or "", ""), maxsplit=1)[0].strip()
+    return f"（{words}）" if words else ""
 
 
 def _translated(table: list[tuple[re.Pattern[str], str]], text: str) -> str | None:
