@@ -30,12 +30,14 @@ def _flat(text: str) -> str:
     ("－f", "-f"),
     ("－－ｆｏｒｍａｔ", "--format"),  # full-width letters too
     ("——formt", "--format"),      # and misspelt: the option meant
+    ("--format＝json", "--format=json"),  # a full-width equals sign
+    ("--format\u3000json", "--format json"),  # a full-width space: the shell does not split the word there
 ])
 def test_an_option_typed_with_an_input_methods_dash_says_what_was_meant(dlists, typed: str, meant: str) -> None:  # type: ignore[no-untyped-def]
     result = dlists("validate", CATALOGS / "xunyang", typed, "json", env=ZH)
     assert result.exit_code == 2, result.output
     flat = _flat(result.output)
-    assert _flat(f"是要写 {meant} 吗") in flat and typed in flat, result.output
+    assert _flat(f"是要写 {meant} 吗") in flat and _flat(typed) in flat, result.output
     assert "没有这个文件或文件夹" not in result.output and "Traceback" not in result.output
     english = dlists("validate", CATALOGS / "xunyang", typed, "json", env=EN)
     assert english.exit_code == 2 and f"did you mean {meant}?" in re.sub(r"[│\s]+", " ", english.output), english.output

@@ -1,6 +1,6 @@
 """Input-method slips on the command line: an option typed with full-width or Chinese dashes (`－－format` in
 full-width mode, `——format` from shift and minus under a Chinese input method, `—format` where a word processor
-joined `--`). Click takes such a word for a path or a value and says something beside the point (没有这个文件或
+joined `--`), or with a full-width `＝` or space in it (`--format＝json`). Click takes such a word for a path or a value and says something beside the point (没有这个文件或
 文件夹：－－format); it is said instead as a usage error naming the option meant (exit 2)."""
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 #: dashes an input method or a word processor types for `-`: hyphens, figure, en and em dashes, the horizontal
 #: bar, the minus sign, the small and full-width hyphen-minus
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+NAMED = re.compile(r"([^=\s]*)([=\s]?)(.*)", re.S)  # an option's name, then = or a space and its value
+WIDE = "＝\u3000"  # a full-width equals sign and space, inside an option typed with ASCII dashes
 SLIP = re.compile(rf"[-{DASHES}]{{1,2}}(?=[A-Za-z\uff21-\uff3a\uff41-\uff5a])")
 
 
@@ -42,15 +44,20 @@ def check_dashes(command: Command, ctx: Context, args: list[str], upto: frozense
 
 def option_meant(word: str, options: list[str]) -> str | None:
     """The option `word` means when it starts with other dashes (`——format` -> `--format`; the nearest option
-    when it is misspelt too), else None: a word that is no slip, a file that is there, a word no option is near."""
+    when it is misspelt too) or holds a full-width `＝` or space (`--format＝json` -> `--format=json`), else None:
+    a word that is no slip, a file that is there, a word no option is near."""
     found = SLIP.match(word)
-    if found is None or not any(c in DASHES for c in found.group()) or Path(word).exists():
+    dashes = found.group() if found is not None and any(c in DASHES for c in found.group()) else ""
+    if (not dashes and not (word.startswith("-") and any(c in WIDE for c in word))) or Path(word).exists():
         return None
-    name, equals, value = unicodedata.normalize("NFKC", word[found.end():]).partition("=")
+    rest = unicodedata.normalize("NFKC", word[len(dashes):] if dashes else word.lstrip("-"))
+    parts = NAMED.match(rest)
+    assert parts is not None  # (every part of it may be empty)
+    name, sep, value = parts.groups()
     option = ("--" if len(name) > 1 else "-") + name
     if option not in options:
         near = difflib.get_close_matches(option, options, n=1)
         if not near:
             return None
         option = near[0]
-    return option + equals + value
+    return option + ("=" if sep == "=" else " " if sep else "") + value
