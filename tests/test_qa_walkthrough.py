@@ -140,3 +140,21 @@ def test_a_region_file_added_shows_what_it_declares_and_nothing_else(dlists, tmp
     assert "children.610928104201: ∅ → 赵湾村" in result.output, result.output
     assert "departments" not in result.output and "∅ → ∅" not in result.output, result.output
     assert "名称（name）: ∅ → 赵湾镇" in result.output and "事项名称（name）" not in result.output, result.output
+
+
+def test_importing_an_export_into_a_catalog_says_nothing_of_its_layout_sheet(dlists, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A township's list exported by dlists, imported --into a catalog without it: the export's very hidden layout
+    sheet was reported (`提示：_dlists：已跳过，前 30 行中没有含“事项名称”……`), a sheet the analyst never saw."""
+    import shutil
+
+    from conftest import CATALOGS
+
+    book = tmp_path / "赵湾镇.xlsx"
+    assert dlists("export", CATALOGS / "xunyang", "-j", "赵湾镇", "-o", book).exit_code == 0
+    catalog = tmp_path / "xunyang"
+    shutil.copytree(CATALOGS / "xunyang", catalog)
+    (catalog / "townships" / "zhaowan.yaml").unlink()
+    result = dlists("import", book, "--into", catalog, env={**ZH, "COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "_dlists" not in result.output and "已跳过" not in result.output, result.output
+    assert "92 行按编码" in result.output, result.output

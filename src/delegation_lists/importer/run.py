@@ -238,7 +238,7 @@ def import_into(path: Path, opts: Options, mapping: Mapping, root: Path, thresho
     cat, _ = load_catalog([root])
     if not cat.places:
         raise ImportFailed(msg("import.run.no_region", root=root))
-    tables = read_bounded(path, opts.encoding)
+    tables = [t for t in read_bounded(path, opts.encoding) if t.kind != "layout"]  # (an export's: not the list)
     defaults = resolved_defaults(opts, mapping)
     read = read_records(tables, mapping, None, need_kind=False)
     titles = [r.title for r in read.records if r.title] + [t.name for t in tables]
