@@ -168,3 +168,14 @@ def test_the_line_breaking_leaves_text_without_chinese_as_rich_breaks_it() -> No
 def test_a_missing_argument_says_what_it_is(dlists, args: list[str], said: str) -> None:  # type: ignore[no-untyped-def]
     result = dlists(*args, env={**ZH, "COLUMNS": "200"})
     assert result.exit_code == 2 and said in result.output, result.output
+
+
+@pytest.mark.parametrize("typed", ["ｊｓｏｎ", "JSON", " json"])
+def test_a_format_typed_in_full_width_or_capitals_is_understood(dlists, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """`-f ｊｓｏｎ` (an input method in full-width mode) was refused as 未知的格式 “ｊｓｏｎ”：可选 text、json…, the two
+    words looking alike to the reader."""
+    import json
+
+    result = dlists("validate", CATALOGS / "xunyang", "-f", typed, env=ZH)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["counts"]["error"] == 0

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import hashlib
 import os
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -142,12 +143,14 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 def pick_format(fmt: str | None, choices: tuple[str, ...]) -> str:
-    """The chosen format; without one, `github` under GitHub Actions (when offered), else `text`."""
+    """The chosen format (typed in full width or capitals too: `ｊｓｏｎ`, `JSON`); without one, `github` under
+    GitHub Actions (when offered), else `text`."""
     if fmt is None:
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in choices else "text"
-    if fmt not in choices:
+    meant = unicodedata.normalize("NFKC", fmt).strip().lower()
+    if meant not in choices:
         raise UserError(msg("cli.format", format=fmt, choices=", ".join(choices)))
-    return fmt
+    return meant
 
 
 def check_output(output: Path | None, inputs: list[str] | list[Path]) -> None:
