@@ -83,7 +83,7 @@ def test_a_note_under_the_table_is_shown_once_as_a_note(dlists, tmp_path) -> Non
            [[1, "对擅自停用公共厕所的处罚", "深圳市龙华区城市管理和综合执法局", "观湖街道", "赋权"]],
            under=["注：以上事项由街道以自己的名义实施。"])
     result = dlists("import", source, "-j", "440309", "--name", "龙华区", "-o", tmp_path / "out", env={**ZH, "COLUMNS": "200"})
-    assert "注：以上事项由街道以自己的名义实施。" in result.output, result.output
+    assert "表“Sheet”：注：以上事项由街道以自己的名义实施。" in result.output, result.output
     assert "注 注" not in result.output and "注：注" not in result.output, result.output
 
 

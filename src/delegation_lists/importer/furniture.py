@@ -54,9 +54,9 @@ def note_text(cells: list[str]) -> str | None:
     return filled[0] if len(filled) == 1 and NOTE.match(filled[0]) else None
 
 
-def note_words(note: str) -> str:
-    """A note's words without the 注：/说明： it starts with (said by whoever shows it as a note)."""
-    return NOTE_WORD.sub("", note, count=1) or note
+def says_note(note: str) -> bool:
+    """Whether a note line says it is one (注：…, 说明：…): shown as it is, not under another 注."""
+    return NOTE_WORD.match(note) is not None
 
 
 def is_own(mode: str) -> bool:

@@ -16,7 +16,7 @@ from ..model.codes import LEVEL_LOOKUP
 from .build import Builder, Built, Owner
 from .duty_build import build_duties, duty_notes
 from .duty_rows import looks_like_duties, read_duties, whole_lists
-from .furniture import mode_hint, note_words
+from .furniture import mode_hint, says_note
 from .into import Into, IntoBuilder, Near, find_child
 from .layout import Layout, LayoutError, read_layout
 from .mapping import Mapping
@@ -117,7 +117,8 @@ def read_records(tables: list[Table], mapping: Mapping, kind: str | None, need_k
         if got.ignored:
             read.notes.append(msg("import.note.columns", table=table.name, columns=", ".join(got.ignored)))
         read.issues += got.issues
-        read.notes += [msg("import.note.note", table=table.name, text=note_words(n)) for n in got.notes]
+        read.notes += [msg("import.note.table", table=table.name, note=n) if says_note(n) else
+                       msg("import.note.note", table=table.name, text=n) for n in got.notes]
         if got.stated and got.stated != len(got.records) + len(got.issues):
             read.notes.append(msg("import.note.total", table=table.name, stated=got.stated, read=len(got.records) + len(got.issues)))
         read.records += got.records
