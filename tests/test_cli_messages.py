@@ -58,7 +58,7 @@ def test_usage_errors_in_chinese(tmp_path: Path, dlists, how: str) -> None:  # t
         run = dlists(*args, env=ZH_LOCALE) if how == "locale" else dlists("--lang", "zh", *args)
         said = _said(run)
         assert zh in said and en not in said, (name, said)
-        assert said.startswith("错误:"), (name, said)
+        assert said.startswith("错误："), (name, said)
 
 
 def test_usage_errors_in_english(tmp_path: Path, dlists) -> None:  # type: ignore[no-untyped-def]

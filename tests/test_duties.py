@@ -67,16 +67,19 @@ def test_published_duty_list_has_the_three_parts(dlists, tmp_path) -> None:
     result = dlists("export", CATALOGS / "xunyang", "-t", "duties", "-j", "蜀河镇", "-o", out)
     assert result.exit_code == 0, result.output
     assert "1 list(s), 350 entries" in result.output  # (the duties, not the rows: each part repeats its header)
-    sheet = openpyxl.load_workbook(out).active
-    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    book = openpyxl.load_workbook(out)  # a sheet per part, each under the list's title
+    assert book.sheetnames == ["蜀河镇-基本履职事项", "蜀河镇-配合履职事项", "蜀河镇-上级部门收回事项"]
+    rows = [[c.value for c in r] for sheet in book.worksheets for r in sheet.iter_rows()]
     firsts = [r[0] for r in rows if isinstance(r[0], str)]
     assert firsts[0].startswith("旬阳市蜀河镇履行职责事项清单（共350项）")
+    assert all(str(sheet["A1"].value).startswith("旬阳市蜀河镇履行职责事项清单（共350项）") for sheet in book.worksheets)
+    assert all(sheet.print_title_rows == "$1:$3" for sheet in book.worksheets)  # title, part, header on every page
     sections = [t for t in firsts if t[1:2] == "、"]
     assert [s.split("（")[0] for s in sections] == ["一、基本履职事项", "二、配合履职事项", "三、上级部门收回事项"]
     counts = [int(s.split("共")[1].rstrip("项）")) for s in sections]
     assert sum(counts) == 350
     headers = [r for r in rows if r[0] == "序号"]
-    assert headers[0][:5] == ["序号", "领域", "事项名称", "职责依据", "承办机构"]
+    assert headers[0] == ["序号", "领域", "事项名称", "职责依据"]  # (no basic duty states its 承办机构: left out)
     assert headers[1][:5] == ["序号", "事项名称", "牵头部门", "部门职责", "乡镇配合职责"]
     assert headers[2][:4] == ["序号", "事项名称", "承接部门", "工作方式"]
 

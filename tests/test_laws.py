@@ -178,7 +178,7 @@ def test_cli_law_json_and_markdown() -> None:
 
 def test_cli_not_found_and_usage() -> None:
     out = runner.invoke(app, ["laws", str(FOREST), "--law", "森林", "--lang", "zh"])
-    assert out.exit_code == 0 and "没有事项引用《森林》；是不是 《中华人民共和国森林法》" in out.output
+    assert out.exit_code == 0 and "没有事项引用《森林》；是不是《中华人民共和国森林法》" in out.output
     assert runner.invoke(app, ["laws", str(FOREST), "--article", "3"]).exit_code == 2
     assert runner.invoke(app, ["laws", str(FOREST), "--law", "森林法", "--article", "x"]).exit_code == 2
     assert runner.invoke(app, ["laws", str(FOREST), "-f", "xlsx"]).exit_code == 2

@@ -136,7 +136,7 @@ def test_the_example_village_counts_are_exact(dlists) -> None:
 def test_the_published_village_list_has_its_parts_as_sections(dlists, tmp_path: Path) -> None:
     out = tmp_path / "v.xlsx"
     assert dlists("export", XUNYANG, "-t", "duties", "-j", "赵湾村", "-o", out).exit_code == 0
-    rows = [[c.value for c in r] for r in openpyxl.load_workbook(out).active.iter_rows()]
+    rows = [[c.value for c in r] for sheet in openpyxl.load_workbook(out).worksheets for r in sheet.iter_rows()]
     firsts = [r[0] for r in rows if isinstance(r[0], str)]
     total = int(firsts[0].split("共")[1].rstrip("项）"))
     assert firsts[0].startswith("旬阳市赵湾镇赵湾村村级组织工作事项清单（共")

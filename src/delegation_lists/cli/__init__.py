@@ -41,10 +41,17 @@ class LocalCommand(TyperCommand):
     """A command whose help is shown in the language in use (speech.py)."""
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
-        from .speech import speak
+        from .speech import chinese_lines, speak
 
         speak(self, ctx)
-        super().format_help(ctx, formatter)
+        with chinese_lines():
+            super().format_help(ctx, formatter)
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        from .slips import check_dashes
+
+        check_dashes(self, ctx, args)
+        return super().parse_args(ctx, args)
 
 
 class LazyGroup(TyperGroup):
@@ -52,13 +59,20 @@ class LazyGroup(TyperGroup):
     every usage error of a command (raised while the group parses it and runs it), in the language in use."""
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
-        from .speech import speak
+        from .speech import chinese_lines, speak
 
         speak(self, ctx)
         for name in COMMANDS:  # (each listed with its help)
             if (listed := self.get_command(ctx, name)) is not None:
                 speak(listed, ctx)
-        super().format_help(ctx, formatter)
+        with chinese_lines():
+            super().format_help(ctx, formatter)
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        from .slips import check_dashes
+
+        check_dashes(self, ctx, args, upto=frozenset(COMMANDS))
+        return super().parse_args(ctx, args)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any) -> Context:
         state.argv = list(args)
@@ -178,10 +192,10 @@ def _fail(text: str, then: str = "") -> None:
     """One red line on stderr (and `then` under it), exit 2."""
     from rich.markup import escape
 
-    from ..render.labels import label
+    from ..render.labels import lead
     from .common import err_console
 
-    err_console.print(f"[red]{label('error')}:[/] {escape(text)}" + (f"\n{then}" if then else ""), highlight=False)
+    err_console.print(f"[red]{lead('error')}[/]{escape(text)}" + (f"\n{then}" if then else ""), highlight=False)
     sys.exit(2)
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import hashlib
 import os
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from ..load.text import ENCODING_ALIASES
 from ..memory import paused_gc
 from ..problems import MessageError, Selection, msg
 from ..problems.message import LANGS, Lang, locale_language, use_language
-from ..render.labels import label
+from ..render.labels import label, lead
 from .settings import Config, ConfigError, find_config
 from .state import LANG_HELP, state
 
@@ -44,7 +45,7 @@ def command(func: Callable[..., None]) -> Callable[..., None]:
             with paused_gc():
                 func(*args, **kwargs)
         except (UserError, PathError, ConfigError) as exc:
-            err_console.print(f"[red]{label('error')}:[/] {escape(str(exc))}", highlight=False)
+            err_console.print(f"[red]{lead('error')}[/]{escape(str(exc))}", highlight=False)
             raise typer.Exit(2) from None
         finally:
             use_language(None)  # (a library caller in the same process gets the locale's language again)
@@ -142,12 +143,14 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 def pick_format(fmt: str | None, choices: tuple[str, ...]) -> str:
-    """The chosen format; without one, `github` under GitHub Actions (when offered), else `text`."""
+    """The chosen format (typed in full width or capitals too: `ｊｓｏｎ`, `JSON`); without one, `github` under
+    GitHub Actions (when offered), else `text`."""
     if fmt is None:
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in choices else "text"
-    if fmt not in choices:
+    meant = unicodedata.normalize("NFKC", fmt).strip().lower()
+    if meant not in choices:
         raise UserError(msg("cli.format", format=fmt, choices=", ".join(choices)))
-    return fmt
+    return meant
 
 
 def check_output(output: Path | None, inputs: list[str] | list[Path]) -> None:

@@ -28,7 +28,7 @@ from ..render.diff import (
     to_json,
     to_markdown,
 )
-from ..render.labels import label, part_label
+from ..render.labels import label, lead, part_label
 from ..render.records import headline, unmatched_line, unrecorded_line
 from .common import (
     NO_CACHE_HELP,
@@ -75,7 +75,7 @@ def diff_command(
     compared = compare(old, new, opts, config.encoding, cache_root(no_cache, config))
     for arg, side in zip((old, new), (compared.old, compared.new), strict=True):
         if side.problems > len(side.broken):
-            err_console.print(f"[yellow]{label('warning')}:[/] " + escape(label("partial.diff", arg=arg, n=side.problems - len(side.broken))), highlight=False)
+            err_console.print(f"[yellow]{lead('warning')}[/]" + escape(label("partial.diff", arg=arg, n=side.problems - len(side.broken))), highlight=False)
     result = compared.result
     records = _records(records_mode, result, compared.old, compared.new)
     if chosen == "xlsx":
@@ -100,10 +100,10 @@ def diff_command(
     if summary:
         _step_summary(to_markdown(result, old, new, stat, records))
     if result.broken and not allow_broken:
-        err_console.print(f"[red]{label('error')}:[/] " + label("diff.broken_exit", n=len(result.broken)), highlight=False)
+        err_console.print(f"[red]{lead('error')}[/]" + label("diff.broken_exit", n=len(result.broken)), highlight=False)
         raise typer.Exit(2)
     if records is not None and not records.clean and (exit_code or records_mode == "require"):
-        err_console.print(f"[red]{label('error')}:[/] " + escape(label("records.gate", unrecorded=len(records.unrecorded), unmatched=len(records.unmatched))), highlight=False)
+        err_console.print(f"[red]{lead('error')}[/]" + escape(label("records.gate", unrecorded=len(records.unrecorded), unmatched=len(records.unmatched))), highlight=False)
         raise typer.Exit(1)
     raise typer.Exit(1 if exit_code and records is None and result.differs else 0)
 
@@ -153,7 +153,7 @@ def print_text(result: DiffResult, stat: bool, records: RecordCheck | None = Non
         console.print(f"[{style[c.type]}]{_pad(label(c.type), 8)}[/] {escape(result.place(c.jurisdiction))} {escape(item_label(c))}"
                       f"  [dim]{escape(c.file)}:{c.line}[/]", highlight=False)
         for f in c.fields:
-            console.print(f"           {escape(field_line(f, result.place))}", highlight=False)
+            console.print(f"           {escape(field_line(f, result.place, c.item is None))}", highlight=False)
     for row in result.impact:
         parts = [f"{label(k)} {'、'.join(cells)}" for k, cells in zip(IMPACT_HEADER[1:], impact_cells(row, result), strict=True) if cells]
         console.print(f"[bold]{escape(label('impact_on', name=result.place(row.target)))}[/]" + escape(label("records.sep").join(parts)), highlight=False)

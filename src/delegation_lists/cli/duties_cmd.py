@@ -24,7 +24,7 @@ from ..render.duties import (
     view_json,
     view_markdown,
 )
-from ..render.labels import label
+from ..render.labels import label, lead
 from ..render.villages import assist_header, assist_rows, unlisted_line, village_counts_header, village_counts_rows
 from .common import (
     NO_CACHE_HELP,
@@ -65,7 +65,7 @@ def duties_command(
     parts = run_in_parts(paths, duty_part, encoding=config.encoding, exclude=config.exclude,
                          cache=cache_root(no_cache, config), uncut=VILLAGE_LEVELS)
     if parts.broken:
-        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.reconcile", n=parts.broken), highlight=False)
+        err_console.print(f"[yellow]{lead('warning')}[/]" + label("partial.reconcile", n=parts.broken), highlight=False)
     view = merge_duty_parts(parts.results)
     zh = language() == "zh"
     if chosen == "json":

@@ -9,7 +9,7 @@ from rich.markup import escape
 
 from ..catalog import load_catalog
 from ..problems import msg
-from ..render.labels import label
+from ..render.labels import label, lead
 from .common import NO_CACHE_HELP, UserError, cache_root, check_output, command, console, err_console, load_config, split_codes
 from .export_gate import check_before_export, note_drafts, output_format, publish_options, write_output
 
@@ -83,7 +83,7 @@ def export_command(
     def checked() -> None:
         check_before_export(cat, paths, config, no_cache, exported, allow_problems)
         if broken:
-            err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.export", n=broken), highlight=False)
+            err_console.print(f"[yellow]{lead('warning')}[/]" + label("partial.export", n=broken), highlight=False)
         note_drafts(drafts)
 
     sheets, packed = None, list[tuple[bytes, int, int] | None]()
@@ -113,9 +113,11 @@ def export_command(
     listed = [s for s in shown if s.origins] or shown  # (the checklist's summary is not a list; duty sheets have no origins)
     # (a sheet without origins counts its numbered rows: a duty list repeats its header in each of its three parts)
     rows = sum(t.count for t in tables) or sum(len(s.origins) or sum(1 for r in s.rows if r and type(r[0]) is int) for s in listed)
-    err_console.print(escape(label("export.wrote", output=output, sheets=len(tables) or len(listed), rows=rows)), highlight=False)
+    # (a duty list's parts are sheets one after another under its title: one list)
+    count = len(tables) or sum(1 for i, s in enumerate(listed) if i == 0 or s.rows[:1] != listed[i - 1].rows[:1])
+    err_console.print(escape(label("export.wrote", output=output, sheets=count, rows=rows)), highlight=False)
     for hidden in dropped_notes(tables, lang):
-        err_console.print(f"[dim]{label('note')}:[/] " + escape(hidden), highlight=False)
+        err_console.print(f"[dim]{lead('note')}[/]" + escape(hidden), highlight=False)
 
 
 def register(app: typer.Typer) -> None:

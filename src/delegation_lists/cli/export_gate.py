@@ -18,7 +18,7 @@ from ..load.cache import Cache
 from ..load.discover import discover
 from ..problems import msg
 from ..publish.model import Options, PublishedTable
-from ..render.labels import label
+from ..render.labels import label, lead
 from .common import UserError, cache_root, cannot_write, err_console, selection
 from .settings import Config
 from .text import print_problems
@@ -37,18 +37,18 @@ def check_before_export(cat: Catalog, paths: list[Path], config: Config, no_cach
     if mine:
         print_problems(err_console, Report(mine, report.files, report.items, report.texts))
     if len(errors) > len(mine):
-        err_console.print(f"[dim]{label('note')}:[/] " + escape(label("export.elsewhere", n=len(errors) - len(mine))), highlight=False)
+        err_console.print(f"[dim]{lead('note')}[/]" + escape(label("export.elsewhere", n=len(errors) - len(mine))), highlight=False)
     if mine and not allow:
-        err_console.print(f"[red]{label('error')}:[/] " + escape(label("export.refused", n=len(mine))), highlight=False)
+        err_console.print(f"[red]{lead('error')}[/]" + escape(label("export.refused", n=len(mine))), highlight=False)
         raise typer.Exit(1)
     if mine:
-        err_console.print(f"[yellow]{label('warning')}:[/] " + escape(label("export.allowed", n=len(mine))), highlight=False)
+        err_console.print(f"[yellow]{lead('warning')}[/]" + escape(label("export.allowed", n=len(mine))), highlight=False)
 
 
 def note_drafts(names: list[str]) -> None:
     """Say which drafts were left out and how to include them."""
     if names:
-        err_console.print(f"[dim]{label('note')}:[/] " + escape(label("export.drafts", n=len(names), names="、".join(names))),
+        err_console.print(f"[dim]{lead('note')}[/]" + escape(label("export.drafts", n=len(names), names="、".join(names))),
                           highlight=False)
 
 

@@ -94,22 +94,23 @@ _RECONCILE: dict[str, str] = {
     "each\nchild's duty list against what it takes on: recalled duties whose item it still takes on, items no "
     "duty\nlists (a duty lists an item by `item:` or by name).":
         "把上级下放的事项与每个下级的清单逐项核对，并核对下级的履职事项清单。\n\n"
-        "核对结果分为：已对应、方式不一致、缺失（已下放、未承接）、"
-        "无依据（已承接、未下放）、自有事项，以及自有事项可能对应的上级事项；"
-        "并把每个下级的履职事项清单与其承接的事项核对：已收回的职责其事项仍在承接，"
-        "以及没有任何职责列出的事项（职责通过 `item:` 或名称列出事项）。",
+        "核对结果分为：已承接、方式不符（承接方式与下放方式不同）、未承接（已下放、未承接）、"
+        "无据承接（已承接、未下放）、自有（下级自己的事项），以及疑似对应（自有事项可能对应的上级事项）；"
+        "并把每个下级的履职事项清单与其承接的事项核对：收回仍承接（职责已收回，其事项仍在承接），"
+        "以及承接无职责（承接的事项没有任何职责列出；职责通过 `item:` 或名称列出事项）。",
     "Catalog folders (the parent's lists and the children's).": "清单文件夹（上级和下级的清单）。",
-    "Parent jurisdiction code or name (default: the region root).": "上级辖区的代码或名称（默认：区划的最上级）。",
+    "Parent jurisdiction code or name (default: the parent of the children named with --child, else the region root).":
+        "上级辖区的代码或名称（默认：--child 所指下级的上级，否则为区划的最上级辖区）。",
     "Only this child (code or name); repeatable.": "只核对这个下级（代码或名称）；可多次给出。",
     "Minimum name similarity for a suggestion.": "给出建议所需的最低名称相似度。",
     "Exit 1 when anything is missing, unbacked or mismatched, or a recalled duty's item is still taken on.":
-        "有缺失、无依据或方式不一致的事项，或已收回职责的事项仍在承接时，退出码为 1。",
+        "有未承接、无据承接或方式不符的事项，或有收回仍承接的事项时，退出码为 1。",
     "Judge expiry dates on this day (YYYY-MM-DD).": "以这一天判断是否过期（YYYY-MM-DD）。",
 }
 
 _STATS_DUTIES_LAWS: dict[str, str] = {
     "Count items by jurisdiction x kind, by department and by delegation mode.":
-        "统计事项数：按辖区和权力类型、按部门、按下放方式。",
+        "统计事项数：按辖区和事项类型、按部门、按下放方式。",
     "Catalog files or folders.": "清单文件或文件夹。",
     "Only this jurisdiction (code or name), with its departments and modes.":
         "只统计这个辖区（代码或名称），并列出其部门和下放方式。",
@@ -201,7 +202,7 @@ _IMPORT: dict[str, str] = {
         ".doc/.odt/.rtf 经由 LibreOffice 读取。",
     "Folder to write region.yaml and one list file per jurisdiction and kind into; with --into, the list file (or "
     "its folder) inside the catalog.":
-        "写出 region.yaml 和清单文件（每个辖区、每种权力类型一个）的文件夹；与 --into 同用时，为清单目录中的清单文件（或其文件夹）。",
+        "写出 region.yaml 和清单文件（每个辖区、每种事项类型一个）的文件夹；与 --into 同用时，为清单目录中的清单文件（或其文件夹）。",
     "An existing catalog folder: import the list of one of its jurisdictions (a township's own sheet), each row "
     "linked to the parent's item by code, then by name, then by a near name; written beside its siblings' lists.":
         "已有的清单目录：导入其中一个辖区的清单（如某乡镇的清单表），每一行依次按编码、名称、相近名称对应到上级事项；"
@@ -220,7 +221,7 @@ _IMPORT: dict[str, str] = {
     "Its name (for region.yaml).": "辖区名称（写入 region.yaml）。",
     "Its level: province | city | county | township (default county).":
         "辖区层级：province | city | county | township（默认 county）。",
-    "Kind of rows that have none (no kind column and no section row).": "没有权力类型的行（既无类型列、也无分类行）所用的类型。",
+    "Kind of rows that have none (no kind column and no section row).": "没有事项类型的行（既无类型列、也无分类行）所用的类型。",
     "Delegation mode of rows with 实施范围 but no 承接方式.": "有“实施范围”但没有“承接方式”的行所用的下放方式。",
     "Delegation basis (the published decision) for delegated rows.": "下放事项的下放依据（公布的决定）。",
     "The encoding of a CSV/JSON file that is not UTF-8 (e.g. gbk).": "不是 UTF-8 的 CSV/JSON 文件的编码（如 gbk）。",

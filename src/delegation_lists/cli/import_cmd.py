@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 
 from ..check import validate
-from ..render.labels import label
+from ..render.labels import label, lead
 from .common import UserError, command, console, err_console, lang_option
 
 SHOWN_ALIKE = 3  # rows shown of those sharing one problem (the rest counted)
@@ -67,7 +67,7 @@ def import_command(
     except OSError as exc:
         raise UserError(text(msg("import.out.os", out=output, error=exc.strerror or exc))) from None
     for folder in written.cleaned:
-        err_console.print(f"[yellow]{label('note')}:[/] {escape(text(msg('import.note.cleaned', folder=folder, out=output)))}",
+        err_console.print(f"[yellow]{lead('note')}[/]{escape(text(msg('import.note.cleaned', folder=folder, out=output)))}",
                           highlight=False)
     report = validate([output])
     counts = report.counts()
@@ -86,21 +86,21 @@ def _report_rows(file: Path, notes: Sequence[Text], issues: list[RowIssue], hint
     from ..importer.said import text
 
     for note in notes:
-        err_console.print(f"[yellow]{label('note')}:[/] {escape(text(note))}", highlight=False)
+        err_console.print(f"[yellow]{lead('note')}[/]{escape(text(note))}", highlight=False)
     shown: dict[str, int] = {}
     for issue in issues:
-        message = text(issue.message)
-        shown[message] = shown.get(message, 0) + 1
-        if shown[message] > SHOWN_ALIKE:
+        reason = text(issue.reason or issue.message)
+        shown[reason] = shown.get(reason, 0) + 1
+        if shown[reason] > SHOWN_ALIKE:
             continue
         page = f" ({issue.place})" if issue.place else ""
         where = escape(f"{file}:{issue.table}:{label('import.row', row=issue.row)}{page}")
-        err_console.print(f"{where}: [red]{label('import.row_skipped')}:[/] {escape(message)}", highlight=False)
+        err_console.print(f"{where}: [red]{lead('import.row_skipped')}[/]{escape(text(issue.message))}", highlight=False)
     for message, count in shown.items():
         if count > SHOWN_ALIKE:
             err_console.print(escape(label("import.alike", n=count - SHOWN_ALIKE, message=message)), highlight=False)
     for hint in hints:
-        err_console.print(f"[cyan]{label('note')}:[/] {escape(text(hint))}", highlight=False)
+        err_console.print(f"[cyan]{lead('note')}[/]{escape(text(hint))}", highlight=False)
 
 
 def _expected(expect: int | None, got: int) -> bool:

@@ -13,7 +13,7 @@ from ..laws.index import law_index, merge_indexes
 from ..laws.query import article_number, law_uses
 from ..laws.results import LawIndex, LawUses
 from ..problems import msg
-from ..render.labels import label
+from ..render.labels import label, lead
 from ..render.laws import (
     hit_line,
     index_header,
@@ -73,7 +73,7 @@ def laws_command(
     config = load_config()
     parts = run_in_parts(paths, law_index, encoding=config.encoding, exclude=config.exclude, cache=cache_root(no_cache, config))
     if parts.broken:
-        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.reconcile", n=parts.broken), highlight=False)
+        err_console.print(f"[yellow]{lead('warning')}[/]" + label("partial.reconcile", n=parts.broken), highlight=False)
     index = merge_indexes(parts.results, parts.tree)
     if law is None:
         _show_index(index, chosen, output, unparsed)

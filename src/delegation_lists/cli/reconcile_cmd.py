@@ -15,7 +15,7 @@ from ..catalog.parts import run_in_parts
 from ..problems import language, msg
 from ..reconcile import DEFAULT_THRESHOLD, ReconcileError, ReconcileResult, reconcile
 from ..reconcile.parts import merge_parts, reconcile_part
-from ..render.labels import label
+from ..render.labels import label, lead
 from ..render.reconcile import (
     DETAIL_HEADER,
     DUTY_HEADER,
@@ -58,7 +58,7 @@ LEGEND = ("deleg: delegated to the child · match: taken on as delegated · mode
 
 def reconcile_command(
     paths: list[Path] = typer.Argument(..., help="Catalog folders (the parent's lists and the children's)."),
-    parent: str | None = typer.Option(None, "--parent", help="Parent jurisdiction code or name (default: the region root)."),
+    parent: str | None = typer.Option(None, "--parent", help="Parent jurisdiction code or name (default: the parent of the children named with --child, else the region root)."),
     child: list[str] | None = typer.Option(None, "--child", help="Only this child (code or name); repeatable."),
     threshold: float = typer.Option(DEFAULT_THRESHOLD, "--threshold", min=0.0, max=1.0, help="Minimum name similarity for a suggestion."),
     fmt: str | None = typer.Option(None, "--format", "-f", help="text | json | markdown | xlsx | html (xlsx needs -o FILE.xlsx; html is one self-contained page)"),
@@ -80,7 +80,7 @@ def reconcile_command(
     except ReconcileError as exc:
         raise UserError(str(exc)) from None
     if broken:
-        err_console.print(f"[yellow]{label('warning')}:[/] " + label("partial.reconcile", n=broken), highlight=False)
+        err_console.print(f"[yellow]{lead('warning')}[/]" + label("partial.reconcile", n=broken), highlight=False)
     if chosen == "xlsx":
         if output is None:
             raise UserError(msg("cli.xlsx_output"))

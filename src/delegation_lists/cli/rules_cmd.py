@@ -12,6 +12,7 @@ from ..problems import language, msg
 from ..render.labels import label
 from ..rules import RULES
 from .common import UserError, command, console, lang_option, pick_format
+from .speech import chinese_lines
 
 
 def rules_command(
@@ -42,9 +43,11 @@ def rules_command(
         console.print(f"[bold cyan]{r.code}[/] [bold]{r.name}[/] ({label(r.severity)}, {r.family})\n\n{escape(doc)}", highlight=False)
     else:
         table = Table(*heads, box=None, header_style="bold")
+        table.columns[-1].overflow = "fold"  # (a Chinese sentence is one word to rich: cut with `…` otherwise)
         for r in rules:
             table.add_row(r.code, r.name, label(r.severity), r.family, escape(_short_zh(r.doc_zh) if zh else r.summary))
-        console.print(table)
+        with chinese_lines():
+            console.print(table)
         console.print(f"[dim]{label('rules.more')}[/]", highlight=False)
 
 

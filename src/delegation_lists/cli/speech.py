@@ -6,6 +6,8 @@ else the locale, as for messages."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ..problems.message import Lang, locale_language
@@ -74,6 +76,44 @@ def _folding(made: Any) -> Any:
     return make
 
 
+#: Chinese characters (with kana, hangul, CJK punctuation and full-width forms): a line may break between any two
+_CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+#: punctuation that stays with what follows it (never ends a line) and with what precedes it (never starts one)
+_OPENING = "（《「『【〔〈“‘"
+_CLOSING = "，。、；：？！）》」』】〕〉”’…—％"
+#: what a line may break after: one Chinese character or a run of other text, with the opening punctuation before
+#: it, the closing punctuation after it and the spaces after that
+_UNIT = re.compile(rf"\s*[{_OPENING}]*(?:[{_CJK}]|[^\s{_CJK}{_OPENING}{_CLOSING}]+|\S)[{_CLOSING}]*\s*")
+
+
+def _units(text: str) -> Iterator[tuple[int, int, str]]:
+    """rich's `words` (what its wrapping breaks a line between) for Chinese text: each character its own word,
+    punctuation kept on the side it belongs to; text without Chinese is split at its spaces as before."""
+    found = _UNIT.match(text)
+    while found is not None and found.end() > found.start():
+        yield found.start(), found.end(), found.group()
+        found = _UNIT.match(text, found.end())
+
+
+@contextmanager
+def chinese_lines() -> Iterator[None]:
+    """rich breaks lines as Chinese text is broken while help (or a table of Chinese sentences) is printed: at any
+    character, never before a closing mark (。，、）) or after an opening one (（《“), not after a Latin word leaving
+    the rest of the line empty (its own wrapping breaks at spaces only). Put back after: other output is laid out
+    as before. (A rich without `_wrap.words` wraps as it always does.)"""
+    import rich._wrap
+
+    words = getattr(rich._wrap, "words", None)
+    if words is None:
+        yield
+        return
+    rich._wrap.words = _units
+    try:
+        yield
+    finally:
+        rich._wrap.words = words
+
+
 #: click's and typer's plain usage errors (no exception class of their own): pattern -> Chinese
 _PLAIN: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"No such command '(?P<name>.*)'\. Did you mean '(?P<meant>.*)'\?", re.S), "没有 “{name}” 这个命令。是要用 “{meant}” 吗？"),
@@ -94,9 +134,10 @@ _VALUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Input should be less than or equal to (?P<n>\S+)", re.S), "应不大于 {n}"),
     (re.compile(r"Input should be greater than (?P<n>\S+)", re.S), "应大于 {n}"),
     (re.compile(r"Input should be less than (?P<n>\S+)", re.S), "应小于 {n}"),
-    (re.compile(r"(?:File|Directory|Path) '(?P<v>.*)' does not exist\.", re.S), "“{v}” 不存在"),
-    (re.compile(r"(?:File|Directory|Path) '(?P<v>.*)' is a directory\.", re.S), "“{v}” 是文件夹，应为文件"),
-    (re.compile(r"(?:File|Directory|Path) '(?P<v>.*)' is a file\.", re.S), "“{v}” 是文件，应为文件夹"),
+    # (typer's click says "file '…'" in lower case where click said "File '…'")
+    (re.compile(r"(?:File|Directory|Path) '(?P<v>.*)' does not exist\.", re.S | re.I), "“{v}” 不存在"),
+    (re.compile(r"(?:File|Directory|Path) '(?P<v>.*)' is a directory\.", re.S | re.I), "“{v}” 是文件夹，应为文件"),
+    (re.compile(r"(?:File|Directory|Path) '(?P<v>.*)' is a file\.", re.S | re.I), "“{v}” 是文件，应为文件夹"),
     (re.compile(r"'(?P<v>.*)' is not one of (?P<choices>.*)\.", re.S), "“{v}” 不是可选的值（{choices}）"),
 ]
 
@@ -118,7 +159,7 @@ def localized(error: ClickException, ctx: Context | None = None) -> ClickExcepti
         if error.possibilities:
             said += "（是不是：" + "、".join(sorted(error.possibilities)) + "）"
     elif isinstance(error, MissingParameter):
-        said = f"缺少{_hint(error)}"
+        said = f"缺少{_hint(error).rstrip()}{_what(error.param)}"
     elif isinstance(error, BadParameter):
         said = f"{_hint(error)}的值不对：{_translated(_VALUES, error.message) or error.message}"
     elif isinstance(error, BadOptionUsage | UsageError):
@@ -140,6 +181,13 @@ def _hint(error: BadParameter) -> str:
     else:
         name = str(error.param.get_error_hint()) if error.param is not None else ""
     return f"{'参数' if kind == 'argument' else '选项'} {name} "
+
+
+def _what(param: Any) -> str:
+    """What a parameter is, in a few words: its Chinese help up to its first clause (`（清单文件或文件夹）`)."""
+    english = getattr(param, "_dlists_english", None) or getattr(param, "help", None)
+    words = re.split(r"[（：；。(]", HELP_ZH.get(english or "", ""), maxsplit=1)[0].strip()
+    return f"（{words}）" if words else ""
 
 
 def _translated(table: list[tuple[re.Pattern[str], str]], text: str) -> str | None:

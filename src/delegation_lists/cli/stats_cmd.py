@@ -19,7 +19,7 @@ from ..model.closest import closest_name
 from ..model.codes import KINDS
 from ..problems import language, msg
 from ..render.duties import counts_header, counts_rows, stats_duties_json
-from ..render.labels import label, mode
+from ..render.labels import label, lead, mode
 from ..render.stats import detail_markdown, kind_table, mode_label, to_json
 from ..render.tables import markdown, to_csv
 from ..render.villages import village_counts_header, village_counts_rows
@@ -62,7 +62,7 @@ def stats_command(
     if found.unknown:
         raise UserError(_no_place(parts.tree, jurisdiction or ""))
     if parts.broken:
-        err_console.print(f"[yellow]{label('warning')}:[/] {label('stats.broken', n=parts.broken)}", highlight=False)
+        err_console.print(f"[yellow]{lead('warning')}[/]{label('stats.broken', n=parts.broken)}", highlight=False)
     rows, duties = found.rows, found.duties
     counts = kind_table(rows)
     if chosen == "json":

@@ -39,6 +39,11 @@ def _norm(value: Any, opts: Options) -> Any:
     return value
 
 
+def _empty(value: Any) -> bool:
+    """None, or an empty text, list or mapping (shown alike: ∅); not 0 nor false."""
+    return value is None or (isinstance(value, str | list | dict | tuple) and not value)
+
+
 def field_changes(old: dict[str, Any], new: dict[str, Any], opts: Options) -> list[FieldChange]:
     """Field-by-field differences, old -> new; list fields also say which elements came and went."""
     a, b = _flat(old), _flat(new)
@@ -47,8 +52,8 @@ def field_changes(old: dict[str, Any], new: dict[str, Any], opts: Options) -> li
         if key in opts.ignore or key.split(".")[0] in opts.ignore:
             continue
         va, vb = a.get(key), b.get(key)
-        if _norm(va, opts) == _norm(vb, opts):
-            continue
+        if _norm(va, opts) == _norm(vb, opts) or (_empty(va) and _empty(vb)):
+            continue  # (an empty list and none at all are no change: `departments: ∅ → ∅`)
         if key in LIST_FIELDS or isinstance(va, list) or isinstance(vb, list):
             la, lb = [_norm(x, opts) for x in va or []], [_norm(x, opts) for x in vb or []]
             added = [x for x, n in zip(vb or [], lb, strict=True) if n not in la]  # as written, not normalised

@@ -1,10 +1,11 @@
 """The `duties` export template: a township's duty list, or a village's list, as offices publish it (spec §5).
 
-One sheet per duty list: the title with the total, then the three parts as sections ("一、基本履职事项（共N项）",
-"二、配合履职事项（共N项）", "三、上级部门收回事项（共N项）"), each with its own header row and columns (基本: 序号 领域
-事项名称 职责依据 承办机构; 配合: 序号 事项名称 牵头部门 部门职责 乡镇配合职责; 收回: 序号 事项名称 承接部门 工作方式),
-entries grouped by 领域 in the order the list first names them, 序号 restarting per part; A4 landscape, one page
-wide, the title repeated, page numbers in the footer. A village's list (村级组织工作事项清单) the same way with its
+A sheet per part of each duty list (`赵湾镇-基本履职事项`, `赵湾镇-配合履职事项`, `赵湾镇-上级部门收回事项`): the list's
+title with its total, the part's section title ("一、基本履职事项（共N项）") and the part's own header, the three
+repeated on every printed page, then its entries grouped by 领域 in the order the list first names them (基本: 序号
+领域 事项名称 职责依据 承办机构; 配合: 序号 事项名称 牵头部门 部门职责 乡镇配合职责; 收回: 序号 事项名称 承接部门 工作方式);
+the part's columns fill the page's width (A4 landscape, one page wide), a column no entry fills is left out,
+page numbers in the footer. A village's list (村级组织工作事项清单) the same way with its
 parts: 依法自治事项 (序号 领域 事项名称 法律政策依据 责任主体), 协助政府工作事项 (序号 事项名称 主管部门 村级协助内容
 准入依据), 出具证明事项 (序号 证明事项名称 设定依据 使用部门 备注), 负面事项 (序号 事项名称 依据 备注), 小微权力事项
 (序号 领域 事项名称 依据 运行流程).
@@ -35,7 +36,14 @@ PART_COLUMNS = {
     "negative": ("seq", "name", "village.basis", "notes"),
     "micro_power": ("seq", "duty.domain", "name", "village.basis", "village.flow"),
 }
-WIDTHS = ((6, "center"), (22, "cell"), (30, "cell"), (42, "cell"), (34, "cell"))
+#: each column's share of the page's width (A4 landscape, one page wide): a part's columns are scaled to fill it
+WIDTHS = {"seq": 6, "name": 34, "duty.domain": 14, "duty.basis": 44, "duty.office": 18, "duty.lead": 24,
+          "duty.lead_duty": 34, "duty.duty": 34, "duty.taken_by": 20, "duty.how": 26, "village.basis": 40,
+          "village.office": 18, "village.lead": 24, "village.duty": 36, "village.admitted": 24,
+          "village.certificate": 34, "village.user": 22, "notes": 28, "village.flow": 40}
+PAGE_WIDTH = 134  # characters across the page, 序号 included
+KEPT = ("seq", "name")  # columns a part shows even when no entry fills them
+SHEET_NAME = 31  # characters Excel allows in a sheet's name
 
 
 def _cells(cat: Catalog, e: DutyEntry, part: str, seq: int, lang: str) -> list[object]:
@@ -72,26 +80,35 @@ def _by_domain(entries: list[DutyEntry]) -> list[DutyEntry]:
     return sorted(entries, key=lambda e: order[e.duty.domain or ""])
 
 
-def duty_sheet(cat: Catalog, title: str, entries: list[DutyEntry], lang: str, name: str) -> Sheet:
-    """One duty list as a sheet: title, then each part with entries as a section with its own header."""
-    sheet = Sheet(name, [Column("", w, style) for w, style in WIDTHS], autofilter=False)
-    sheet.add_banner(title + label("total", lang, n=len(entries)), "title")
-    sheet.heights[0] = 36
-    number = 0
-    for part, keys in PART_COLUMNS.items():
+def duty_sheets(cat: Catalog, title: str, entries: list[DutyEntry], lang: str, name: str) -> list[Sheet]:
+    """One duty list as a sheet per part (named `name-part`): the list's title with its total, the part's section
+    title and its header, all three repeated on every printed page, then the entries grouped by 领域; the part's
+    own columns across the page, those no entry fills left out."""
+    sheets = []
+    for number, part in enumerate((p for p in PART_COLUMNS if any(e.duty.part == p for e in entries)), start=1):
         mine = _by_domain([e for e in entries if e.duty.part == part])
-        if not mine:
-            continue
-        number += 1
+        rows = [_cells(cat, e, part, seq, lang) for seq, e in enumerate(mine, start=1)]
+        keys = PART_COLUMNS[part]
+        shown = [i for i, k in enumerate(keys) if k in KEPT or any(row[i] not in ("", None) for row in rows)]
         row = PART_BY_KEY[part]
-        sheet.add_banner(label("section", lang, num=section_number(number, lang), kind=row.zh if lang == "zh" else row.en,
-                               n=len(mine)), "section")
-        at = len(sheet.rows)
-        sheet.rows.append([label(k, lang) for k in keys])
-        sheet.styles.update({(at, c): "header" for c in range(len(keys))})
-        sheet.rows += [_cells(cat, e, part, seq, lang) for seq, e in enumerate(mine, start=1)]
-    sheet.print = Print(repeat_rows=(0, 0), footer=label("footer", lang))
-    return sheet
+        kind = row.zh if lang == "zh" else row.en
+        sheet = Sheet(f"{name}-{row.zh}", _columns([keys[i] for i in shown], lang), autofilter=False)
+        sheet.add_banner(title + label("total", lang, n=len(entries)), "title")
+        sheet.heights[0] = 36
+        sheet.add_banner(label("section", lang, num=section_number(number, lang), kind=kind, n=len(mine)), "section")
+        sheet.add_header()
+        sheet.rows += [[row[i] for i in shown] for row in rows]
+        sheet.print = Print(repeat_rows=(0, 2), footer=label("footer", lang))
+        sheets.append(sheet)
+    return sheets
+
+
+def _columns(keys: list[str], lang: str) -> list[Column]:
+    """The columns of `keys` (label keys) scaled to fill the page's width."""
+    rest = sum(WIDTHS[k] for k in keys if k != "seq")
+    scale = (PAGE_WIDTH - WIDTHS["seq"]) / rest
+    return [Column(label(k, lang), WIDTHS[k] if k == "seq" else round(WIDTHS[k] * scale), "center" if k == "seq" else "cell")
+            for k in keys]
 
 
 def duty_docs(cat: Catalog, only: Sequence[str] = (), drafts: bool = False) -> list[tuple[str, Document]]:
@@ -129,8 +146,15 @@ def duty_list_book(cat: Catalog, only: Sequence[str] = (), lang: str = "zh", dra
             title += label("draft", lang)
         several = len(cat.duties.lists[jurisdiction]) > 1  # a township's own list and its guide for its villages
         shown = title if several else _sheet_name(cat, jurisdiction, name)
-        sheets.append(duty_sheet(cat, title, entries, lang, sheet_title(shown, used)))
+        sheets += duty_sheets(cat, title, entries, lang, _base_name(shown, used))
     return Book(sheets)
+
+
+def _base_name(shown: str, used: set[str]) -> str:
+    """The name before each part's in a list's sheet names (`赵湾镇-基本履职事项`, the part's Chinese name, which
+    `dlists import` knows): cut so that the longest part's name still fits, told apart from the lists' before."""
+    longest = max(len(row.zh) for row in PART_BY_KEY.values())
+    return sheet_title(shown, used, SHEET_NAME - longest - 1)
 
 
 def _sheet_name(cat: Catalog, jurisdiction: str, name: str) -> str:

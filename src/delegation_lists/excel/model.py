@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-def sheet_title(name: str, used: set[str]) -> str:
-    """Excel sheet names: at most 31 characters, none of []:*?/\\, unique (case-insensitively)."""
-    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name).strip("'")[:31] or "Sheet"
+def sheet_title(name: str, used: set[str], limit: int = 31) -> str:
+    """Excel sheet names: at most 31 characters (`limit`: fewer, for a name to be followed by more), none of
+    []:*?/\\, unique (case-insensitively)."""
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name).strip("'")[:limit] or "Sheet"
     out, n = clean, 2
     while out.lower() in used:
-        out = f"{clean[:28]}~{n}"
+        out = f"{clean[:limit - 3]}~{n}"
         n += 1
     used.add(out.lower())
     return out

@@ -15,8 +15,7 @@ from ..model.codes import PART_LOOKUP
 from .furniture import is_form_line, note_text, split_points, strip_attachment, total_count
 from .headers import clean
 from .readers import Table
-from .rows import RowIssue, row_place
-from .said import msg
+from .rows import RowIssue, no_name, row_place
 
 #: field -> the headers that name it (compared without spaces and bracketed words: 乡镇（街道）配合职责 = 乡镇配合职责)
 DUTY_HEADERS: dict[str, tuple[str, ...]] = {
@@ -104,7 +103,7 @@ class DutyReader:
         self.columns: list[str | None] | None = None
 
     def table(self, table: Table) -> None:
-        named = part_named(table.name)
+        named = part_named(table.name) or part_named(sheet_part(table.name) or "")
         if named is not None:
             self.part, self.domain, self.columns = named[0], None, None
         for number, raw in table.rows:
@@ -165,8 +164,7 @@ class DutyReader:
             values["domain"] = self.domain
         place = table.places.get(number, "")
         if "name" not in values:
-            cut = " | ".join(c for c in cells if c)[:80]
-            self.read.issues.append(RowIssue(table.name, number, msg("import.row.no_name", cells=cut), place))
+            self.read.issues.append(no_name(table.name, number, cells, place))
             return
         self.read.records.append(DutyRecord(table.name, number, self.part or "basic", values, place))
 
@@ -174,7 +172,7 @@ class DutyReader:
 def looks_like_duties(tables: list[Table]) -> bool:
     """A duty list: a part's section title or sheet name, or a header with a column only duty lists have."""
     for table in tables:
-        if part_named(table.name):
+        if part_named(table.name) or sheet_part(table.name):
             return True
         for _, raw in table.rows[:60]:
             cells = [clean(c) for c in raw]
@@ -186,8 +184,16 @@ def looks_like_duties(tables: list[Table]) -> bool:
     return False
 
 
-def whole_lists(tables: list[Table]) -> list[Table]:
-    """The tables that each hold a whole duty list (two parts' section titles or more: a sheet per township)."""
+def sheet_part(name: str) -> str | None:
+    """The part a sheet's name ends with after a dash (`赵湾镇-基本履职事项`, as `dlists export -t duties` names a
+    part's sheet), else None."""
+    found = PART_SUFFIX.search(name)
+    return found.group().lstrip("—-－:： ") if found else None
+
+
+def whole_lists(tables: list[Table]) -> dict[str, list[Table]]:
+    """The duty lists of a workbook of several, by name: a table holding two parts' section titles or more (a
+    sheet per township), or the sheets of one list's parts (`赵湾镇-基本履职事项`, `赵湾镇-配合履职事项`: 赵湾镇)."""
     def parts(table: Table) -> int:
         found = set()
         for _, raw in table.rows:
@@ -197,7 +203,15 @@ def whole_lists(tables: list[Table]) -> list[Table]:
                 found.add(named[0])
         return len(found)
 
-    return [t for t in tables if t.kind != "layout" and parts(t) >= 2]
+    lists: dict[str, list[Table]] = {}
+    for table in tables:
+        if table.kind == "layout":
+            continue
+        if (found := PART_SUFFIX.search(table.name)) is not None and found.start() > 0:
+            lists.setdefault(table.name[:found.start()], []).append(table)
+        elif parts(table) >= 2:
+            lists.setdefault(table.name, []).append(table)
+    return lists
 
 
 def read_duties(tables: list[Table]) -> DutyRead:

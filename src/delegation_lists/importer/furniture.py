@@ -15,6 +15,7 @@ FORM = re.compile(r"^\s*(?:填\s*(?:表|报)|制\s*表|编\s*制|报\s*送|发\s
                   r"|^\s*(?:单位|日期)\s*[:：]|^\s*(?:Issued by|Date)\s*:")
 TOTAL = re.compile(r"^\s*(?:合\s*计|总\s*计|共\s*计|小\s*计|Total)\s*[:：]?\s*(?:(?P<n>\d+)\s*(?:项|items?)?)?\s*$", re.I)
 COUNT = re.compile(r"^\s*(?:共\s*)?(?P<n>\d+)\s*(?:项|个|条|items?)?\s*$", re.I)
+NOTE_WORD = re.compile(r"^\s*(?:注|备注|说明|附注|注释)\s*[:：]\s*")
 NOTE = re.compile(r"^\s*(?:注|备注|说明|附注|注释)\s*(?:[:：]|\d|[一二三四五六七八九十]、)|^\s*注\s*$|^\s*Notes?\s*\d*\s*:")
 ALL = re.compile(r"^(?:全(?:县|区|市|旗|镇))?(?:各|所有|全部)\s*(?:乡镇|镇|乡|街道|苏木|社区|村)"
                  r"(?:\s*[（(]\s*(?:街道|乡镇|镇|乡|社区)(?:办事处)?\s*[)）])?(?:办事处|人民政府)?$|^(?:全部|all)$")
@@ -51,6 +52,11 @@ def note_text(cells: list[str]) -> str | None:
     """A note line under (or in) the table: one text across the row, starting 注/说明/备注 -> the text."""
     filled = list(dict.fromkeys(c for c in cells if c))
     return filled[0] if len(filled) == 1 and NOTE.match(filled[0]) else None
+
+
+def says_note(note: str) -> bool:
+    """Whether a note line says it is one (注：…, 说明：…): shown as it is, not under another 注."""
+    return NOTE_WORD.match(note) is not None
 
 
 def is_own(mode: str) -> bool:

@@ -37,6 +37,13 @@ class RowIssue:
     row: int
     message: Text
     place: str = ""  # where the row is when not '{table} 第{row}行' ('第2页 第40行')
+    reason: Text | None = None  # the problem without this row's particulars, when many rows may share it
+
+
+def no_name(table: str, row: int, cells: list[str], place: str = "") -> RowIssue:
+    """A row without an item name, its cells shown on one line (a cell's line breaks as spaces)."""
+    shown = " | ".join(" ".join(c.split()) for c in cells if c)[:80]
+    return RowIssue(table, row, msg("import.row.no_name", cells=shown), place, msg("import.row.no_name_any"))
 
 
 def row_place(table: str, row: int, place: str = "") -> str:
@@ -210,12 +217,13 @@ def read_rows(table: Table, mapping: Mapping, default_kind: str | None, need_kin
                 fields.setdefault(key, value)
         if kind:
             fields.setdefault("kind", kind)
-        if "name" not in fields:
-            problems.insert(0, msg("import.row.no_name", cells=" | ".join(c for c in cells if c)[:80]))
-        elif "kind" not in fields and need_kind and not any(_about(p, "kind") for p in problems):
+        place = table.places.get(number, "")
+        issues = [no_name(table.name, number, cells, place)] if "name" not in fields else []
+        if not issues and "kind" not in fields and need_kind and not any(_about(p, "kind") for p in problems):
             problems.append(msg("import.row.no_kind"))  # (not when its kind was given but unknown: said once)
-        if problems:
-            result.issues += [RowIssue(table.name, number, p, table.places.get(number, "")) for p in problems]
+        issues += [RowIssue(table.name, number, p, place) for p in problems]
+        if issues:
+            result.issues += issues
         else:
             result.records.append(Record(table.name, number, fields, table.jurisdiction, table.places.get(number, ""), result.title))
     return result

@@ -16,7 +16,7 @@ from ..model.codes import LEVEL_LOOKUP
 from .build import Builder, Built, Owner
 from .duty_build import build_duties, duty_notes
 from .duty_rows import looks_like_duties, read_duties, whole_lists
-from .furniture import mode_hint
+from .furniture import mode_hint, says_note
 from .into import Into, IntoBuilder, Near, find_child
 from .layout import Layout, LayoutError, read_layout
 from .mapping import Mapping
@@ -117,7 +117,8 @@ def read_records(tables: list[Table], mapping: Mapping, kind: str | None, need_k
         if got.ignored:
             read.notes.append(msg("import.note.columns", table=table.name, columns=", ".join(got.ignored)))
         read.issues += got.issues
-        read.notes += [msg("import.note.note", table=table.name, text=n) for n in got.notes]
+        read.notes += [msg("import.note.table", table=table.name, note=n) if says_note(n) else
+                       msg("import.note.note", table=table.name, text=n) for n in got.notes]
         if got.stated and got.stated != len(got.records) + len(got.issues):
             read.notes.append(msg("import.note.total", table=table.name, stated=got.stated, read=len(got.records) + len(got.issues)))
         read.records += got.records
@@ -171,12 +172,12 @@ def _import_duties(path: Path, opts: Options, mapping: Mapping, tables: list[Tab
     notes: list[Text] = []
     several = whole_lists(tables)
     if len(several) > 1:  # a workbook of every township's list: the one --name names
-        mine = _named_list(several, owner.name)
+        mine = _named_list(list(several), owner.name)
         if len(mine) != 1:
-            raise ImportFailed(msg("import.run.several_lists", count=len(several), sheets="、".join(t.name for t in several)))
-        others = "、".join(t.name for t in several if t is not mine[0])
-        notes.append(msg("import.note.other_lists", sheet=mine[0].name, name=owner.name, others=others))
-        tables = mine
+            raise ImportFailed(msg("import.run.several_lists", count=len(several), sheets="、".join(several)))
+        others = "、".join(name for name in several if name != mine[0])
+        notes.append(msg("import.note.other_lists", sheet=mine[0], name=owner.name, others=others))
+        tables = several[mine[0]]
     read = read_duties(tables)
     built = build_duties(read, owner, path.name)
     counts = {p: sum(1 for e in next(iter(built.lists.values()), {}).get("duties", []) if e["part"] == p)
@@ -189,15 +190,16 @@ def _import_duties(path: Path, opts: Options, mapping: Mapping, tables: list[Tab
     return Result(built, notes, [], per_table)
 
 
-def _named_list(tables: list[Table], name: str) -> list[Table]:
-    """The sheets of a workbook of several duty lists that `name` names: by their whole name, else those holding
-    it, a township's own duty list (履行职责事项清单) before its villages' lists and the guide it keeps for them."""
+def _named_list(lists: list[str], name: str) -> list[str]:
+    """The lists (by their sheets' name) of a workbook of several duty lists that `name` names: by their whole
+    name, else those holding it, a township's own duty list (履行职责事项清单) before its villages' lists and the
+    guide it keeps for them."""
     if not name:
         return []
-    exact = [t for t in tables if t.name == name]
-    holding = [t for t in tables if name in t.name]
-    duty_list = [t for t in holding if "履行职责事项清单" in t.name]  # not its villages' (村级组织工作事项清单)
-    return exact or duty_list or [t for t in holding if "指导目录" not in t.name] or holding
+    exact = [n for n in lists if n == name]
+    holding = [n for n in lists if name in n]
+    duty_list = [n for n in holding if "履行职责事项清单" in n]  # not its villages' (村级组织工作事项清单)
+    return exact or duty_list or [n for n in holding if "指导目录" not in n] or holding
 
 
 def _mode_note(read: Read, built: Built) -> list[Text]:
@@ -237,7 +239,7 @@ def import_into(path: Path, opts: Options, mapping: Mapping, root: Path, thresho
     cat, _ = load_catalog([root])
     if not cat.places:
         raise ImportFailed(msg("import.run.no_region", root=root))
-    tables = read_bounded(path, opts.encoding)
+    tables = [t for t in read_bounded(path, opts.encoding) if t.kind != "layout"]  # (an export's: not the list)
     defaults = resolved_defaults(opts, mapping)
     read = read_records(tables, mapping, None, need_kind=False)
     titles = [r.title for r in read.records if r.title] + [t.name for t in tables]

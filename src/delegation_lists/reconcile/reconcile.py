@@ -61,11 +61,16 @@ def _by_jurisdiction(cat: Catalog) -> dict[str, list[Entry]]:
 @paused_gc()
 def reconcile(cat: Catalog, parent: str | None = None, children: list[str] | None = None,
               threshold: float = DEFAULT_THRESHOLD) -> ReconcileResult:
-    """Reconcile `parent` (default: the only delegating jurisdiction) against its children (default: all)."""
+    """Reconcile `parent` (default: the parent of the children named, else the only delegating jurisdiction)
+    against its children (default: all)."""
+    if parent is None and children:
+        above = {place.parent for c in children if (place := cat.find_place(c)) is not None}
+        parent = above.pop() if len(above) == 1 else None
     if parent is None:
         found = parents(cat)
         if len(found) > 1:
-            raise ReconcileError(msg("cli.reconcile.several", parents=", ".join(found[:5]) + ("..." if len(found) > 5 else "")))
+            named = [f"{code} {cat.places[code].name}" if code in cat.places else code for code in found[:5]]
+            raise ReconcileError(msg("cli.reconcile.several", parents=", ".join(named) + ("..." if len(found) > 5 else "")))
         parent = found[0]
     return _reconcile(cat, _parent_code(cat, parent), children or None, threshold, _by_jurisdiction(cat))
 

@@ -83,13 +83,14 @@ def show(value: Any) -> str:
 _PLACE_FIELDS = ("to", "from")
 
 
-def field_line(f: FieldChange, place: Callable[[str], str] | None = None) -> str:
+def field_line(f: FieldChange, place: Callable[[str], str] | None = None, region: bool = False) -> str:
     """`field: old → new`; a list field as the elements that came (+) and went (-). The field by its Chinese
-    name in Chinese (field_name); with `place`, the townships of `delegation.to` by name, code beside."""
+    name in Chinese (field_name; a `region` change's); with `place`, the townships of `delegation.to` by name,
+    code beside."""
     added, removed = f.added, f.removed
     if place is not None and f.field.rsplit(".", 1)[-1] in _PLACE_FIELDS:
         added, removed = _named(added, place), _named(removed, place)
-    head = field_name(f.field)
+    head = field_name(f.field, region=region)
     if added is not None and removed is not None and (added or removed):
         parts = [f"+{show(added)}" if added else "", f"-{show(removed)}" if removed else ""]
         return f"{head}: " + " ".join(p for p in parts if p)
@@ -180,7 +181,7 @@ def to_markdown(result: DiffResult, old: str, new: str, stat: bool, records: Rec
     if not stat:
         moves, rest = file_moves(result)
         parts += ["", *["- " + label("file_moved", old=f"`{m.old}`", new=f"`{m.new}`", n=m.items) for m in moves]] if moves else []
-        detail = [[label(c.type), result.place(c.jurisdiction), item_label(c), "\n".join(field_line(f, result.place) for f in c.fields)] for c in rest]
+        detail = [[label(c.type), result.place(c.jurisdiction), item_label(c), "\n".join(field_line(f, result.place, c.item is None) for f in c.fields)] for c in rest]
         if detail:
             parts += ["", f"<details><summary>{label('changes', n=len(detail))}</summary>", "",
                       markdown([label(h) for h in DETAIL_HEADER], detail), "", "</details>"]

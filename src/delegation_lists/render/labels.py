@@ -154,7 +154,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "laws.uses_article": ("引用《{law}》第{article}条的事项（{n} 项，含未写条款的）",
                           "Entries citing {law} art. {article} ({n}, those citing no article included)"),
     "laws.none": ("没有事项引用《{law}》", "nothing cites {law}"),
-    "laws.did_you_mean": ("；是不是 {names}？", "; did you mean {names}?"),
+    "laws.none_article": ("没有事项引用《{law}》第{article}条", "nothing cites article {article} of {law}"),
+    "laws.did_you_mean": ("；是不是{names}？", "; did you mean {names}?"),
     "laws.no_laws": ("这些清单没有写法律法规依据", "these lists cite no laws"),
     "laws.inherited": ("承接 {source}", "from {source}"),
     "laws.kind.item": ("事项", "item"), "laws.kind.duty": ("履职事项", "duty"), "laws.kind.delegation": ("下放依据", "delegation"),
@@ -208,6 +209,13 @@ def label(key: str, lang: Lang | None = None, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def lead(key: str, lang: Lang | None = None) -> str:
+    """The word that leads a line (错误, 警告, 提示, 未导入) with its colon, as the language writes it: `错误：`
+    (full width, no space: as git and gcc say it in Chinese), `error: `."""
+    chinese = (lang or language()) == "zh"
+    return label(key, lang) + ("：" if chinese else ": ")
+
+
 def mode(key: str, lang: Lang | None = None) -> str:
     """A delegation mode in the language's words (赋权 / grant)."""
     row = MODE_BY_KEY.get(key)
@@ -224,10 +232,11 @@ def part_label(key: str | None, lang: Lang | None = None) -> str:
     return row.zh if (lang or language()) == "zh" else row.key
 
 
-def field_name(path: str, lang: Lang | None = None) -> str:
+def field_name(path: str, lang: Lang | None = None, region: bool = False) -> str:
     """A field of a catalog entry (`promised_days`, `delegation.to`) as an analyst knows it: in Chinese its column
-    name with the key beside it (承诺时限（promised_days）, 下放对象（delegation.to）); in English the key."""
+    name with the key beside it (承诺时限（promised_days）, 下放对象（delegation.to）); in English the key. A
+    region's `name` is the jurisdiction's (名称), not an item's (事项名称)."""
     row = FIELD_BY_KEY.get(path.rsplit(".", 1)[-1])
     if row is None or (lang or language()) != "zh":
         return path
-    return f"{row.zh}（{path}）"
+    return f"{'名称' if region and path == 'name' else row.zh}（{path}）"

@@ -118,7 +118,9 @@ def uses_rows(result: LawUses) -> list[list[object]]:
 
 
 def not_found(result: LawUses) -> str:
-    """`nothing cites 《X》; did you mean …?`"""
+    """`nothing cites 《X》; did you mean …?`; `nothing cites article N of 《X》` when the law is cited, but not there."""
+    if result.article is not None and result.summary is not None:
+        return label("laws.none_article", law=result.law, article=result.article)
     text = label("laws.none", law=result.law)
     if result.candidates:
         text += label("laws.did_you_mean", names="、".join(f"《{c}》" for c in result.candidates))

@@ -14,6 +14,8 @@ _OPTIONS: dict[str, tuple[str, str]] = {
     "cli.format": ("unknown format {format|q}; choose one of: {choices}", "未知的格式 {format|q}：可选 {choices|list}"),
     "cli.cannot_write": ("cannot write {output}: {reason}", "无法写入 {output}：{reason}"),
     "cli.xlsx_output": ("--format xlsx needs --output FILE.xlsx", "--format xlsx 需要用 --output 指定要写出的 .xlsx 文件"),
+    "cli.dash": ("{given|q} holds full-width or Chinese characters (an input method's): did you mean {meant}?",
+                 "{given|q} 里有输入法打出的全角或中文符号：是要写 {meant} 吗？"),
     "cli.progress.reading": ("reading", "正在读取"),
     # cli/settings.py: [tool.dlists] in pyproject.toml, or dlists.toml
     "cli.settings.unreadable": ("{path}: cannot read settings: {reason}", "{path}：无法读取设置：{reason}"),
