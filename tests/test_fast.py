@@ -45,6 +45,28 @@ def test_identical_to_the_pyyaml_path(group: str) -> None:
     assert answered >= (0.9 if group == "examples" else 0.14) * len(files), (answered, len(files))
 
 
+@pytest.mark.parametrize("group", ["corpus", "examples"])
+def test_windows_line_ends_give_what_the_pyyaml_path_gives(group: str) -> None:
+    """CRLF (Notepad, WPS) read on the fast path as PyYAML reads it: same data and same problems, and the files
+    the fast path answers with LF it answers with CRLF too (they went to the slow path, 1.5x the time)."""
+    files = _texts(CORPUS if group == "corpus" else EXAMPLES)
+    answered = windows = 0
+    for path, text in files:
+        crlf = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        assert parse_outcome(crlf, True) == parse_outcome(crlf, False), path
+        if fast.fast_parse(text.replace("\r\n", "\n")) is not None:
+            answered += 1
+            windows += fast.fast_parse(crlf) is not None
+    assert answered and windows == answered
+
+
+@pytest.mark.parametrize("text", ["a: 1\rb: 2\n", "a: |\r\n  x\r  y\r\nb: 1\r\n", "a: \"x\r\n  y\"\r\n", "a: 1\r\n\r"])
+def test_a_lone_carriage_return_is_left_to_the_pyyaml_path(text: str) -> None:
+    assert parse_outcome(text, True) == parse_outcome(text, False)
+    if "\r" in text.replace("\r\n", ""):
+        assert fast.fast_parse(text) is None
+
+
 @pytest.mark.parametrize("text", [
     "a: 2023-07-01\nb: '2023-07-01'\nc: [1, 1e5, 1.5, -.5, .5, 1., yes, 'yes', ~, null, '']\n2020: x\n'2021': y\nd:\n",
     "a: 1\nb: 0x1F\nc: 012\nd: 1_000\ne: +5\nf: .inf\ng: -.INF\nh: .nan\ni: 190:20:30\nj: 0b101\n",

@@ -43,6 +43,13 @@ def test_generated_plain_text_same_on_both_paths(text: str) -> None:
     assert parse_outcome(text, True) == parse_outcome(text, False)
 
 
+@given(yamlish(hostile=False))
+@fuzz_settings(400)
+def test_generated_text_with_windows_line_ends_same_on_both_paths(text: str) -> None:
+    crlf = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    assert parse_outcome(crlf, True) == parse_outcome(crlf, False)
+
+
 @given(flow_lines())
 @fuzz_settings(800)
 def test_flow_mappings_same_on_both_paths(text: str) -> None:

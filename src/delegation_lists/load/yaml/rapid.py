@@ -73,6 +73,10 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def fast_parse(text: str, utf8: bytes | None = None) -> tuple[Any, list[tuple[str, int, int, int]]] | None:
     """(data, no duplicates) as the PyYAML path would give them, or None (the caller parses with PyYAML).
     `utf8`: the text's UTF-8 bytes, when the caller has them (the file's bytes: no encoding them again)."""
+    if "\r" in text:  # Windows line ends (Notepad, WPS): one line break each, as PyYAML reads them
+        if "\r" in text.replace("\r\n", ""):
+            return None  # a lone CR (old Mac line ends): the PyYAML path
+        text, utf8 = text.replace("\r\n", "\n"), None
     if not AVAILABLE or declines(text):
         return None
     try:
