@@ -59,12 +59,13 @@ class LazyGroup(TyperGroup):
     every usage error of a command (raised while the group parses it and runs it), in the language in use."""
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
-        from .speech import chinese_lines, speak
+        from .speech import chinese_lines, cli_language, speak
 
-        speak(self, ctx)
+        lang = cli_language(ctx)  # (the settings file looked for once, not once a command)
+        speak(self, ctx, lang)
         for name in COMMANDS:  # (each listed with its help)
             if (listed := self.get_command(ctx, name)) is not None:
-                speak(listed, ctx)
+                speak(listed, ctx, lang)
         with chinese_lines():
             super().format_help(ctx, formatter)
 

@@ -36,10 +36,10 @@ def cli_language(ctx: Context | None = None) -> Lang:
     return chosen if chosen in ("zh", "en") else locale_language()  # type: ignore[return-value]
 
 
-def speak(command: Command, ctx: Context) -> None:
-    """Put a command's help (its own, its options', `--help`'s) and typer's panel titles in the language of
-    `ctx`; English help is kept to put back (tests run Chinese and English in one process)."""
-    chinese = cli_language(ctx) == "zh"
+def speak(command: Command, ctx: Context, lang: Lang | None = None) -> None:
+    """Put a command's help (its own, its options', `--help`'s) and typer's panel titles in `lang` (default: the
+    language of `ctx`); English help is kept to put back (tests run Chinese and English in one process)."""
+    chinese = (lang or cli_language(ctx)) == "zh"
     _panels(chinese)
     helped: list[Any] = [command, *command.params]
     if (help_option := command.get_help_option(ctx)) is not None:
